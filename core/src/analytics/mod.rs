@@ -1,0 +1,1 @@
+//! Graph analytics on persona journey graphs.

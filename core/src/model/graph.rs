@@ -1,0 +1,129 @@
+//! The per-persona journey graph, on petgraph.
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use super::JourneyMap;
+
+/// A node of a persona's journey graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GraphNode {
+    /// A touchpoint, by its position in `JourneyMap::touchpoints`.
+    Touchpoint(usize),
+    /// An outcome, by its position in `JourneyMap::outcomes`.
+    Outcome(usize),
+}
+
+/// An edge of a persona's journey graph: one transition that applies to the persona.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GraphEdge {
+    /// Position of the transition in `JourneyMap::transitions`.
+    pub transition: usize,
+    /// The declared probability, if any.
+    pub probability: Option<f64>,
+    /// The declared count, if any.
+    pub count: Option<f64>,
+}
+
+/// One persona's journey graph: nodes are the touchpoints that apply to the persona and every
+/// outcome; edges are the transitions that apply to the persona between two such nodes.
+/// Entries are the persona's entry touchpoints with their declared weights.
+#[derive(Debug, Clone)]
+pub struct PersonaGraph {
+    /// Persona id.
+    pub persona: String,
+    /// The graph.
+    pub graph: DiGraph<GraphNode, GraphEdge>,
+    /// Entry nodes with the entry's position in `JourneyMap::entries`.
+    pub entries: Vec<(NodeIndex, usize)>,
+    touchpoint_nodes: HashMap<usize, NodeIndex>,
+    outcome_nodes: HashMap<usize, NodeIndex>,
+}
+
+impl PersonaGraph {
+    /// Builds the graph of `persona`; `None` when no persona has that id.
+    pub fn build(map: &JourneyMap, persona: &str) -> Option<Self> {
+        if !map.personas.iter().any(|p| p.id == persona) {
+            return None;
+        }
+        let index = map.index();
+        let mut graph = DiGraph::new();
+        let mut touchpoint_nodes = HashMap::new();
+        let mut outcome_nodes = HashMap::new();
+        for (i, tp) in map.touchpoints.iter().enumerate() {
+            // Only the first touchpoint of a duplicated id becomes a node.
+            if tp.applies_to(persona) && index.touchpoint_position(&tp.id) == Some(i) {
+                touchpoint_nodes.insert(i, graph.add_node(GraphNode::Touchpoint(i)));
+            }
+        }
+        for (i, outcome) in map.outcomes.iter().enumerate() {
+            if index.outcome_position(&outcome.id) == Some(i)
+                && index.touchpoint(&outcome.id).is_none()
+            {
+                outcome_nodes.insert(i, graph.add_node(GraphNode::Outcome(i)));
+            }
+        }
+        let node_of = |id: &str| -> Option<NodeIndex> {
+            if let Some(pos) = index.touchpoint_position(id) {
+                return touchpoint_nodes.get(&pos).copied();
+            }
+            index
+                .outcome_position(id)
+                .and_then(|pos| outcome_nodes.get(&pos).copied())
+        };
+        let mut edges = Vec::new();
+        for (i, t) in map.transitions.iter().enumerate() {
+            if !t.applies_to(persona) {
+                continue;
+            }
+            // Transitions leave touchpoints only; one out of an outcome is reported by the validator.
+            let from = index
+                .touchpoint_position(&t.from)
+                .and_then(|p| touchpoint_nodes.get(&p).copied());
+            if let (Some(from), Some(to)) = (from, node_of(&t.to)) {
+                edges.push((
+                    from,
+                    to,
+                    GraphEdge {
+                        transition: i,
+                        probability: t.probability,
+                        count: t.count,
+                    },
+                ));
+            }
+        }
+        for (from, to, edge) in edges {
+            graph.add_edge(from, to, edge);
+        }
+        let mut entries = Vec::new();
+        for (i, e) in map.entries.iter().enumerate() {
+            if !e.applies_to(persona) {
+                continue;
+            }
+            if let Some(node) = index
+                .touchpoint_position(&e.touchpoint)
+                .and_then(|p| touchpoint_nodes.get(&p).copied())
+            {
+                entries.push((node, i));
+            }
+        }
+        Some(Self {
+            persona: persona.to_owned(),
+            graph,
+            entries,
+            touchpoint_nodes,
+            outcome_nodes,
+        })
+    }
+
+    /// Node of the touchpoint at this position in `JourneyMap::touchpoints`, if it applies.
+    pub fn touchpoint_node(&self, position: usize) -> Option<NodeIndex> {
+        self.touchpoint_nodes.get(&position).copied()
+    }
+
+    /// Node of the outcome at this position in `JourneyMap::outcomes`.
+    pub fn outcome_node(&self, position: usize) -> Option<NodeIndex> {
+        self.outcome_nodes.get(&position).copied()
+    }
+}
