@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The one test command: formatting, lints, every Rust test (schema drift and shared vectors
+# included), then the Python and Node suites. Run from anywhere: `scripts/test.sh`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+section() { printf '\n== %s\n' "$1"; }
+
+section "rustfmt"
+cargo fmt --all --check
+
+section "clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+section "rust tests"
+cargo test --locked
+
+if [ -x scripts/test-python.sh ]; then
+  section "python"
+  scripts/test-python.sh
+fi
+
+if [ -x scripts/test-node.sh ]; then
+  section "node"
+  scripts/test-node.sh
+fi
+
+section "all suites passed"
