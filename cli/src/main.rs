@@ -1,1 +1,66 @@
-fn main() {}
+//! `journeymap`: validate and score customer journey maps from the command line.
+
+mod validate;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Customer journey maps: validate and score them.
+#[derive(Debug, Parser)]
+#[command(name = "journeymap", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Human-readable text.
+    Text,
+    /// JSON for tools.
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check maps against format v1; exit 0 when no errors, 1 when any error, 2 on usage or I/O problems.
+    Validate {
+        /// Map files (JSON).
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the JSON Schema of format v1.
+    Schema,
+}
+
+/// Exit code for usage and I/O problems.
+pub(crate) const EXIT_USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Validate { files, format } => validate::run(&files, format),
+        Command::Schema => match serde_json::to_string_pretty(&journeymap::json_schema()) {
+            Ok(text) => {
+                println!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("journeymap: cannot print the schema: {e}");
+                ExitCode::from(EXIT_USAGE)
+            }
+        },
+    }
+}

@@ -1,1 +1,135 @@
-//! Reading and writing maps (JSON format v1).
+//! Reading and writing maps in the JSON format v1.
+//!
+//! Loading always validates: a map that has any error-severity diagnostic is refused with all of
+//! its diagnostics. Saving writes every field, `x-` keys and `extensions` included, so a
+//! load/save round trip loses nothing.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::model::JourneyMap;
+use crate::validate::{self, Code, Diagnostic, Limits, codes};
+
+/// Why a map could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The document is not a valid map; every problem found is listed.
+    #[error("{}", invalid_summary(diagnostics))]
+    Invalid {
+        /// Every diagnostic of the document (errors, and warnings found alongside).
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// The file could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The map could not be written as JSON.
+    #[error("cannot write the map as JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+fn invalid_summary(diagnostics: &[Diagnostic]) -> String {
+    let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    match errors.as_slice() {
+        [] => "invalid journey map".to_owned(),
+        [only] => format!("invalid journey map: {only}"),
+        [first, rest @ ..] => format!(
+            "invalid journey map: {first} (and {} more errors)",
+            rest.len()
+        ),
+    }
+}
+
+impl Error {
+    /// The stable code: the first error's code for an invalid map, JM009 for a read failure,
+    /// JM019 for a write failure.
+    pub fn code(&self) -> Code {
+        match self {
+            Error::Invalid { diagnostics } => diagnostics
+                .iter()
+                .find(|d| d.is_error())
+                .map_or(codes::SCHEMA_VIOLATION, |d| d.code),
+            Error::Io { .. } => codes::IO_ERROR,
+            Error::Json(_) => codes::CANNOT_SERIALIZE,
+        }
+    }
+
+    /// The diagnostics of an invalid map (empty for other errors).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            Error::Invalid { diagnostics } => diagnostics,
+            _ => &[],
+        }
+    }
+}
+
+fn finish((report, map): (validate::Report, Option<JourneyMap>)) -> Result<JourneyMap, Error> {
+    match map {
+        Some(map) if report.is_valid() => Ok(map),
+        _ => Err(Error::Invalid {
+            diagnostics: report.diagnostics,
+        }),
+    }
+}
+
+/// Reads a map from JSON text, with the default [`Limits`].
+pub fn from_str(text: &str) -> Result<JourneyMap, Error> {
+    finish(validate::check_str(text, &Limits::default()))
+}
+
+/// Reads a map from JSON text with explicit limits.
+pub fn from_str_with_limits(text: &str, limits: &Limits) -> Result<JourneyMap, Error> {
+    finish(validate::check_str(text, limits))
+}
+
+/// Reads a map from UTF-8 JSON bytes.
+pub fn from_slice(bytes: &[u8]) -> Result<JourneyMap, Error> {
+    finish(validate::check_bytes(bytes, &Limits::default()))
+}
+
+/// Reads a map from a parsed JSON value.
+pub fn from_value(value: Value) -> Result<JourneyMap, Error> {
+    finish(validate::check_value(&value, &Limits::default()))
+}
+
+/// Reads a map from a JSON file.
+pub fn from_path(path: impl AsRef<Path>) -> Result<JourneyMap, Error> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    from_slice(&bytes)
+}
+
+/// Writes a map as compact JSON.
+pub fn to_string(map: &JourneyMap) -> Result<String, Error> {
+    Ok(serde_json::to_string(map)?)
+}
+
+/// Writes a map as indented JSON.
+pub fn to_string_pretty(map: &JourneyMap) -> Result<String, Error> {
+    Ok(serde_json::to_string_pretty(map)?)
+}
+
+/// Turns a map into a JSON value.
+pub fn to_value(map: &JourneyMap) -> Result<Value, Error> {
+    Ok(serde_json::to_value(map)?)
+}
+
+impl JourneyMap {
+    /// Reads and validates a map from JSON text (see [`from_str`]).
+    pub fn from_json(text: &str) -> Result<Self, Error> {
+        from_str(text)
+    }
+
+    /// Writes the map as indented JSON (see [`to_string_pretty`]).
+    pub fn to_json(&self) -> Result<String, Error> {
+        to_string_pretty(self)
+    }
+}

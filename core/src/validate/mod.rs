@@ -1,5 +1,284 @@
 //! Validation: every problem in a map, each with a stable code, severity and JSON pointer.
+//!
+//! The pipeline for raw input: size limit → UTF-8 → JSON parse (nesting limit, duplicate keys)
+//! → node/edge limits → structural check against the published schema (every violation) →
+//! deserialization → semantic rules (references, scales, the journey graph). Nothing stops at
+//! the first problem: a report holds all of them, in document order.
 
+pub mod codes;
 mod diagnostic;
+mod parse;
+mod position;
+mod semantic;
+mod structural;
+
+use serde::Serialize;
+use serde_json::Value;
 
 pub use diagnostic::{Code, CodeInfo, Diagnostic, Severity, escape_pointer_token};
+
+use crate::model::JourneyMap;
+
+/// Bounds on the input, so that no document can exhaust memory or time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest accepted input, in bytes (default 64 MiB).
+    pub max_bytes: usize,
+    /// Deepest accepted nesting of arrays and objects (default 64; a map needs about 6).
+    pub max_depth: usize,
+    /// Most touchpoints plus outcomes (default 10,000).
+    pub max_nodes: usize,
+    /// Most transitions (default 100,000).
+    pub max_edges: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_bytes: 64 * 1024 * 1024,
+            max_depth: 64,
+            max_nodes: 10_000,
+            max_edges: 100_000,
+        }
+    }
+}
+
+/// Every diagnostic found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    /// The diagnostics, structural ones first, each group in document order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Whether the map can be used: no diagnostic of severity error.
+    pub fn is_valid(&self) -> bool {
+        !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+    }
+}
+
+/// Every documented code: validation codes, then scoring codes.
+pub fn catalogue() -> Vec<CodeInfo> {
+    codes::CODES
+        .iter()
+        .chain(crate::score::CODES.iter())
+        .copied()
+        .collect()
+}
+
+fn error(code: Code, path: &str, message: String) -> Diagnostic {
+    Diagnostic::new(code, Severity::Error, path, message)
+}
+
+/// Validates JSON text; diagnostics carry line and column.
+pub fn validate_str(text: &str, limits: &Limits) -> Report {
+    check_str(text, limits).0
+}
+
+/// Validates raw bytes (must be UTF-8 JSON).
+pub fn validate_bytes(bytes: &[u8], limits: &Limits) -> Report {
+    check_bytes(bytes, limits).0
+}
+
+/// Validates an already parsed JSON value.
+pub fn validate_value(value: &Value, limits: &Limits) -> Report {
+    check_value(value, limits).0
+}
+
+/// Validates a map built in code: the same rules as for JSON input, plus non-finite numbers and
+/// extra fields whose key does not start with `x-`.
+pub fn validate_map(map: &JourneyMap) -> Report {
+    let mut diagnostics = semantic::check(
+        map,
+        semantic::Options {
+            unknown_fields: true,
+        },
+    );
+    if let Ok(value) = serde_json::to_value(map) {
+        // Shape rules with fixed ranges (probabilities, shares, ...) come from the schema. A
+        // non-finite number serializes as null: keep the semantic report of it, not a type error.
+        let non_finite: Vec<String> = diagnostics
+            .iter()
+            .filter(|d| d.code == codes::NON_FINITE)
+            .map(|d| d.path.clone())
+            .collect();
+        let structural = structural::check(&value)
+            .into_iter()
+            .filter(|d| d.code != codes::UNKNOWN_FIELD && !non_finite.contains(&d.path));
+        let mut all: Vec<Diagnostic> = structural.collect();
+        all.append(&mut diagnostics);
+        diagnostics = all;
+    }
+    Report { diagnostics }
+}
+
+pub(crate) fn check_bytes(bytes: &[u8], limits: &Limits) -> (Report, Option<JourneyMap>) {
+    if bytes.len() > limits.max_bytes {
+        return (
+            Report {
+                diagnostics: vec![too_large(bytes.len(), limits)],
+            },
+            None,
+        );
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => check_str(text, limits),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let last_line = valid.rsplit(|&b| b == b'\n').next().unwrap_or(valid);
+            let column = String::from_utf8_lossy(last_line).chars().count() + 1;
+            let mut d = error(
+                codes::NOT_UTF8,
+                "",
+                format!(
+                    "the input is not UTF-8: invalid byte at offset {}",
+                    e.valid_up_to()
+                ),
+            );
+            d.line = u32::try_from(line).ok();
+            d.column = u32::try_from(column).ok();
+            (
+                Report {
+                    diagnostics: vec![d],
+                },
+                None,
+            )
+        }
+    }
+}
+
+fn too_large(len: usize, limits: &Limits) -> Diagnostic {
+    error(
+        codes::INPUT_TOO_LARGE,
+        "",
+        format!(
+            "the input is {len} bytes, more than the limit of {} bytes",
+            limits.max_bytes
+        ),
+    )
+}
+
+pub(crate) fn check_str(text: &str, limits: &Limits) -> (Report, Option<JourneyMap>) {
+    if text.len() > limits.max_bytes {
+        return (
+            Report {
+                diagnostics: vec![too_large(text.len(), limits)],
+            },
+            None,
+        );
+    }
+    let parsed = parse::parse(text, limits.max_depth);
+    let mut diagnostics = parsed.diagnostics;
+    let mut map = None;
+    if let Some(value) = parsed.value {
+        let (report, checked) = check_value(&value, limits);
+        diagnostics.extend(report.diagnostics);
+        map = checked;
+    }
+    position::fill_positions(text, &mut diagnostics);
+    // Compiler order: by position in the text (the sort is stable, so ties keep rule order).
+    diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        map = None;
+    }
+    (Report { diagnostics }, map)
+}
+
+pub(crate) fn check_value(value: &Value, limits: &Limits) -> (Report, Option<JourneyMap>) {
+    if parse::depth_exceeds(value, limits.max_depth) {
+        let d = error(
+            codes::TOO_DEEP,
+            "",
+            format!(
+                "arrays and objects are nested deeper than {} levels",
+                limits.max_depth
+            ),
+        );
+        return (
+            Report {
+                diagnostics: vec![d],
+            },
+            None,
+        );
+    }
+    let count = |key: &str| value.get(key).and_then(Value::as_array).map_or(0, Vec::len);
+    let nodes = count("touchpoints") + count("outcomes");
+    if nodes > limits.max_nodes {
+        let d = error(
+            codes::TOO_MANY_NODES,
+            "",
+            format!(
+                "the map has {nodes} touchpoints and outcomes, more than the limit of {}",
+                limits.max_nodes
+            ),
+        );
+        return (
+            Report {
+                diagnostics: vec![d],
+            },
+            None,
+        );
+    }
+    let edges = count("transitions");
+    if edges > limits.max_edges {
+        let d = error(
+            codes::TOO_MANY_EDGES,
+            "/transitions",
+            format!(
+                "the map has {edges} transitions, more than the limit of {}",
+                limits.max_edges
+            ),
+        );
+        return (
+            Report {
+                diagnostics: vec![d],
+            },
+            None,
+        );
+    }
+    let mut diagnostics = structural::check(value);
+    let map = match serde_path_to_error::deserialize::<_, JourneyMap>(value) {
+        Ok(map) => Some(map),
+        Err(e) => {
+            if diagnostics.is_empty() {
+                let path = e.path().to_string();
+                let pointer = if path == "." {
+                    String::new()
+                } else {
+                    format!("/{}", path.replace('.', "/"))
+                };
+                diagnostics.push(error(
+                    codes::CANNOT_DESERIALIZE,
+                    &pointer,
+                    e.inner().to_string(),
+                ));
+            }
+            None
+        }
+    };
+    if let Some(map) = &map {
+        diagnostics.extend(semantic::check(
+            map,
+            semantic::Options {
+                unknown_fields: false,
+            },
+        ));
+    }
+    let valid = !diagnostics.iter().any(Diagnostic::is_error);
+    (Report { diagnostics }, map.filter(|_| valid))
+}

@@ -1,0 +1,92 @@
+//! `journeymap validate`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use journeymap::validate::{Diagnostic, Limits, validate_bytes};
+use serde::Serialize;
+
+use crate::{EXIT_USAGE, Format};
+
+#[derive(Debug, Serialize)]
+struct FileReport {
+    file: String,
+    valid: bool,
+    diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Serialize)]
+struct Output {
+    files: Vec<FileReport>,
+}
+
+pub(crate) fn run(files: &[PathBuf], format: Format) -> ExitCode {
+    let mut reports = Vec::new();
+    let mut io_failure = false;
+    for file in files {
+        match std::fs::read(file) {
+            Ok(bytes) => {
+                let report = validate_bytes(&bytes, &Limits::default());
+                reports.push(FileReport {
+                    file: file.display().to_string(),
+                    valid: report.is_valid(),
+                    diagnostics: report.diagnostics,
+                });
+            }
+            Err(e) => {
+                eprintln!("journeymap: cannot read {}: {e}", file.display());
+                io_failure = true;
+            }
+        }
+    }
+    match format {
+        Format::Text => print_text(&reports),
+        Format::Json => {
+            let output = Output { files: reports };
+            match serde_json::to_string_pretty(&output) {
+                Ok(text) => println!("{text}"),
+                Err(e) => {
+                    eprintln!("journeymap: cannot write the report: {e}");
+                    return ExitCode::from(EXIT_USAGE);
+                }
+            }
+            return exit_code(&output.files, io_failure);
+        }
+    }
+    exit_code(&reports, io_failure)
+}
+
+fn exit_code(reports: &[FileReport], io_failure: bool) -> ExitCode {
+    if io_failure {
+        ExitCode::from(EXIT_USAGE)
+    } else if reports.iter().all(|r| r.valid) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn print_text(reports: &[FileReport]) {
+    for report in reports {
+        let file = Path::new(&report.file).display();
+        for d in &report.diagnostics {
+            let position = match (d.line, d.column) {
+                (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+                _ => format!("{file}"),
+            };
+            let path = if d.path.is_empty() {
+                "/"
+            } else {
+                d.path.as_str()
+            };
+            println!(
+                "{position}: {}[{}]: {} (at {path})",
+                d.severity, d.code, d.message
+            );
+        }
+        let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = report.diagnostics.len() - errors;
+        let verdict = if report.valid { "valid" } else { "invalid" };
+        println!("{file}: {verdict} ({errors} errors, {warnings} warnings or notes)");
+    }
+}

@@ -1,0 +1,124 @@
+//! The catalogue of validation codes. Codes are stable: a code never changes meaning, and a
+//! retired code is never reused. docs/diagnostics.md documents each one (a test checks it).
+
+use super::diagnostic::{Code, CodeInfo, Severity};
+
+macro_rules! codes {
+    ($($name:ident = $code:literal, $severity:ident, $title:literal, $explanation:literal;)*) => {
+        $(
+            #[doc = $title]
+            pub const $name: Code = Code($code);
+        )*
+        /// Every validation code, in code order.
+        pub const CODES: &[CodeInfo] = &[
+            $(CodeInfo { code: $name, severity: Severity::$severity, title: $title, explanation: $explanation },)*
+        ];
+    };
+}
+
+codes! {
+    INPUT_TOO_LARGE = "JM001", Error, "Input too large",
+        "The input is larger than `Limits::max_bytes` (64 MiB by default). Nothing else is checked.";
+    NOT_UTF8 = "JM002", Error, "Input is not UTF-8",
+        "JSON text must be UTF-8. The position of the first invalid byte is reported.";
+    TOO_DEEP = "JM003", Error, "Nesting too deep",
+        "Arrays and objects are nested deeper than `Limits::max_depth` (64 by default). A journey map needs about 6 levels.";
+    INVALID_JSON = "JM004", Error, "Invalid JSON",
+        "The text is not JSON: empty input, a syntax error, or a truncated document. The line and column of the error are reported.";
+    DUPLICATE_KEY = "JM005", Error, "Duplicate object key",
+        "An object has the same key twice. JSON readers disagree on which value wins, so journeymap refuses to guess.";
+    NUMBER_OUT_OF_RANGE = "JM006", Error, "Number out of range",
+        "A number cannot be represented as a 64-bit float (for example `1e400`).";
+    TOO_MANY_NODES = "JM007", Error, "Too many nodes",
+        "The map has more touchpoints and outcomes than `Limits::max_nodes` (10,000 by default).";
+    TOO_MANY_EDGES = "JM008", Error, "Too many transitions",
+        "The map has more transitions than `Limits::max_edges` (100,000 by default).";
+    IO_ERROR = "JM009", Error, "File cannot be read",
+        "The file could not be read (missing, permissions, a directory).";
+    NOT_AN_OBJECT = "JM010", Error, "Document is not an object",
+        "A journey map is a JSON object; the document is an array, a string, a number, a boolean or null.";
+    WRONG_TYPE = "JM011", Error, "Wrong type",
+        "A value has the wrong JSON type (for example a string where a number is expected).";
+    MISSING_FIELD = "JM012", Error, "Missing required field",
+        "A required field is absent (for example a touchpoint without `stage`).";
+    UNKNOWN_FIELD = "JM013", Error, "Unknown field",
+        "An object has a field the format does not define. Put tool-specific data in a key starting with `x-` or in the map's `extensions` object.";
+    NOT_ALLOWED = "JM014", Error, "Value not allowed",
+        "A value is not one of the allowed words (for example `state` must be `as_is`, `to_be` or `actual`).";
+    OUT_OF_RANGE = "JM015", Error, "Value out of range",
+        "A number is outside its fixed range (probabilities, shares and rates are 0..1; counts, durations and volumes are >= 0).";
+    INVALID_STRING = "JM016", Error, "Invalid string",
+        "A string does not have the required form (ids are 1 to 256 characters without white space).";
+    SCHEMA_VIOLATION = "JM017", Error, "Schema violation",
+        "Any other violation of the published schema.";
+    CANNOT_DESERIALIZE = "JM018", Error, "Cannot read the map",
+        "The document passed the schema but could not be turned into a map. Please report it: the schema and the model disagree.";
+    CANNOT_SERIALIZE = "JM019", Error, "Cannot write the map",
+        "The map could not be written as JSON.";
+    UNSUPPORTED_VERSION = "JM020", Error, "Unsupported format version",
+        "`format_version` is not a 1.x version. This library reads format 1.0.";
+    NEWER_MINOR_VERSION = "JM021", Warning, "Newer format version",
+        "`format_version` is a later 1.x version; fields it adds may be reported as unknown.";
+    DUPLICATE_ID = "JM022", Error, "Duplicate id",
+        "Two objects of the same kind share an id. Touchpoints and outcomes share one namespace; so do pains and gains.";
+    UNKNOWN_STAGE = "JM023", Error, "Unknown stage",
+        "A touchpoint's `stage` names no stage of the map.";
+    UNKNOWN_CHANNEL = "JM024", Error, "Unknown channel",
+        "A touchpoint's `channel` or a persona's `preferred_channels` names no channel of the map.";
+    UNKNOWN_PERSONA = "JM025", Error, "Unknown persona",
+        "A `personas` list or a `persona_measures` key names no persona of the map.";
+    UNKNOWN_TOUCHPOINT = "JM026", Error, "Unknown touchpoint",
+        "A transition's `from`, an entry's `touchpoint` or an opportunity's `touchpoints` names no touchpoint.";
+    UNKNOWN_TARGET = "JM027", Error, "Unknown transition target",
+        "A transition's `to` names neither a touchpoint nor an outcome.";
+    UNKNOWN_PAIN = "JM028", Error, "Unknown pain",
+        "An opportunity's `pains` names no pain id of the map.";
+    INVALID_SCALE = "JM029", Error, "Invalid scale",
+        "A scale declaration has `min >= max` or a bound that is not a finite number.";
+    OUTSIDE_SCALE = "JM030", Error, "Value outside its scale",
+        "A measure lies outside the scale the map declares for it (emotion, effort, importance, satisfaction).";
+    NON_FINITE = "JM031", Error, "Not a finite number",
+        "A number is NaN or infinite (possible in maps built in code; JSON cannot carry them).";
+    PROBABILITIES_OVER_ONE = "JM032", Error, "Probabilities sum over 1",
+        "For some persona, the probabilities of the moves out of a touchpoint plus its `drop_off` add up to more than 1.";
+    ENTRY_PROBABILITIES_OVER_ONE = "JM033", Error, "Entry probabilities sum over 1",
+        "For some persona, the probabilities of its entries add up to more than 1.";
+    PERSONA_WITHOUT_ENTRY = "JM034", Warning, "Persona without entry",
+        "No entry applies to the persona, so its journey has no start and it cannot be scored.";
+    UNREACHABLE_TOUCHPOINT = "JM035", Warning, "Unreachable touchpoint",
+        "A touchpoint that applies to a persona cannot be reached from the persona's entries.";
+    DEAD_END = "JM036", Warning, "Dead end",
+        "A touchpoint has no way out for some persona and no `drop_off`: the journey stops there without an outcome.";
+    NO_PATH_TO_SUCCESS = "JM037", Warning, "No path to success",
+        "From the persona's entries no success outcome can be reached.";
+    NO_SUCCESS_OUTCOME = "JM038", Warning, "No success outcome",
+        "The map declares no outcome of kind `success`, so conversion cannot be computed.";
+    CLOSED_LOOP = "JM039", Error, "Closed loop with no exit",
+        "A group of touchpoints lead only to each other for some persona: once inside, the customer can never leave (probability is trapped).";
+    BACKSTAGE_IN_CUSTOMER_VIEW = "JM040", Warning, "Backstage touchpoint in a customer-facing map",
+        "A customer-facing map shows only what the customer perceives; backstage steps belong in a map with `view: service_blueprint`.";
+    SHARES_OVER_ONE = "JM041", Error, "Persona shares sum over 1",
+        "The personas' `share`s of the customer base add up to more than 1.";
+    EMPTY_STAGE = "JM042", Warning, "Empty stage",
+        "A stage has no touchpoint.";
+    TRANSITION_FROM_OUTCOME = "JM043", Error, "Transition out of an outcome",
+        "A transition's `from` is an outcome. Outcomes are terminal: nothing leaves them.";
+    UNKNOWN_FIELD_IN_MAP = "JM044", Error, "Unknown field in a typed map",
+        "A map built in code carries an extra field whose key does not start with `x-`.";
+    PERSONA_MISMATCH = "JM045", Warning, "Move or entry ignored for a persona",
+        "A transition or entry applies to a persona for which its touchpoint does not apply, so it is ignored for that persona.";
+    KIND_WITHOUT_MOMENT_OF_TRUTH = "JM046", Warning, "Moment-of-truth kind without the flag",
+        "`moment_of_truth_kind` is set but `moment_of_truth` is not true.";
+    MISSING_BASELINE = "JM047", Info, "No baseline map named",
+        "A `to_be` or `actual` map does not name the map it derives from in `metadata.based_on`.";
+    UNUSED_CHANNEL = "JM048", Info, "Unused channel",
+        "No touchpoint uses the channel.";
+    DUPLICATE_TRANSITION = "JM049", Warning, "Duplicate transition",
+        "Two transitions have the same `from`, `to` and personas; their weights add up, which is rarely meant.";
+    PROBABILITY_AND_COUNT = "JM050", Info, "Both probability and count",
+        "A transition or entry gives both `probability` and `count`; the probability is used.";
+    DUPLICATE_STAGE_ORDER = "JM051", Warning, "Duplicate stage order",
+        "Two stages have the same `order`; their relative position falls back to array order.";
+    PROBABILITY_LEAK = "JM052", Info, "Probabilities sum under 1",
+        "The explicit probabilities out of a touchpoint sum to less than 1 and nothing else takes the rest: the remainder is treated as abandonment.";
+}

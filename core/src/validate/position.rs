@@ -1,0 +1,236 @@
+//! JSON pointer → line and column in the source text.
+//!
+//! Only run when there are diagnostics to place: one pass over text already known to be valid
+//! JSON, recording the offset of the values whose pointers (or their prefixes) are wanted.
+
+use std::collections::{HashMap, HashSet};
+
+use super::diagnostic::{Diagnostic, escape_pointer_token};
+
+struct Scanner<'t> {
+    text: &'t str,
+    bytes: &'t [u8],
+    pos: usize,
+    wanted: &'t HashSet<String>,
+    found: HashMap<String, usize>,
+}
+
+impl Scanner<'_> {
+    fn skip_ws(&mut self) {
+        while let Some(b) = self.bytes.get(self.pos) {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// Byte range of the string token starting at `self.pos` (which is a `"`).
+    fn string_end(&self) -> usize {
+        let mut i = self.pos + 1;
+        while let Some(&b) = self.bytes.get(i) {
+            match b {
+                b'\\' => i += 2,
+                b'"' => return i + 1,
+                _ => i += 1,
+            }
+        }
+        self.bytes.len()
+    }
+
+    fn value(&mut self, pointer: &mut String, depth: usize) {
+        self.skip_ws();
+        if self.wanted.contains(pointer.as_str()) {
+            // The last occurrence wins, as in the parsed value (a duplicate key is located at its repeat).
+            self.found.insert(pointer.clone(), self.pos);
+        }
+        match self.bytes.get(self.pos) {
+            Some(b'{') if depth < 1024 => {
+                self.pos += 1;
+                loop {
+                    self.skip_ws();
+                    match self.bytes.get(self.pos) {
+                        Some(b'}') | None => {
+                            self.pos += 1;
+                            return;
+                        }
+                        Some(b',') => {
+                            self.pos += 1;
+                            continue;
+                        }
+                        Some(b'"') => {}
+                        Some(_) => {
+                            self.pos += 1;
+                            continue;
+                        }
+                    }
+                    let end = self.string_end();
+                    let key: String = self
+                        .text
+                        .get(self.pos..end)
+                        .and_then(|raw| serde_json::from_str(raw).ok())
+                        .unwrap_or_default();
+                    self.pos = end;
+                    self.skip_ws();
+                    if self.bytes.get(self.pos) == Some(&b':') {
+                        self.pos += 1;
+                    }
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(&escape_pointer_token(&key));
+                    self.value(pointer, depth + 1);
+                    pointer.truncate(len);
+                }
+            }
+            Some(b'[') if depth < 1024 => {
+                self.pos += 1;
+                let mut index = 0usize;
+                loop {
+                    self.skip_ws();
+                    match self.bytes.get(self.pos) {
+                        Some(b']') | None => {
+                            self.pos += 1;
+                            return;
+                        }
+                        Some(b',') => {
+                            self.pos += 1;
+                            continue;
+                        }
+                        Some(_) => {}
+                    }
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(&index.to_string());
+                    self.value(pointer, depth + 1);
+                    pointer.truncate(len);
+                    index += 1;
+                }
+            }
+            Some(b'"') => self.pos = self.string_end(),
+            Some(_) => {
+                while let Some(b) = self.bytes.get(self.pos) {
+                    if matches!(b, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r') {
+                        break;
+                    }
+                    self.pos += 1;
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+/// Every prefix of a JSON pointer, the pointer itself included (`/a/b` → `""`, `/a`, `/a/b`).
+fn prefixes(pointer: &str) -> impl Iterator<Item = &str> {
+    std::iter::once("")
+        .chain(
+            pointer
+                .match_indices('/')
+                .skip(1)
+                .map(|(i, _)| &pointer[..i]),
+        )
+        .chain((!pointer.is_empty()).then_some(pointer))
+}
+
+/// Fills `line` and `column` of every diagnostic that has none, from its pointer: the position of
+/// the value it points at, or of its nearest existing parent.
+pub(crate) fn fill_positions(text: &str, diagnostics: &mut [Diagnostic]) {
+    let mut wanted = HashSet::new();
+    for d in diagnostics.iter().filter(|d| d.line.is_none()) {
+        wanted.extend(prefixes(&d.path).map(str::to_owned));
+    }
+    if wanted.is_empty() {
+        return;
+    }
+    let mut scanner = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        wanted: &wanted,
+        found: HashMap::new(),
+    };
+    scanner.value(&mut String::new(), 0);
+    let found = scanner.found;
+    let mut offsets: Vec<usize> = Vec::new();
+    let targets: Vec<Option<usize>> = diagnostics
+        .iter()
+        .map(|d| {
+            if d.line.is_some() {
+                return None;
+            }
+            let offset = prefixes(&d.path)
+                .filter_map(|p| found.get(p).copied())
+                .last();
+            offsets.extend(offset);
+            offset
+        })
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let positions = line_columns(text, &offsets);
+    for (d, target) in diagnostics.iter_mut().zip(targets) {
+        if let Some((line, column)) = target.and_then(|o| positions.get(&o)) {
+            d.line = Some(*line);
+            d.column = Some(*column);
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of each sorted byte offset, in one pass.
+fn line_columns(text: &str, sorted_offsets: &[usize]) -> HashMap<usize, (u32, u32)> {
+    let mut out = HashMap::with_capacity(sorted_offsets.len());
+    let (mut line, mut column) = (1u32, 1u32);
+    let mut next = sorted_offsets.iter().peekable();
+    for (i, c) in text.char_indices() {
+        while let Some(&&o) = next.peek() {
+            if o > i {
+                break;
+            }
+            out.insert(o, (line, column));
+            next.next();
+        }
+        if next.peek().is_none() {
+            break;
+        }
+        if c == '\n' {
+            line = line.saturating_add(1);
+            column = 1;
+        } else {
+            column = column.saturating_add(1);
+        }
+    }
+    for &o in next {
+        out.insert(o, (line, column));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::validate::{Severity, codes};
+
+    #[test]
+    fn places_pointers_and_falls_back_to_parents() {
+        let text = "{\n  \"a\": [1,\n    {\"b~/c\": true}],\n  \"d\": \"x\"\n}";
+        let mut ds = vec![
+            Diagnostic::new(codes::WRONG_TYPE, Severity::Error, "/a/1/b~0~1c", "m"),
+            Diagnostic::new(codes::WRONG_TYPE, Severity::Error, "/d", "m"),
+            Diagnostic::new(codes::MISSING_FIELD, Severity::Error, "/a/1/missing", "m"),
+            Diagnostic::new(codes::MISSING_FIELD, Severity::Error, "", "m"),
+        ];
+        fill_positions(text, &mut ds);
+        assert_eq!((ds[0].line, ds[0].column), (Some(3), Some(14)));
+        assert_eq!((ds[1].line, ds[1].column), (Some(4), Some(8)));
+        assert_eq!((ds[2].line, ds[2].column), (Some(3), Some(5)));
+        assert_eq!((ds[3].line, ds[3].column), (Some(1), Some(1)));
+    }
+
+    #[test]
+    fn prefixes_of_pointers() {
+        assert_eq!(prefixes("/a/b").collect::<Vec<_>>(), vec!["", "/a", "/a/b"]);
+        assert_eq!(prefixes("").collect::<Vec<_>>(), vec![""]);
+    }
+}

@@ -1,0 +1,140 @@
+//! Every fixture in testdata/ and every example map gets the verdict it is meant to get.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::{committed_schema, json_files, normalize, root};
+use journeymap::io;
+use journeymap::validate::{Limits, validate_bytes};
+use serde_json::Value;
+
+fn valid_maps() -> Vec<std::path::PathBuf> {
+    let mut files = json_files("testdata/valid");
+    files.extend(json_files("examples"));
+    assert!(files.len() >= 3, "no valid maps found");
+    files
+}
+
+#[test]
+fn valid_maps_are_valid_and_round_trip_losslessly() {
+    let schema = jsonschema::draft202012::new(&committed_schema()).unwrap();
+    for file in valid_maps() {
+        let bytes = std::fs::read(&file).unwrap();
+        let report = validate_bytes(&bytes, &Limits::default());
+        let errors: Vec<_> = report.errors().collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
+        let warnings: Vec<_> = report.warnings().collect();
+        assert!(warnings.is_empty(), "{}: {warnings:#?}", file.display());
+
+        let original: Value = serde_json::from_slice(&bytes).unwrap();
+        assert!(
+            schema.is_valid(&original),
+            "{} fails the published schema",
+            file.display()
+        );
+        let map = io::from_path(&file).unwrap();
+        let saved = io::to_value(&map).unwrap();
+        assert_eq!(
+            normalize(&saved),
+            normalize(&original),
+            "{} changed in a round trip",
+            file.display()
+        );
+        let again = io::from_str(&io::to_string(&map).unwrap()).unwrap();
+        assert_eq!(again, map);
+    }
+}
+
+#[test]
+fn every_invalid_fixture_reports_its_codes_and_matches_the_schema_verdict() {
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("testdata/invalid/expected.json")).unwrap(),
+    )
+    .unwrap();
+    let expected = expected.as_object().unwrap();
+    let mut files = json_files("testdata/invalid");
+    files.retain(|f| !f.ends_with("expected.json"));
+    assert_eq!(
+        files.len(),
+        expected.len(),
+        "expected.json and the fixtures disagree"
+    );
+    let schema = jsonschema::draft202012::new(&committed_schema()).unwrap();
+    for file in files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let entry = expected
+            .get(&name)
+            .unwrap_or_else(|| panic!("{name} missing from expected.json"));
+        let bytes = std::fs::read(&file).unwrap();
+        let report = validate_bytes(&bytes, &Limits::default());
+        let got: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        for code in entry["codes"].as_array().unwrap() {
+            let code = code.as_str().unwrap();
+            assert!(got.contains(&code), "{name}: expected {code}, got {got:?}");
+            // The file is named after the code it proves.
+            assert!(
+                name.starts_with(code) || !name.starts_with("JM"),
+                "{name} is not named after {code}"
+            );
+        }
+        for d in &report.diagnostics {
+            assert!(
+                d.path.is_empty() || d.path.starts_with('/'),
+                "{name}: bad pointer {}",
+                d.path
+            );
+            assert!(
+                d.line.is_some() && d.column.is_some(),
+                "{name}: no position for {d:?}"
+            );
+        }
+        // Structural defects are rejected by the published schema alone; semantic ones pass it.
+        match entry["kind"].as_str().unwrap() {
+            "parse" => {}
+            kind => {
+                let value: Value = serde_json::from_slice(&bytes).unwrap();
+                assert_eq!(
+                    !schema.is_valid(&value),
+                    kind == "structural",
+                    "{name}: schema verdict differs"
+                );
+            }
+        }
+        let load = io::from_slice(&bytes);
+        if report.is_valid() {
+            assert!(
+                load.is_ok(),
+                "{name}: valid with warnings but does not load"
+            );
+        } else {
+            let err = load.unwrap_err();
+            assert_eq!(err.diagnostics(), report.diagnostics.as_slice());
+            assert!(got.contains(&err.code().as_str()));
+        }
+    }
+}
+
+#[test]
+fn validate_map_agrees_with_validate_str_on_semantic_rules() {
+    let text = std::fs::read_to_string(root().join("testdata/valid/full.json")).unwrap();
+    let mut map = io::from_str(&text).unwrap();
+    assert!(
+        journeymap::validate::validate_map(&map)
+            .diagnostics
+            .is_empty()
+    );
+    map.touchpoints[0].measures.emotion = Some(f64::NAN);
+    map.touchpoints[0]
+        .x
+        .insert("colour".into(), Value::from("red"));
+    map.transitions[0].probability = Some(2.0);
+    let report = journeymap::validate::validate_map(&map);
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(codes.contains(&"JM031"), "{codes:?}");
+    assert!(codes.contains(&"JM044"), "{codes:?}");
+    assert!(codes.contains(&"JM015"), "{codes:?}");
+    assert!(
+        !codes.contains(&"JM011"),
+        "NaN must be reported once, as non-finite: {codes:?}"
+    );
+}

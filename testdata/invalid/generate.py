@@ -1,0 +1,285 @@
+"""Regenerates the invalid fixtures: each is the base map below with one defect.
+
+Run from the repository root: python3 testdata/invalid/generate.py
+Writes testdata/invalid/<CODE>-<name>.json and testdata/invalid/expected.json, which maps each
+file to the codes it must produce (other codes may appear too) and the kind of defect: `parse`
+(not readable as one JSON document: bad bytes, syntax, duplicate keys, huge numbers),
+`structural` (the published schema alone rejects it) or `semantic` (the schema accepts it; only
+journeymap's rules catch it).
+"""
+
+import copy
+import json
+import pathlib
+
+HERE = pathlib.Path(__file__).parent
+
+BASE = {
+    "format_version": "1.0",
+    "id": "fixture",
+    "title": "Fixture base",
+    "personas": [
+        {"id": "p1", "name": "Persona one", "share": 0.5},
+        {"id": "p2", "name": "Persona two", "share": 0.5},
+    ],
+    "channels": [
+        {"id": "web", "name": "Website", "kind": "digital"},
+        {"id": "phone", "name": "Phone", "kind": "human"},
+    ],
+    "stages": [
+        {"id": "s1", "name": "Discover", "order": 1},
+        {"id": "s2", "name": "Buy", "order": 2},
+    ],
+    "touchpoints": [
+        {"id": "a", "name": "A", "stage": "s1", "channel": "web", "measures": {"emotion": 1, "effort": 2}},
+        {"id": "b", "name": "B", "stage": "s2", "channel": "phone", "measures": {"emotion": -1, "effort": 5}},
+    ],
+    "transitions": [
+        {"from": "a", "to": "b", "probability": 0.8},
+        {"from": "a", "to": "lost", "probability": 0.2},
+        {"from": "b", "to": "won", "probability": 0.7},
+        {"from": "b", "to": "lost", "probability": 0.3},
+    ],
+    "entries": [{"touchpoint": "a"}],
+    "outcomes": [
+        {"id": "won", "name": "Won", "kind": "success"},
+        {"id": "lost", "name": "Lost", "kind": "failure"},
+    ],
+}
+
+
+def tp(m, id_):
+    return next(t for t in m["touchpoints"] if t["id"] == id_)
+
+
+def case(name, codes, structural=False):
+    def register(fn):
+        CASES.append((name, codes, structural, fn))
+        return fn
+
+    return register
+
+
+CASES = []
+
+
+@case("JM010-not-an-object", ["JM010"], True)
+def _(m):
+    return [m]
+
+
+@case("JM011-wrong-type", ["JM011"], True)
+def _(m):
+    m["personas"][0]["share"] = "half"
+
+
+@case("JM012-missing-field", ["JM012"], True)
+def _(m):
+    del tp(m, "a")["stage"]
+
+
+@case("JM013-unknown-field", ["JM013"], True)
+def _(m):
+    tp(m, "a")["colour"] = "red"
+
+
+@case("JM014-not-allowed", ["JM014"], True)
+def _(m):
+    m["channels"][0]["kind"] = "telepathy"
+
+
+@case("JM015-out-of-range", ["JM015"], True)
+def _(m):
+    m["transitions"][0]["probability"] = 1.5
+
+
+@case("JM016-invalid-id", ["JM016"], True)
+def _(m):
+    m["id"] = "has spaces"
+
+
+@case("JM020-unsupported-version", ["JM020"])
+def _(m):
+    m["format_version"] = "2.0"
+
+
+@case("JM021-newer-minor-version", ["JM021"])
+def _(m):
+    m["format_version"] = "1.3"
+
+
+@case("JM022-duplicate-id", ["JM022"])
+def _(m):
+    m["outcomes"][1]["id"] = "a"
+
+
+@case("JM023-unknown-stage", ["JM023"])
+def _(m):
+    tp(m, "a")["stage"] = "nowhere"
+
+
+@case("JM024-unknown-channel", ["JM024"])
+def _(m):
+    m["personas"][0]["preferred_channels"] = ["fax"]
+
+
+@case("JM025-unknown-persona", ["JM025"])
+def _(m):
+    tp(m, "b")["persona_measures"] = {"ghost": {"emotion": 0}}
+
+
+@case("JM026-unknown-touchpoint", ["JM026"])
+def _(m):
+    m["entries"][0]["touchpoint"] = "missing"
+
+
+@case("JM027-unknown-target", ["JM027"])
+def _(m):
+    m["transitions"][2]["to"] = "nowhere"
+
+
+@case("JM028-unknown-pain", ["JM028"])
+def _(m):
+    m["opportunities"] = [{"id": "o1", "title": "Fix it", "touchpoints": ["b"], "pains": ["no-such-pain"]}]
+
+
+@case("JM029-invalid-scale", ["JM029"])
+def _(m):
+    m["scales"] = {"emotion": {"min": 2, "max": -2}}
+
+
+@case("JM030-outside-scale", ["JM030"])
+def _(m):
+    tp(m, "b")["measures"]["effort"] = 9
+
+
+@case("JM032-probabilities-over-one", ["JM032"])
+def _(m):
+    m["transitions"][0]["probability"] = 0.9
+
+
+@case("JM033-entry-probabilities-over-one", ["JM033"])
+def _(m):
+    m["entries"] = [{"touchpoint": "a", "probability": 0.7}, {"touchpoint": "b", "probability": 0.6}]
+
+
+@case("JM034-persona-without-entry", ["JM034"])
+def _(m):
+    m["entries"][0]["personas"] = ["p1"]
+
+
+@case("JM035-unreachable-touchpoint", ["JM035"])
+def _(m):
+    m["touchpoints"].append({"id": "c", "name": "C", "stage": "s2", "channel": "web"})
+    m["transitions"].append({"from": "c", "to": "won"})
+
+
+@case("JM036-dead-end", ["JM036"])
+def _(m):
+    m["transitions"] = [t for t in m["transitions"] if t["from"] != "b"]
+
+
+@case("JM037-no-path-to-success", ["JM037"])
+def _(m):
+    m["transitions"][2]["to"] = "lost"
+
+
+@case("JM038-no-success-outcome", ["JM038"])
+def _(m):
+    m["outcomes"][0]["kind"] = "neutral"
+
+
+@case("JM039-closed-loop", ["JM039"])
+def _(m):
+    m["transitions"] = [
+        {"from": "a", "to": "b"},
+        {"from": "b", "to": "a"},
+    ]
+
+
+@case("JM040-backstage-in-customer-view", ["JM040"])
+def _(m):
+    tp(m, "b")["visibility"] = "backstage"
+
+
+@case("JM041-shares-over-one", ["JM041"])
+def _(m):
+    m["personas"][1]["share"] = 0.8
+
+
+@case("JM042-empty-stage", ["JM042"])
+def _(m):
+    m["stages"].append({"id": "s3", "name": "Recommend", "order": 3})
+
+
+@case("JM043-transition-from-outcome", ["JM043"])
+def _(m):
+    m["transitions"].append({"from": "won", "to": "a"})
+
+
+@case("JM045-persona-mismatch", ["JM045"])
+def _(m):
+    tp(m, "b")["personas"] = ["p1"]
+    m["transitions"][0]["personas"] = ["p2"]
+
+
+@case("JM046-kind-without-moment-of-truth", ["JM046"])
+def _(m):
+    tp(m, "b")["moment_of_truth_kind"] = "first"
+
+
+@case("JM047-missing-baseline", ["JM047"])
+def _(m):
+    m["state"] = "to_be"
+
+
+@case("JM048-unused-channel", ["JM048"])
+def _(m):
+    m["channels"].append({"id": "mail", "name": "Mail", "kind": "print"})
+
+
+@case("JM049-duplicate-transition", ["JM049"])
+def _(m):
+    m["transitions"][1]["probability"] = 0.1
+    m["transitions"].append({"from": "a", "to": "lost", "probability": 0.1})
+
+
+@case("JM050-probability-and-count", ["JM050"])
+def _(m):
+    m["transitions"][0]["count"] = 80
+
+
+@case("JM051-duplicate-stage-order", ["JM051"])
+def _(m):
+    m["stages"][1]["order"] = 1
+
+
+@case("JM052-probability-leak", ["JM052"])
+def _(m):
+    m["transitions"][3]["probability"] = 0.1
+
+
+def main():
+    expected = {}
+    for name, codes, structural, fn in CASES:
+        m = copy.deepcopy(BASE)
+        replaced = fn(m)
+        doc = replaced if replaced is not None else m
+        path = HERE / f"{name}.json"
+        path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        expected[path.name] = {"codes": codes, "kind": "structural" if structural else "semantic"}
+    raw = {
+        "JM002-not-utf8.json": (b'{"format_version": "1.0", "id": "caf\xe9"}\n', ["JM002"]),
+        "JM004-empty.json": (b"", ["JM004"]),
+        "JM004-truncated.json": (b'{"format_version": "1.0", "id": "x", "personas": [\n', ["JM004"]),
+        "JM005-duplicate-key.json": (b'{"format_version": "1.0", "id": "x", "id": "y", "title": "t"}\n', ["JM005"]),
+        "JM006-number-out-of-range.json": (b'{"format_version": "1.0", "id": "x", "title": "t", "x-big": 1e400}\n', ["JM006"]),
+    }
+    for name, (data, codes) in raw.items():
+        (HERE / name).write_bytes(data)
+        expected[name] = {"codes": codes, "kind": "parse"}
+    (HERE / "expected.json").write_text(json.dumps(dict(sorted(expected.items())), indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
