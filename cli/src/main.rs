@@ -1,5 +1,6 @@
 //! `journeymap`: validate and score customer journey maps from the command line.
 
+mod score;
 mod validate;
 
 use std::process::ExitCode;
@@ -34,6 +35,27 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Score a map: emotion curve, effort, experience gap, conversion, moments of truth.
+    Score {
+        /// Map file (JSON).
+        file: std::path::PathBuf,
+        /// Only this persona.
+        #[arg(long)]
+        persona: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Compare an as-is map with its to-be version.
+    Diff {
+        /// The as-is map.
+        as_is: std::path::PathBuf,
+        /// The to-be map.
+        to_be: std::path::PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Print the JSON Schema of format v1.
     Schema,
 }
@@ -52,6 +74,16 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Validate { files, format } => validate::run(&files, format),
+        Command::Score {
+            file,
+            persona,
+            format,
+        } => score::score(&file, persona.as_deref(), format),
+        Command::Diff {
+            as_is,
+            to_be,
+            format,
+        } => score::diff(&as_is, &to_be, format),
         Command::Schema => match serde_json::to_string_pretty(&journeymap::json_schema()) {
             Ok(text) => {
                 println!("{text}");

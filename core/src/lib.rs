@@ -10,8 +10,14 @@
 pub mod analytics;
 pub mod io;
 pub mod model;
+pub mod render;
 pub mod score;
 pub mod validate;
 
 pub use model::{JourneyMap, json_schema};
 pub use validate::{Code, Diagnostic, Severity};
+
+// The README's Rust examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

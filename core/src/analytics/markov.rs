@@ -1,0 +1,415 @@
+//! The absorbing Markov chain of one persona's journey, solved exactly.
+//!
+//! Transient states are the touchpoints that apply to the persona, absorbing states are the
+//! outcomes plus the implicit abandonment state [`DROP_OFF`]. With `Q` the transient→transient
+//! and `R` the transient→absorbing probabilities, the fundamental matrix `N = (I - Q)^-1` gives
+//! expected visits and `B = N R` the absorption probabilities (Kemeny & Snell 1960). States are
+//! ordered by id, so reordering the map's arrays cannot change a single bit of the result.
+
+use faer::Mat;
+use faer::linalg::solvers::DenseSolveCore;
+use petgraph::visit::EdgeRef;
+
+use crate::model::{GraphNode, JourneyMap, OutcomeKind, PersonaGraph};
+
+/// A move out of a state: target (`Ok` transient / `Err` absorbing column), probability, count.
+type Move = (Result<usize, usize>, Option<f64>, Option<f64>);
+
+/// Id of the implicit failure outcome that takes `drop_off` and unassigned probability.
+pub const DROP_OFF: &str = "__drop_off";
+
+/// One persona's chain: states, probabilities and the solved quantities.
+#[derive(Debug, Clone)]
+pub struct Chain {
+    /// Transient states: positions in `JourneyMap::touchpoints`, sorted by touchpoint id.
+    pub touchpoints: Vec<usize>,
+    /// Absorbing states: positions in `JourneyMap::outcomes` sorted by id (`None` = [`DROP_OFF`],
+    /// always last).
+    pub outcomes: Vec<Option<usize>>,
+    /// Kind of each absorbing state (the drop-off state is a failure).
+    pub outcome_kinds: Vec<OutcomeKind>,
+    /// Entry distribution over transient states (sums to 1 when the persona has entries).
+    pub entry: Vec<f64>,
+    /// Transient→transient probabilities, row-major `n × n`.
+    pub q: Vec<f64>,
+    /// Transient→absorbing probabilities, row-major `n × m`.
+    pub r: Vec<f64>,
+    /// What had to be repaired to make the chain absorbing.
+    pub repairs: Repairs,
+}
+
+/// Repairs applied to a persona's probabilities, reported as diagnostics by the scores.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Repairs {
+    /// Touchpoints (positions, in id order) whose outgoing probabilities summed over 1 and were scaled down.
+    pub normalized: Vec<usize>,
+    /// Touchpoints (positions, in id order) from which no outcome can be reached; their mass was sent to
+    /// [`DROP_OFF`].
+    pub trapped: Vec<usize>,
+}
+
+/// The solved chain.
+#[derive(Debug, Clone)]
+pub struct Solution {
+    /// Expected number of visits to each transient state from the entries (`π N`).
+    pub expected_visits: Vec<f64>,
+    /// Probability of visiting each transient state at least once (`(π N)_c / N_cc`).
+    pub visit_probability: Vec<f64>,
+    /// Absorption probability of each absorbing state from the entries (`π B`).
+    pub absorption: Vec<f64>,
+    /// Probability of ending in a success outcome from each transient state (`B` summed over
+    /// success states).
+    pub success_from: Vec<f64>,
+    /// Probability of ending in success from the entries.
+    pub success: f64,
+    /// Removal effect of each transient state: `1 - P_without_c(success) / P(success)`;
+    /// `None` when `P(success) = 0`.
+    pub removal_effect: Vec<Option<f64>>,
+}
+
+impl Chain {
+    /// Number of transient states.
+    pub fn len(&self) -> usize {
+        self.touchpoints.len()
+    }
+
+    /// Whether the chain has no transient state.
+    pub fn is_empty(&self) -> bool {
+        self.touchpoints.is_empty()
+    }
+
+    /// `Q[i][j]`.
+    pub fn q(&self, i: usize, j: usize) -> f64 {
+        self.q[i * self.len() + j]
+    }
+
+    /// `R[i][k]`.
+    pub fn r(&self, i: usize, k: usize) -> f64 {
+        self.r[i * self.outcomes.len() + k]
+    }
+
+    /// Builds the chain of `persona` (which must be a persona id of the map).
+    pub fn build(map: &JourneyMap, graph: &PersonaGraph) -> Chain {
+        let g = &graph.graph;
+        let persona = graph.persona.as_str();
+        let mut touchpoints: Vec<usize> = g
+            .node_indices()
+            .filter_map(|n| match g[n] {
+                GraphNode::Touchpoint(t) => Some(t),
+                GraphNode::Outcome(_) => None,
+            })
+            .collect();
+        touchpoints.sort_by(|&a, &b| map.touchpoints[a].id.cmp(&map.touchpoints[b].id));
+        let mut outcome_positions: Vec<usize> = g
+            .node_indices()
+            .filter_map(|n| match g[n] {
+                GraphNode::Outcome(o) => Some(o),
+                GraphNode::Touchpoint(_) => None,
+            })
+            .collect();
+        outcome_positions.sort_by(|&a, &b| map.outcomes[a].id.cmp(&map.outcomes[b].id));
+        let mut outcomes: Vec<Option<usize>> = outcome_positions.into_iter().map(Some).collect();
+        outcomes.push(None);
+        let outcome_kinds: Vec<OutcomeKind> = outcomes
+            .iter()
+            .map(|o| o.map_or(OutcomeKind::Failure, |o| map.outcomes[o].kind))
+            .collect();
+        let (n, m) = (touchpoints.len(), outcomes.len());
+        let drop_state = m - 1;
+        let t_index: std::collections::HashMap<usize, usize> = touchpoints
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| (t, i))
+            .collect();
+        let o_index: std::collections::HashMap<usize, usize> = outcomes
+            .iter()
+            .enumerate()
+            .filter_map(|(k, o)| o.map(|o| (o, k)))
+            .collect();
+
+        let mut q = vec![0.0; n * n];
+        let mut r = vec![0.0; n * m];
+        let mut repairs = Repairs::default();
+        for (i, &tp) in touchpoints.iter().enumerate() {
+            let Some(node) = graph.touchpoint_node(tp) else {
+                continue;
+            };
+            let drop_off = map.touchpoints[tp]
+                .measures_for(persona)
+                .drop_off
+                .unwrap_or(0.0)
+                .clamp(0.0, 1.0);
+            // (target column: Ok(transient) / Err(absorbing), weight kind)
+            let mut targets: Vec<Move> = Vec::new();
+            for e in g.edges(node) {
+                let target = match g[e.target()] {
+                    GraphNode::Touchpoint(t) => t_index.get(&t).map(|&j| Ok(j)),
+                    GraphNode::Outcome(o) => o_index.get(&o).map(|&k| Err(k)),
+                };
+                if let Some(target) = target {
+                    let w = e.weight();
+                    let p = w.probability.filter(|p| p.is_finite()).map(|p| p.max(0.0));
+                    let c = w.count.filter(|c| c.is_finite()).map(|c| c.max(0.0));
+                    targets.push((target, p, c));
+                }
+            }
+            // Canonical order (by target id, then weight) so that sums do not depend on array order.
+            targets.sort_by(|a, b| {
+                let key = |t: &Move| {
+                    (
+                        t.0.is_err(),
+                        t.0.unwrap_or_else(|k| k),
+                        t.1.map(f64::to_bits),
+                        t.2.map(f64::to_bits),
+                    )
+                };
+                key(a).cmp(&key(b))
+            });
+            let weights = resolve_weights(
+                &targets.iter().map(|&(_, p, c)| (p, c)).collect::<Vec<_>>(),
+                drop_off,
+            );
+            if weights.normalized {
+                repairs.normalized.push(tp);
+            }
+            for (&(target, _, _), w) in targets.iter().zip(&weights.weights) {
+                match target {
+                    Ok(j) => q[i * n + j] += w,
+                    Err(k) => r[i * m + k] += w,
+                }
+            }
+            r[i * m + drop_state] += weights.drop_off;
+        }
+
+        // Entries: the same rule, then normalized to sum 1 (a journey starts somewhere).
+        let mut entry = vec![0.0; n];
+        let mut entries: Vec<(usize, Option<f64>, Option<f64>)> = graph
+            .entries
+            .iter()
+            .filter_map(|&(node, e)| match g[node] {
+                GraphNode::Touchpoint(t) => t_index.get(&t).map(|&i| {
+                    let entry = &map.entries[e];
+                    (
+                        i,
+                        entry.probability.filter(|p| p.is_finite()),
+                        entry.count.filter(|c| c.is_finite()),
+                    )
+                }),
+                GraphNode::Outcome(_) => None,
+            })
+            .collect();
+        entries.sort_by_key(|&(i, p, c)| (i, p.map(f64::to_bits), c.map(f64::to_bits)));
+        let w = resolve_weights(
+            &entries.iter().map(|&(_, p, c)| (p, c)).collect::<Vec<_>>(),
+            0.0,
+        );
+        for (&(i, _, _), w) in entries.iter().zip(&w.weights) {
+            entry[i] += w;
+        }
+        let total: f64 = entry.iter().sum();
+        if total > 0.0 {
+            entry.iter_mut().for_each(|x| *x /= total);
+        }
+
+        let mut chain = Chain {
+            touchpoints,
+            outcomes,
+            outcome_kinds,
+            entry,
+            q,
+            r,
+            repairs,
+        };
+        chain.release_trapped_mass();
+        chain
+    }
+
+    /// Sends the mass of states that can never reach an absorbing state to [`DROP_OFF`], so that
+    /// `I - Q` is invertible.
+    fn release_trapped_mass(&mut self) {
+        let (n, m) = (self.len(), self.outcomes.len());
+        // Backwards search from the states that move straight to an outcome.
+        let predecessors: Vec<Vec<usize>> = (0..n)
+            .map(|j| (0..n).filter(|&i| self.q(i, j) > 0.0).collect())
+            .collect();
+        let mut escapes: Vec<bool> = (0..n).map(|i| (0..m).any(|k| self.r(i, k) > 0.0)).collect();
+        let mut stack: Vec<usize> = (0..n).filter(|&i| escapes[i]).collect();
+        while let Some(j) = stack.pop() {
+            for &i in &predecessors[j] {
+                if !escapes[i] {
+                    escapes[i] = true;
+                    stack.push(i);
+                }
+            }
+        }
+        for i in (0..n).filter(|&i| !escapes[i]) {
+            self.q[i * n..(i + 1) * n].iter_mut().for_each(|x| *x = 0.0);
+            self.r[i * m..(i + 1) * m].iter_mut().for_each(|x| *x = 0.0);
+            self.r[i * m + m - 1] = 1.0;
+            self.repairs.trapped.push(self.touchpoints[i]);
+        }
+    }
+
+    /// Solves the chain: expected visits, visit probabilities, absorption and removal effects.
+    pub fn solve(&self) -> Solution {
+        let (n, m) = (self.len(), self.outcomes.len());
+        let mut a = Mat::<f64>::zeros(n, n);
+        for i in 0..n {
+            for j in 0..n {
+                a[(i, j)] = if i == j { 1.0 } else { 0.0 } - self.q(i, j);
+            }
+        }
+        let fundamental = if n == 0 {
+            Mat::<f64>::zeros(0, 0)
+        } else {
+            a.partial_piv_lu().inverse()
+        };
+        let mut expected_visits = vec![0.0; n];
+        for (i, &pi) in self.entry.iter().enumerate() {
+            if pi != 0.0 {
+                for (j, v) in expected_visits.iter_mut().enumerate() {
+                    *v += pi * fundamental[(i, j)];
+                }
+            }
+        }
+        // B = N R, but only its success column and π B are needed.
+        let success_cols: Vec<usize> = (0..m)
+            .filter(|&k| self.outcome_kinds[k] == OutcomeKind::Success)
+            .collect();
+        let mut success_from = vec![0.0; n];
+        let mut absorption = vec![0.0; m];
+        let r_success: Vec<f64> = (0..n)
+            .map(|j| success_cols.iter().map(|&k| self.r(j, k)).sum())
+            .collect();
+        for (i, s) in success_from.iter_mut().enumerate() {
+            *s = (0..n)
+                .map(|j| fundamental[(i, j)] * r_success[j])
+                .sum::<f64>()
+                .clamp(0.0, 1.0);
+        }
+        for (k, a) in absorption.iter_mut().enumerate() {
+            *a = (0..n)
+                .map(|j| expected_visits[j] * self.r(j, k))
+                .sum::<f64>()
+                .clamp(0.0, 1.0);
+        }
+        let success: f64 = success_cols
+            .iter()
+            .map(|&k| absorption[k])
+            .sum::<f64>()
+            .clamp(0.0, 1.0);
+        let visit_probability: Vec<f64> = (0..n)
+            .map(|c| {
+                let ncc = fundamental[(c, c)];
+                if ncc > 0.0 {
+                    (expected_visits[c] / ncc).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        // P_without_c(success) = P(success) - h_c * s_c (strong Markov property at the first visit
+        // to c), so RE_c = h_c * s_c / P(success).
+        let removal_effect = (0..n)
+            .map(|c| {
+                (success > 0.0)
+                    .then(|| (visit_probability[c] * success_from[c] / success).clamp(0.0, 1.0))
+            })
+            .collect();
+        Solution {
+            expected_visits,
+            visit_probability,
+            absorption,
+            success_from,
+            success,
+            removal_effect,
+        }
+    }
+}
+
+/// Sums of probabilities within this distance of 1 count as exactly 1 (the validator's tolerance).
+pub const SUM_TOLERANCE: f64 = 1e-9;
+
+/// Weights of the moves out of one state, by the documented rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    /// Probability of each move, in input order.
+    pub weights: Vec<f64>,
+    /// Probability of abandoning (declared drop-off plus unassigned remainder).
+    pub drop_off: f64,
+    /// Whether explicit probabilities summed over 1 and were scaled down.
+    pub normalized: bool,
+}
+
+/// Resolves `(probability, count)` pairs of the moves out of one state with a declared
+/// `drop_off`: explicit probabilities are used as given; the rest of 1 goes to the moves with
+/// counts in proportion to their counts, or else shared equally by the moves with neither; what
+/// is still unassigned is abandonment. Explicit probabilities plus drop-off over 1 are scaled to 1.
+pub fn resolve_weights(moves: &[(Option<f64>, Option<f64>)], drop_off: f64) -> Weights {
+    let explicit: f64 = moves.iter().filter_map(|m| m.0).sum();
+    let mut weights: Vec<f64> = moves.iter().map(|m| m.0.unwrap_or(0.0)).collect();
+    let mut drop = drop_off;
+    let fixed = explicit + drop_off;
+    if fixed > 1.0 + SUM_TOLERANCE {
+        weights.iter_mut().for_each(|w| *w /= fixed);
+        return Weights {
+            weights,
+            drop_off: drop / fixed,
+            normalized: true,
+        };
+    }
+    // A remainder within rounding of zero is zero: 1/2 + 1/3 + 1/6 must not leak 1e-16 of
+    // probability (which would turn a closed loop into a near-singular chain).
+    let remaining = if 1.0 - fixed < SUM_TOLERANCE {
+        0.0
+    } else {
+        1.0 - fixed
+    };
+    let counted: Vec<usize> = (0..moves.len())
+        .filter(|&i| moves[i].0.is_none() && moves[i].1.is_some())
+        .collect();
+    let total_count: f64 = counted.iter().filter_map(|&i| moves[i].1).sum();
+    let uniform: Vec<usize> = (0..moves.len())
+        .filter(|&i| moves[i].0.is_none() && moves[i].1.is_none())
+        .collect();
+    if !counted.is_empty() && total_count > 0.0 {
+        for &i in &counted {
+            weights[i] = remaining * moves[i].1.unwrap_or(0.0) / total_count;
+        }
+    } else if !uniform.is_empty() {
+        let share = remaining / uniform.len() as f64;
+        for &i in &uniform {
+            weights[i] = share;
+        }
+    } else {
+        drop += remaining;
+    }
+    Weights {
+        weights,
+        drop_off: drop,
+        normalized: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::float_cmp)]
+    use super::*;
+
+    #[test]
+    fn weight_rule() {
+        let w = resolve_weights(
+            &[(Some(0.5), None), (None, Some(30.0)), (None, Some(10.0))],
+            0.1,
+        );
+        assert!((w.weights[1] - 0.3).abs() < 1e-12 && (w.weights[2] - 0.1).abs() < 1e-12);
+        assert_eq!(w.drop_off, 0.1);
+        let w = resolve_weights(&[(None, None), (None, None)], 0.2);
+        assert_eq!(w.weights, vec![0.4, 0.4]);
+        let w = resolve_weights(&[(Some(0.6), None)], 0.0);
+        assert!((w.drop_off - 0.4).abs() < 1e-12);
+        let w = resolve_weights(&[(Some(0.8), None), (Some(0.8), None)], 0.4);
+        assert!(w.normalized);
+        assert!((w.weights.iter().sum::<f64>() + w.drop_off - 1.0).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,979 @@
+//! The computation behind [`JourneyMap::score`](crate::JourneyMap::score).
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::*;
+use crate::analytics::{Chain, DROP_OFF, Solution, betweenness, most_likely_path};
+use crate::model::{
+    ChannelKind, JourneyMap, Measures, OutcomeKind, PersonaGraph, ServiceMode, SurveyMetric,
+    Touchpoint,
+};
+use crate::validate::Diagnostic;
+
+/// Per transient state, the persona's normalized measures.
+#[derive(Debug, Clone)]
+pub(crate) struct StateData<'m> {
+    pub tp: &'m Touchpoint,
+    pub stage_rank: usize,
+    /// Emotion normalized to -1..1.
+    pub emotion: Option<f64>,
+    /// Expected emotion normalized to -1..1.
+    pub expected: Option<f64>,
+    /// Effort 0..1 (1 = most effort).
+    pub effort: Option<f64>,
+    /// Importance 0..1.
+    pub importance: Option<f64>,
+    /// Satisfaction 0..1.
+    pub satisfaction: Option<f64>,
+    pub measures: Measures,
+}
+
+/// Normalized measures of a touchpoint for a persona.
+pub(crate) fn state_data<'m>(
+    map: &'m JourneyMap,
+    tp: &'m Touchpoint,
+    persona: &str,
+    ranks: &HashMap<&str, usize>,
+) -> StateData<'m> {
+    let s = &map.scales;
+    let m = tp.measures_for(persona);
+    let finite = |v: Option<f64>| v.filter(|v| v.is_finite());
+    StateData {
+        tp,
+        stage_rank: ranks.get(tp.stage.as_str()).copied().unwrap_or(usize::MAX),
+        emotion: finite(m.emotion).map(|v| s.emotion().signed(v).clamp(-1.0, 1.0)),
+        expected: finite(m.expected_emotion).map(|v| s.emotion().signed(v).clamp(-1.0, 1.0)),
+        effort: finite(m.effort).map(|v| s.effort().normalized_effort(v).clamp(0.0, 1.0)),
+        importance: finite(m.importance).map(|v| s.importance().unit(v).clamp(0.0, 1.0)),
+        satisfaction: finite(m.satisfaction).map(|v| s.satisfaction().unit(v).clamp(0.0, 1.0)),
+        measures: m,
+    }
+}
+
+/// Stage id → rank in journey order.
+pub(crate) fn stage_ranks(map: &JourneyMap) -> HashMap<&str, usize> {
+    map.stages_in_order()
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect()
+}
+
+/// Emotion on the declared scale from its -1..1 normalization.
+fn emotion_raw(map: &JourneyMap, normalized: f64) -> f64 {
+    let s = map.scales.emotion();
+    s.min + (normalized + 1.0) / 2.0 * (s.max - s.min)
+}
+
+fn level(map: &JourneyMap, normalized: f64) -> Level {
+    Level {
+        raw: emotion_raw(map, normalized),
+        normalized,
+    }
+}
+
+fn diag(code: Code, path: String, message: String) -> Diagnostic {
+    let severity = CODES
+        .iter()
+        .find(|c| c.code == code)
+        .map_or(Severity::Warning, |c| c.severity);
+    Diagnostic::new(code, severity, path, message)
+}
+
+/// Summary of a curve of normalized emotions (peak-end rule, Kahneman et al. 1993).
+pub(crate) struct CurveStats {
+    pub peak: f64,
+    pub best: f64,
+    pub worst: f64,
+    pub end: f64,
+    pub mean: f64,
+    pub volatility: f64,
+}
+
+impl CurveStats {
+    /// Streaming accumulation, so observed paths are scored without allocating.
+    pub(crate) fn from_iter(values: impl Iterator<Item = f64>) -> Option<Self> {
+        let (mut n, mut sum, mut abs_change) = (0usize, 0.0, 0.0);
+        let (mut best, mut worst, mut peak, mut last) =
+            (f64::NEG_INFINITY, f64::INFINITY, 0.0f64, f64::NAN);
+        for v in values {
+            if n > 0 {
+                abs_change += (v - last).abs();
+            }
+            if n == 0 || v.abs() > peak.abs() || (v.abs() == peak.abs() && v < peak) {
+                peak = v;
+            }
+            best = best.max(v);
+            worst = worst.min(v);
+            sum += v;
+            last = v;
+            n += 1;
+        }
+        (n > 0).then(|| CurveStats {
+            peak,
+            best,
+            worst,
+            end: last,
+            mean: sum / n as f64,
+            volatility: if n > 1 {
+                abs_change / (n - 1) as f64
+            } else {
+                0.0
+            },
+        })
+    }
+
+    pub(crate) fn peak_end(&self) -> f64 {
+        (self.peak + self.end) / 2.0
+    }
+}
+
+struct PersonaResult<'m> {
+    scores: PersonaScores,
+    solution: Solution,
+    data: Vec<StateData<'m>>,
+    path_positions: HashMap<usize, usize>,
+    mean_effort: Option<f64>,
+    mean_shortfall: Option<f64>,
+    peak_end: Option<f64>,
+}
+
+pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
+    let mut diagnostics = Vec::new();
+    let ranks = stage_ranks(map);
+    let index = map.index();
+    if map.personas.is_empty() {
+        diagnostics.push(diag(
+            NO_PERSONA,
+            "/personas".into(),
+            "the map declares no persona, so nothing is scored".into(),
+        ));
+    }
+    // Personas in id order; duplicates (reported by validation) keep the first.
+    let mut personas: Vec<(usize, &crate::model::Persona)> = map
+        .personas
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| index.persona(&p.id).is_some_and(|x| std::ptr::eq(x, *p)))
+        .collect();
+    personas.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+
+    let mut results: Vec<PersonaResult<'_>> = Vec::new();
+    for (pi, persona) in &personas {
+        let Some(graph) = PersonaGraph::build(map, &persona.id) else {
+            continue;
+        };
+        if graph.entries.is_empty() {
+            diagnostics.push(diag(
+                PERSONA_NOT_SCORED,
+                format!("/personas/{pi}"),
+                format!("persona \"{}\" has no entry and is not scored", persona.id),
+            ));
+            continue;
+        }
+        let chain = Chain::build(map, &graph);
+        for &t in &chain.repairs.normalized {
+            diagnostics.push(diag(
+                PROBABILITIES_SCALED,
+                format!("/touchpoints/{t}"),
+                format!(
+                    "moves out of \"{}\" sum over 1 for persona \"{}\" and were scaled to 1",
+                    map.touchpoints[t].id, persona.id
+                ),
+            ));
+        }
+        for &t in &chain.repairs.trapped {
+            diagnostics.push(diag(
+                TRAPPED_PROBABILITY,
+                format!("/touchpoints/{t}"),
+                format!(
+                    "no outcome can be reached from \"{}\" for persona \"{}\"; customers there are counted as abandoning",
+                    map.touchpoints[t].id, persona.id
+                ),
+            ));
+        }
+        let solution = chain.solve();
+        if solution.success <= 0.0 {
+            diagnostics.push(diag(
+                NO_CONVERSION,
+                format!("/personas/{pi}"),
+                format!(
+                    "no success outcome can be reached by persona \"{}\"",
+                    persona.id
+                ),
+            ));
+        }
+        let result = score_persona(map, config, &persona.id, chain, solution, &ranks);
+        if result.scores.emotion.summary.is_none() {
+            diagnostics.push(diag(
+                NO_EMOTION_DATA,
+                format!("/personas/{pi}"),
+                format!(
+                    "no emotion measure along the most likely path of persona \"{}\"",
+                    persona.id
+                ),
+            ));
+        }
+        results.push(result);
+    }
+
+    // Weights: normalized shares; equal weights when any scored persona has no share.
+    let shares: Vec<Option<f64>> = results
+        .iter()
+        .map(|r| {
+            index
+                .persona(&r.scores.persona)
+                .and_then(|p| p.share)
+                .filter(|s| s.is_finite() && *s >= 0.0)
+        })
+        .collect();
+    let total: f64 = shares.iter().flatten().sum();
+    let equal = shares.iter().any(Option::is_none) || total <= 0.0;
+    let count = results.len().max(1) as f64;
+    for (r, share) in results.iter_mut().zip(&shares) {
+        r.scores.weight = if equal {
+            1.0 / count
+        } else {
+            share.unwrap_or(0.0) / total
+        };
+    }
+
+    let moments_of_truth = aggregate_moments(config, &results);
+    let survey_plan = survey_plan(map, config, &moments_of_truth, &results);
+    let overall = overall(config, &results);
+    Scores {
+        map: map.id.clone(),
+        personas: results.into_iter().map(|r| r.scores).collect(),
+        overall,
+        moments_of_truth,
+        survey_plan,
+        diagnostics,
+    }
+}
+
+fn weighted_stage_values(
+    map: &JourneyMap,
+    data: &[StateData<'_>],
+    weights: &[f64],
+    value: impl Fn(&StateData<'_>) -> Option<f64>,
+    raw: impl Fn(f64) -> f64,
+) -> Vec<StageValue> {
+    let mut out = Vec::new();
+    for stage in map.stages_in_order() {
+        let (mut num, mut den) = (0.0, 0.0);
+        for (d, &w) in data.iter().zip(weights) {
+            if d.tp.stage == stage.id
+                && let Some(v) = value(d)
+            {
+                num += w * v;
+                den += w;
+            }
+        }
+        if den > 0.0 {
+            let normalized = num / den;
+            out.push(StageValue {
+                stage: stage.id.clone(),
+                raw: raw(normalized),
+                normalized,
+            });
+        }
+    }
+    out
+}
+
+fn score_persona<'m>(
+    map: &'m JourneyMap,
+    config: &ScoringConfig,
+    persona: &str,
+    chain: Chain,
+    solution: Solution,
+    ranks: &HashMap<&str, usize>,
+) -> PersonaResult<'m> {
+    let n = chain.len();
+    let data: Vec<StateData<'m>> = chain
+        .touchpoints
+        .iter()
+        .map(|&t| state_data(map, &map.touchpoints[t], persona, ranks))
+        .collect();
+    let id = |i: usize| data[i].tp.id.clone();
+    let visits = &solution.expected_visits;
+    let reach = &solution.visit_probability;
+
+    // Emotion.
+    let emotion_scale = map.scales.emotion();
+    let stages = weighted_stage_values(map, &data, reach, |d| d.emotion, |v| emotion_raw(map, v));
+    let path = most_likely_path(&chain);
+    let mut curve = Vec::new();
+    let mut path_positions = HashMap::new();
+    if let Some((states, _, _)) = &path {
+        for (pos, &i) in states.iter().enumerate() {
+            path_positions.entry(i).or_insert(pos);
+            if let Some(e) = data[i].emotion {
+                curve.push(CurvePoint {
+                    touchpoint: id(i),
+                    stage: data[i].tp.stage.clone(),
+                    emotion: emotion_raw(map, e),
+                    normalized: e,
+                });
+            }
+        }
+    }
+    let summary = CurveStats::from_iter(curve.iter().map(|p| p.normalized)).map(|st| {
+        let valleys = (0..curve.len())
+            .filter(|&k| {
+                let v = curve[k].normalized;
+                let left = k
+                    .checked_sub(1)
+                    .map_or(f64::INFINITY, |l| curve[l].normalized);
+                let right = curve.get(k + 1).map_or(f64::INFINITY, |r| r.normalized);
+                v < 0.0 && v <= left && v <= right
+            })
+            .map(|k| curve[k].clone())
+            .collect();
+        EmotionSummary {
+            peak: level(map, st.peak),
+            best: level(map, st.best),
+            worst: level(map, st.worst),
+            end: level(map, st.end),
+            peak_end: level(map, st.peak_end()),
+            mean: level(map, st.mean),
+            volatility: st.volatility,
+            valleys,
+        }
+    });
+    let (num, den) = (0..n).fold((0.0, 0.0), |(a, b), i| match data[i].emotion {
+        Some(e) => (a + visits[i] * e, b + visits[i]),
+        None => (a, b),
+    });
+    let expected_mean = (den > 0.0).then(|| level(map, num / den));
+    let peak_end = summary.as_ref().map(|s| s.peak_end.normalized);
+
+    // Effort.
+    let effort_scale = map.scales.effort();
+    let mut efforts: Vec<TouchpointEffort> = (0..n)
+        .filter_map(|i| {
+            let normalized = data[i].effort?;
+            Some(TouchpointEffort {
+                touchpoint: id(i),
+                effort: data[i].measures.effort.unwrap_or(effort_scale.min),
+                normalized,
+                expected_visits: visits[i],
+                contribution: visits[i] * normalized,
+            })
+        })
+        .collect();
+    efforts.sort_by(|a, b| a.touchpoint.cmp(&b.touchpoint));
+    let expected_total: f64 = efforts.iter().map(|e| e.contribution).sum();
+    let mut hot_spots: Vec<TouchpointEffort> = efforts
+        .iter()
+        .filter(|e| e.contribution > 0.0)
+        .cloned()
+        .collect();
+    hot_spots.sort_by(|a, b| {
+        b.contribution
+            .total_cmp(&a.contribution)
+            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
+    });
+    hot_spots.truncate(config.top());
+    let (mut switches, mut handoffs) = (0.0, 0.0);
+    for i in 0..n {
+        for j in 0..n {
+            let p = chain.q(i, j);
+            if p > 0.0 {
+                if data[i].tp.channel != data[j].tp.channel {
+                    switches += visits[i] * p;
+                }
+                if let (Some(a), Some(b)) = (&data[i].tp.owner, &data[j].tp.owner)
+                    && a != b
+                {
+                    handoffs += visits[i] * p;
+                }
+            }
+        }
+    }
+    let effort_stages = weighted_stage_values(
+        map,
+        &data,
+        reach,
+        |d| d.effort,
+        |v| {
+            let s = effort_scale.bounds();
+            match effort_scale.direction() {
+                crate::model::EffortDirection::HigherIsMoreEffort => s.min + v * (s.max - s.min),
+                crate::model::EffortDirection::HigherIsEasier => s.max - v * (s.max - s.min),
+            }
+        },
+    );
+    let total_visits: f64 = (0..n)
+        .filter(|&i| data[i].effort.is_some())
+        .map(|i| visits[i])
+        .sum();
+    let mean_effort = (total_visits > 0.0).then(|| expected_total / total_visits);
+
+    // Experience gap (SERVQUAL gap 5: perceived - expected).
+    let mut gaps: Vec<TouchpointGap> = (0..n)
+        .filter_map(|i| {
+            let (p, e) = (
+                data[i].measures.emotion?,
+                data[i].measures.expected_emotion?,
+            );
+            if !p.is_finite() || !e.is_finite() {
+                return None;
+            }
+            Some(TouchpointGap {
+                touchpoint: id(i),
+                perceived: p,
+                expected: e,
+                gap: p - e,
+                normalized: data[i].emotion? - data[i].expected?,
+            })
+        })
+        .collect();
+    gaps.sort_by(|a, b| a.touchpoint.cmp(&b.touchpoint));
+    let gap_stages = weighted_stage_values(
+        map,
+        &data,
+        reach,
+        |d| Some(d.emotion? - d.expected?),
+        |v| v / 2.0 * (emotion_scale.max - emotion_scale.min),
+    );
+    let mut shortfalls: Vec<TouchpointGap> = gaps
+        .iter()
+        .filter(|g| g.normalized < 0.0)
+        .cloned()
+        .collect();
+    shortfalls.sort_by(|a, b| {
+        a.normalized
+            .total_cmp(&b.normalized)
+            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
+    });
+    shortfalls.truncate(config.top());
+    let (num, den) = (0..n).fold((0.0, 0.0), |(a, b), i| {
+        match (data[i].emotion, data[i].expected) {
+            (Some(e), Some(x)) => (a + visits[i] * ((x - e).max(0.0) / 2.0), b + visits[i]),
+            _ => (a, b),
+        }
+    });
+    let mean_shortfall = (den > 0.0).then(|| num / den);
+
+    // Conversion.
+    let m = chain.outcomes.len();
+    let outcomes: Vec<OutcomeProbability> = (0..m)
+        .map(|k| OutcomeProbability {
+            outcome: chain.outcomes[k]
+                .map_or_else(|| DROP_OFF.to_owned(), |o| map.outcomes[o].id.clone()),
+            kind: chain.outcome_kinds[k],
+            probability: solution.absorption[k],
+        })
+        .collect();
+    let failure_cols: Vec<usize> = (0..m)
+        .filter(|&k| chain.outcome_kinds[k] == OutcomeKind::Failure)
+        .collect();
+    let mut flows: Vec<TouchpointFlow> = (0..n)
+        .map(|i| TouchpointFlow {
+            touchpoint: id(i),
+            expected_visits: visits[i],
+            visit_probability: reach[i],
+            drop_off: visits[i] * failure_cols.iter().map(|&k| chain.r(i, k)).sum::<f64>(),
+            success_from_here: solution.success_from[i],
+            removal_effect: solution.removal_effect[i],
+        })
+        .collect();
+    flows.sort_by(|a, b| a.touchpoint.cmp(&b.touchpoint));
+    let expected_time: f64 = (0..n)
+        .map(|i| {
+            visits[i]
+                * data[i]
+                    .measures
+                    .duration
+                    .filter(|d| d.is_finite())
+                    .unwrap_or(0.0)
+        })
+        .sum();
+    let conversion = Conversion {
+        outcomes,
+        success_probability: solution.success,
+        expected_steps: visits.iter().sum(),
+        expected_time,
+        touchpoints: flows,
+        most_likely_path: path
+            .as_ref()
+            .map(|(s, _, _)| s.iter().map(|&i| id(i)).collect())
+            .unwrap_or_default(),
+        most_likely_outcome: path.as_ref().map(|&(_, k, _)| {
+            chain.outcomes[k].map_or_else(|| DROP_OFF.to_owned(), |o| map.outcomes[o].id.clone())
+        }),
+        most_likely_probability: path.as_ref().map_or(0.0, |&(_, _, p)| p),
+    };
+
+    // Crossroads.
+    let between = betweenness(&chain);
+    let mut crossroads: Vec<Crossroad> = (0..n)
+        .map(|i| Crossroad {
+            touchpoint: id(i),
+            visit_probability: reach[i],
+            betweenness: between[i],
+        })
+        .collect();
+    crossroads.sort_by(|a, b| {
+        b.visit_probability
+            .total_cmp(&a.visit_probability)
+            .then_with(|| b.betweenness.total_cmp(&a.betweenness))
+            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
+    });
+
+    // Moments of truth.
+    let previous: Vec<Option<f64>> = (0..n)
+        .map(|c| {
+            let (num, den) = (0..n).fold((0.0, 0.0), |(a, b), j| match data[j].emotion {
+                Some(e) if j != c && chain.q(j, c) > 0.0 => (
+                    a + visits[j] * chain.q(j, c) * e,
+                    b + visits[j] * chain.q(j, c),
+                ),
+                _ => (a, b),
+            });
+            (den > 0.0).then(|| num / den)
+        })
+        .collect();
+    let (imp_mid, perf_mid) = crosshair(config, &data);
+    // Backstage steps are not seen by the customer: they are not moments of truth.
+    let mut moments: Vec<MomentOfTruth> = (0..n)
+        .filter(|&i| data[i].tp.visibility() == crate::model::Visibility::Frontstage)
+        .map(|i| {
+            let d = &data[i];
+            let factors = Factors {
+                reach: reach[i],
+                importance: d.importance.unwrap_or(0.5),
+                pain: pain_factor(d),
+                swing: match (d.emotion, previous[i]) {
+                    (Some(e), Some(p)) => (e - p).abs() / 2.0,
+                    _ => 0.0,
+                },
+                criticality: solution.removal_effect[i].unwrap_or(0.0),
+            };
+            moment(config, d, factors, quadrant(d, imp_mid, perf_mid))
+        })
+        .collect();
+    rank(&mut moments);
+
+    let health = health(
+        config,
+        solution.success,
+        peak_end,
+        mean_effort,
+        mean_shortfall,
+    );
+    PersonaResult {
+        scores: PersonaScores {
+            persona: persona.to_owned(),
+            weight: 0.0,
+            emotion: EmotionScores {
+                stages,
+                curve,
+                summary,
+                expected_mean,
+            },
+            effort: EffortScores {
+                touchpoints: efforts,
+                stages: effort_stages,
+                expected_total,
+                expected_channel_switches: switches,
+                expected_handoffs: handoffs,
+                hot_spots,
+            },
+            gap: GapScores {
+                touchpoints: gaps,
+                stages: gap_stages,
+                shortfalls,
+            },
+            conversion,
+            crossroads,
+            moments_of_truth: moments,
+            health,
+        },
+        solution,
+        data,
+        path_positions,
+        mean_effort,
+        mean_shortfall,
+        peak_end,
+    }
+}
+
+/// The pain factor: the largest of the shortfall against expectation, the negative emotion and
+/// the severity of declared pains, each 0..1.
+pub(crate) fn pain_factor(d: &StateData<'_>) -> f64 {
+    let shortfall = match (d.emotion, d.expected) {
+        (Some(e), Some(x)) => ((x - e).max(0.0) / 2.0).min(1.0),
+        _ => 0.0,
+    };
+    let negativity = d.emotion.map_or(0.0, |e| (-e).max(0.0));
+    let declared =
+        d.tp.pains
+            .iter()
+            .map(|p| p.severity().weight())
+            .fold(0.0, f64::max);
+    shortfall.max(negativity).max(declared)
+}
+
+fn crosshair(config: &ScoringConfig, data: &[StateData<'_>]) -> (f64, f64) {
+    match config.crosshair {
+        CrosshairRule::ScaleMidpoint => (0.5, 0.5),
+        CrosshairRule::DataMean => {
+            let mean = |values: Vec<f64>| {
+                if values.is_empty() {
+                    0.5
+                } else {
+                    values.iter().sum::<f64>() / values.len() as f64
+                }
+            };
+            (
+                mean(data.iter().filter_map(|d| d.importance).collect()),
+                mean(data.iter().filter_map(performance).collect()),
+            )
+        }
+    }
+}
+
+/// Performance of a touchpoint, 0..1: satisfaction when measured, else emotion.
+fn performance(d: &StateData<'_>) -> Option<f64> {
+    d.satisfaction.or(d.emotion.map(|e| (e + 1.0) / 2.0))
+}
+
+fn quadrant(d: &StateData<'_>, importance_mid: f64, performance_mid: f64) -> Option<Quadrant> {
+    let (importance, performance) = (d.importance?, performance(d)?);
+    Some(
+        match (importance >= importance_mid, performance >= performance_mid) {
+            (true, false) => Quadrant::ConcentrateHere,
+            (true, true) => Quadrant::KeepUpTheGoodWork,
+            (false, false) => Quadrant::LowPriority,
+            (false, true) => Quadrant::PossibleOverkill,
+        },
+    )
+}
+
+/// The priority of a set of factors: their weighted mean, with each factor's contribution.
+pub(crate) fn priority(weights: &PriorityWeights, f: &Factors) -> (f64, Factors) {
+    let clean = |w: f64| if w.is_finite() && w > 0.0 { w } else { 0.0 };
+    let w = [
+        clean(weights.reach),
+        clean(weights.importance),
+        clean(weights.pain),
+        clean(weights.swing),
+        clean(weights.criticality),
+    ];
+    let total: f64 = w.iter().sum();
+    let share = |k: usize, v: f64| if total > 0.0 { w[k] * v / total } else { 0.0 };
+    let contributions = Factors {
+        reach: share(0, f.reach),
+        importance: share(1, f.importance),
+        pain: share(2, f.pain),
+        swing: share(3, f.swing),
+        criticality: share(4, f.criticality),
+    };
+    let p = contributions.reach
+        + contributions.importance
+        + contributions.pain
+        + contributions.swing
+        + contributions.criticality;
+    (p, contributions)
+}
+
+fn moment(
+    config: &ScoringConfig,
+    d: &StateData<'_>,
+    factors: Factors,
+    quadrant: Option<Quadrant>,
+) -> MomentOfTruth {
+    let (priority, contributions) = priority(&config.weights, &factors);
+    let pct = |v: f64| format!("{:.0}%", v * 100.0);
+    let mut reasons: Vec<(f64, String)> = Vec::new();
+    reasons.push((
+        contributions.reach,
+        format!("reached by {} of journeys", pct(factors.reach)),
+    ));
+    if d.importance.is_some() {
+        reasons.push((
+            contributions.importance,
+            format!("importance {}", pct(factors.importance)),
+        ));
+    }
+    if factors.pain > 0.0 {
+        let text = match (d.measures.emotion, d.measures.expected_emotion) {
+            (Some(p), Some(e)) if p < e => {
+                format!("falls short of expectation (perceived {p}, expected {e})")
+            }
+            _ if d.emotion.is_some_and(|e| e < 0.0) => {
+                format!(
+                    "negative emotion ({})",
+                    d.measures
+                        .emotion
+                        .map_or_else(String::new, |e| e.to_string())
+                )
+            }
+            _ => format!("declared pain of severity {}", pct(factors.pain)),
+        };
+        reasons.push((contributions.pain, text));
+    }
+    if factors.swing > 0.0 {
+        reasons.push((
+            contributions.swing,
+            format!(
+                "emotional swing of {} from the previous step",
+                pct(factors.swing)
+            ),
+        ));
+    }
+    if factors.criticality > 0.0 {
+        reasons.push((
+            contributions.criticality,
+            format!(
+                "{} of conversions pass through it (removal effect)",
+                pct(factors.criticality)
+            ),
+        ));
+    }
+    reasons.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut reasons: Vec<String> = reasons
+        .into_iter()
+        .filter(|(c, _)| *c > 0.0)
+        .map(|(_, r)| r)
+        .collect();
+    if d.tp.moment_of_truth {
+        reasons.push("declared moment of truth".to_owned());
+    }
+    MomentOfTruth {
+        touchpoint: d.tp.id.clone(),
+        rank: 0,
+        priority,
+        factors,
+        contributions,
+        declared: d.tp.moment_of_truth,
+        quadrant,
+        reasons,
+    }
+}
+
+fn rank(moments: &mut [MomentOfTruth]) {
+    moments.sort_by(|a, b| {
+        b.priority
+            .total_cmp(&a.priority)
+            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
+    });
+    for (i, m) in moments.iter_mut().enumerate() {
+        m.rank = i + 1;
+    }
+}
+
+fn health(
+    config: &ScoringConfig,
+    conversion: f64,
+    peak_end: Option<f64>,
+    effort: Option<f64>,
+    shortfall: Option<f64>,
+) -> Health {
+    let w = &config.health;
+    let emotion = peak_end.map(|p| ((p + 1.0) / 2.0).clamp(0.0, 1.0));
+    let effort = effort.map(|e| (1.0 - e).clamp(0.0, 1.0));
+    let experience = shortfall.map(|s| (1.0 - s).clamp(0.0, 1.0));
+    let parts = [
+        (w.conversion, Some(conversion)),
+        (w.emotion, emotion),
+        (w.effort, effort),
+        (w.experience, experience),
+    ];
+    let (num, den) = parts.iter().fold((0.0, 0.0), |(a, b), &(w, v)| match v {
+        Some(v) if w.is_finite() && w > 0.0 => (a + w * v, b + w),
+        _ => (a, b),
+    });
+    Health {
+        index: if den > 0.0 { 100.0 * num / den } else { 0.0 },
+        conversion,
+        emotion,
+        effort,
+        experience,
+    }
+}
+
+fn aggregate_moments(config: &ScoringConfig, results: &[PersonaResult<'_>]) -> Vec<MomentOfTruth> {
+    // touchpoint id → (Σ w·reach, Σ w·reach·factor..., Σ w, Σ w·factor... for the unreached case)
+    struct Acc<'m> {
+        data: StateData<'m>,
+        reach: f64,
+        weighted: [f64; 4],
+        weight: f64,
+        plain: [f64; 4],
+        personas: f64,
+        quadrant: Option<Quadrant>,
+    }
+    let mut acc: BTreeMap<&str, Acc<'_>> = BTreeMap::new();
+    for r in results {
+        let w = r.scores.weight;
+        for m in &r.scores.moments_of_truth {
+            let Some(i) = r.data.iter().position(|d| d.tp.id == m.touchpoint) else {
+                continue;
+            };
+            let f = &m.factors;
+            let values = [f.importance, f.pain, f.swing, f.criticality];
+            let e = acc.entry(r.data[i].tp.id.as_str()).or_insert_with(|| Acc {
+                data: r.data[i].clone(),
+                reach: 0.0,
+                weighted: [0.0; 4],
+                weight: 0.0,
+                plain: [0.0; 4],
+                personas: 0.0,
+                quadrant: m.quadrant,
+            });
+            e.reach += w * f.reach;
+            e.weight += w * f.reach;
+            e.personas += 1.0;
+            for (k, value) in values.iter().enumerate() {
+                e.weighted[k] += w * f.reach * value;
+                e.plain[k] += value;
+            }
+        }
+    }
+    let mut out: Vec<MomentOfTruth> = acc
+        .into_values()
+        .map(|a| {
+            let v = |k: usize| {
+                if a.weight > 0.0 {
+                    a.weighted[k] / a.weight
+                } else {
+                    a.plain[k] / a.personas.max(1.0)
+                }
+            };
+            let factors = Factors {
+                reach: a.reach,
+                importance: v(0),
+                pain: v(1),
+                swing: v(2),
+                criticality: v(3),
+            };
+            moment(config, &a.data, factors, a.quadrant)
+        })
+        .collect();
+    rank(&mut out);
+    out
+}
+
+fn survey_plan(
+    map: &JourneyMap,
+    config: &ScoringConfig,
+    moments: &[MomentOfTruth],
+    results: &[PersonaResult<'_>],
+) -> Vec<SurveyItem> {
+    let index = map.index();
+    let mut plan: Vec<SurveyItem> = Vec::new();
+    for m in moments {
+        if plan.len() >= config.survey.max_surveys {
+            break;
+        }
+        if m.factors.reach <= 0.0 {
+            continue;
+        }
+        // Spacing on every persona's most likely path.
+        let too_close = plan.iter().any(|chosen| {
+            results.iter().any(|r| {
+                let pos = |id: &str| {
+                    r.data
+                        .iter()
+                        .position(|d| d.tp.id == id)
+                        .and_then(|i| r.path_positions.get(&i).copied())
+                };
+                match (pos(&m.touchpoint), pos(&chosen.touchpoint)) {
+                    (Some(a), Some(b)) => a.abs_diff(b) < config.survey.min_spacing,
+                    _ => false,
+                }
+            })
+        });
+        if too_close {
+            continue;
+        }
+        let Some(tp) = index.touchpoint(&m.touchpoint) else {
+            continue;
+        };
+        let channel = index.channel(&tp.channel);
+        let ends_relationship = map.transitions.iter().any(|t| {
+            t.from == tp.id
+                && index
+                    .outcome(&t.to)
+                    .is_some_and(|o| o.kind == OutcomeKind::Success)
+        });
+        let effort = results
+            .iter()
+            .filter_map(|r| {
+                r.data
+                    .iter()
+                    .find(|d| d.tp.id == tp.id)
+                    .and_then(|d| d.effort)
+            })
+            .fold(None, |acc: Option<f64>, e| {
+                Some(acc.map_or(e, |a| a.max(e)))
+            });
+        let service = channel
+            .is_some_and(|c| c.kind == ChannelKind::Human || c.mode == Some(ServiceMode::Assisted));
+        let (metric, reason) = if let Some(declared) = &tp.survey {
+            (declared.metric, "survey declared in the map".to_owned())
+        } else if ends_relationship {
+            (
+                SurveyMetric::Nps,
+                "ends the journey with a success: ask for the relationship (NPS)".to_owned(),
+            )
+        } else if effort.is_some_and(|e| e >= config.survey.effort_threshold) || service {
+            (
+                SurveyMetric::Ces,
+                "effortful or assisted service step: ask how easy it was (CES)".to_owned(),
+            )
+        } else {
+            (
+                SurveyMetric::Csat,
+                "transactional step: ask for satisfaction (CSAT)".to_owned(),
+            )
+        };
+        plan.push(SurveyItem {
+            touchpoint: tp.id.clone(),
+            metric,
+            channel: tp.channel.clone(),
+            reason,
+            priority: m.priority,
+        });
+    }
+    plan
+}
+
+fn overall(config: &ScoringConfig, results: &[PersonaResult<'_>]) -> Overall {
+    let sum = |f: &dyn Fn(&PersonaResult<'_>) -> f64| {
+        results.iter().map(|r| r.scores.weight * f(r)).sum::<f64>()
+    };
+    let optional = |f: &dyn Fn(&PersonaResult<'_>) -> Option<f64>| {
+        let (num, den) = results.iter().fold((0.0, 0.0), |(a, b), r| match f(r) {
+            Some(v) => (a + r.scores.weight * v, b + r.scores.weight),
+            None => (a, b),
+        });
+        (den > 0.0).then(|| num / den)
+    };
+    let success = sum(&|r| r.solution.success);
+    let peak_end = optional(&|r| r.peak_end);
+    let health = health(
+        config,
+        success,
+        peak_end,
+        optional(&|r| r.mean_effort),
+        optional(&|r| r.mean_shortfall),
+    );
+    Overall {
+        personas: results
+            .iter()
+            .map(|r| (r.scores.persona.clone(), r.scores.weight))
+            .collect(),
+        success_probability: success,
+        expected_steps: sum(&|r| r.scores.conversion.expected_steps),
+        expected_time: sum(&|r| r.scores.conversion.expected_time),
+        expected_effort: sum(&|r| r.scores.effort.expected_total),
+        expected_channel_switches: sum(&|r| r.scores.effort.expected_channel_switches),
+        expected_handoffs: sum(&|r| r.scores.effort.expected_handoffs),
+        peak_end,
+        health,
+    }
+}

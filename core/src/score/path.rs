@@ -1,0 +1,305 @@
+//! Scoring observed paths: one real customer's sequence of touchpoints, cheaply, millions of
+//! times. A [`PathScorer`] is prepared once per map and persona; scoring a path allocates nothing.
+
+use std::collections::{HashMap, HashSet};
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::engine::{CurveStats, stage_ranks, state_data};
+use super::{Error, ScoringConfig};
+use crate::model::JourneyMap;
+
+const NONE: u32 = u32::MAX;
+
+/// Scores of one observed path. Emotion values are normalized to -1..1, effort to 0..1.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PathScore {
+    /// Steps in the path.
+    pub steps: usize,
+    /// Steps naming a touchpoint of the map that applies to the persona.
+    pub on_map: usize,
+    /// Steps naming no such touchpoint.
+    pub off_map: usize,
+    /// Consecutive on-map steps with no transition between them in the map.
+    pub unexpected_moves: usize,
+    /// Moves back to an earlier stage.
+    pub backtracks: usize,
+    /// Stages jumped over by moves forward.
+    pub skipped_stages: usize,
+    /// Changes of channel between consecutive on-map steps.
+    pub channel_switches: usize,
+    /// Changes of owner between consecutive on-map steps (both owners known).
+    pub handoffs: usize,
+    /// Sum of normalized effort over steps with an effort measure.
+    pub effort_total: f64,
+    /// Mean normalized effort; `None` without effort data.
+    pub effort_mean: Option<f64>,
+    /// Sum of step durations, in the map's time unit.
+    pub duration_total: f64,
+    /// Mean emotion.
+    pub emotion_mean: Option<f64>,
+    /// Most intense moment.
+    pub peak: Option<f64>,
+    /// Best moment.
+    pub best: Option<f64>,
+    /// Worst moment.
+    pub worst: Option<f64>,
+    /// Last moment with an emotion.
+    pub end: Option<f64>,
+    /// Remembered experience, (peak + end) / 2.
+    pub peak_end: Option<f64>,
+    /// Mean absolute change between consecutive emotions.
+    pub volatility: Option<f64>,
+}
+
+/// Scores of many paths, one column per field of [`PathScore`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+pub struct PathColumns {
+    /// See [`PathScore::steps`].
+    pub steps: Vec<usize>,
+    /// See [`PathScore::on_map`].
+    pub on_map: Vec<usize>,
+    /// See [`PathScore::off_map`].
+    pub off_map: Vec<usize>,
+    /// See [`PathScore::unexpected_moves`].
+    pub unexpected_moves: Vec<usize>,
+    /// See [`PathScore::backtracks`].
+    pub backtracks: Vec<usize>,
+    /// See [`PathScore::skipped_stages`].
+    pub skipped_stages: Vec<usize>,
+    /// See [`PathScore::channel_switches`].
+    pub channel_switches: Vec<usize>,
+    /// See [`PathScore::handoffs`].
+    pub handoffs: Vec<usize>,
+    /// See [`PathScore::effort_total`].
+    pub effort_total: Vec<f64>,
+    /// See [`PathScore::effort_mean`].
+    pub effort_mean: Vec<Option<f64>>,
+    /// See [`PathScore::duration_total`].
+    pub duration_total: Vec<f64>,
+    /// See [`PathScore::emotion_mean`].
+    pub emotion_mean: Vec<Option<f64>>,
+    /// See [`PathScore::peak`].
+    pub peak: Vec<Option<f64>>,
+    /// See [`PathScore::best`].
+    pub best: Vec<Option<f64>>,
+    /// See [`PathScore::worst`].
+    pub worst: Vec<Option<f64>>,
+    /// See [`PathScore::end`].
+    pub end: Vec<Option<f64>>,
+    /// See [`PathScore::peak_end`].
+    pub peak_end: Vec<Option<f64>>,
+    /// See [`PathScore::volatility`].
+    pub volatility: Vec<Option<f64>>,
+}
+
+impl PathColumns {
+    fn push(&mut self, s: PathScore) {
+        self.steps.push(s.steps);
+        self.on_map.push(s.on_map);
+        self.off_map.push(s.off_map);
+        self.unexpected_moves.push(s.unexpected_moves);
+        self.backtracks.push(s.backtracks);
+        self.skipped_stages.push(s.skipped_stages);
+        self.channel_switches.push(s.channel_switches);
+        self.handoffs.push(s.handoffs);
+        self.effort_total.push(s.effort_total);
+        self.effort_mean.push(s.effort_mean);
+        self.duration_total.push(s.duration_total);
+        self.emotion_mean.push(s.emotion_mean);
+        self.peak.push(s.peak);
+        self.best.push(s.best);
+        self.worst.push(s.worst);
+        self.end.push(s.end);
+        self.peak_end.push(s.peak_end);
+        self.volatility.push(s.volatility);
+    }
+
+    /// Number of paths.
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    /// Whether there are no paths.
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+}
+
+/// A map prepared for scoring observed paths of one persona.
+#[derive(Debug, Clone)]
+pub struct PathScorer<'m> {
+    index: HashMap<&'m str, u32>,
+    emotion: Vec<f64>,
+    effort: Vec<f64>,
+    duration: Vec<f64>,
+    channel: Vec<u32>,
+    owner: Vec<u32>,
+    stage: Vec<u32>,
+    moves: HashSet<u64>,
+}
+
+impl<'m> PathScorer<'m> {
+    /// Prepares `map` for `persona` (the first persona in id order when `None`; a map without
+    /// personas is scored with measures that apply to everyone).
+    pub fn new(
+        map: &'m JourneyMap,
+        persona: Option<&str>,
+        _config: &ScoringConfig,
+    ) -> Result<Self, Error> {
+        let persona: String = match persona {
+            Some(p) if map.personas.iter().any(|x| x.id == p) => p.to_owned(),
+            Some(p) => return Err(Error::UnknownPersona(p.to_owned())),
+            None => map
+                .personas
+                .iter()
+                .map(|p| p.id.as_str())
+                .min()
+                .unwrap_or("")
+                .to_owned(),
+        };
+        let ranks = stage_ranks(map);
+        let mut channels: HashMap<&str, u32> = HashMap::new();
+        let mut owners: HashMap<&str, u32> = HashMap::new();
+        let mut scorer = PathScorer {
+            index: HashMap::new(),
+            emotion: Vec::new(),
+            effort: Vec::new(),
+            duration: Vec::new(),
+            channel: Vec::new(),
+            owner: Vec::new(),
+            stage: Vec::new(),
+            moves: HashSet::new(),
+        };
+        for tp in map
+            .touchpoints
+            .iter()
+            .filter(|t| persona.is_empty() || t.applies_to(&persona))
+        {
+            if scorer.index.contains_key(tp.id.as_str()) {
+                continue;
+            }
+            let d = state_data(map, tp, &persona, &ranks);
+            let i = scorer.emotion.len() as u32;
+            scorer.index.insert(tp.id.as_str(), i);
+            scorer.emotion.push(d.emotion.unwrap_or(f64::NAN));
+            scorer.effort.push(d.effort.unwrap_or(f64::NAN));
+            scorer
+                .duration
+                .push(d.measures.duration.filter(|x| x.is_finite()).unwrap_or(0.0));
+            let next = channels.len() as u32;
+            scorer
+                .channel
+                .push(*channels.entry(tp.channel.as_str()).or_insert(next));
+            let next = owners.len() as u32;
+            scorer.owner.push(
+                tp.owner
+                    .as_deref()
+                    .map_or(NONE, |o| *owners.entry(o).or_insert(next)),
+            );
+            scorer
+                .stage
+                .push(u32::try_from(d.stage_rank).unwrap_or(NONE));
+        }
+        for t in map
+            .transitions
+            .iter()
+            .filter(|t| persona.is_empty() || t.applies_to(&persona))
+        {
+            if let (Some(&a), Some(&b)) = (
+                scorer.index.get(t.from.as_str()),
+                scorer.index.get(t.to.as_str()),
+            ) {
+                scorer.moves.insert(u64::from(a) << 32 | u64::from(b));
+            }
+        }
+        Ok(scorer)
+    }
+
+    /// Scores one path of touchpoint ids.
+    pub fn score<S: AsRef<str>>(&self, path: &[S]) -> PathScore {
+        let mut s = PathScore {
+            steps: path.len(),
+            on_map: 0,
+            off_map: 0,
+            unexpected_moves: 0,
+            backtracks: 0,
+            skipped_stages: 0,
+            channel_switches: 0,
+            handoffs: 0,
+            effort_total: 0.0,
+            effort_mean: None,
+            duration_total: 0.0,
+            emotion_mean: None,
+            peak: None,
+            best: None,
+            worst: None,
+            end: None,
+            peak_end: None,
+            volatility: None,
+        };
+        let mut previous: Option<usize> = None;
+        let mut efforts = 0usize;
+        for step in path {
+            let Some(&i) = self.index.get(step.as_ref()) else {
+                s.off_map += 1;
+                continue;
+            };
+            let i = i as usize;
+            s.on_map += 1;
+            s.duration_total += self.duration[i];
+            if !self.effort[i].is_nan() {
+                s.effort_total += self.effort[i];
+                efforts += 1;
+            }
+            if let Some(p) = previous {
+                if !self.moves.contains(&((p as u64) << 32 | i as u64)) {
+                    s.unexpected_moves += 1;
+                }
+                if self.channel[p] != self.channel[i] {
+                    s.channel_switches += 1;
+                }
+                if self.owner[p] != NONE && self.owner[i] != NONE && self.owner[p] != self.owner[i]
+                {
+                    s.handoffs += 1;
+                }
+                let (a, b) = (self.stage[p], self.stage[i]);
+                if a != NONE && b != NONE {
+                    if b < a {
+                        s.backtracks += 1;
+                    } else if b > a + 1 {
+                        s.skipped_stages += (b - a - 1) as usize;
+                    }
+                }
+            }
+            previous = Some(i);
+        }
+        if efforts > 0 {
+            s.effort_mean = Some(s.effort_total / efforts as f64);
+        }
+        let emotions = path
+            .iter()
+            .filter_map(|step| self.index.get(step.as_ref()))
+            .map(|&i| self.emotion[i as usize]);
+        if let Some(stats) = CurveStats::from_iter(emotions.filter(|e| !e.is_nan())) {
+            s.emotion_mean = Some(stats.mean);
+            s.peak = Some(stats.peak);
+            s.best = Some(stats.best);
+            s.worst = Some(stats.worst);
+            s.end = Some(stats.end);
+            s.peak_end = Some(stats.peak_end());
+            s.volatility = Some(stats.volatility);
+        }
+        s
+    }
+
+    /// Scores many paths, as columns.
+    pub fn score_many<P: AsRef<[S]>, S: AsRef<str>>(&self, paths: &[P]) -> PathColumns {
+        let mut columns = PathColumns::default();
+        for p in paths {
+            columns.push(self.score(p.as_ref()));
+        }
+        columns
+    }
+}

@@ -1,0 +1,294 @@
+//! Scores: hand-computed vectors (derived in docs/scoring.md), the removal-effect shortcut
+//! against a naive re-solve, the shared JSON vectors, and observed paths.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::float_cmp
+)]
+
+mod common;
+
+use common::{json_files, root};
+use journeymap::JourneyMap;
+use journeymap::score::{PathScorer, ScoringConfig, compare};
+
+fn load(path: &str) -> JourneyMap {
+    journeymap::io::from_path(root().join(path)).unwrap()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-12
+}
+
+fn flow<'s>(
+    scores: &'s journeymap::score::Scores,
+    tp: &str,
+) -> &'s journeymap::score::TouchpointFlow {
+    scores.personas[0]
+        .conversion
+        .touchpoints
+        .iter()
+        .find(|t| t.touchpoint == tp)
+        .unwrap()
+}
+
+#[test]
+fn three_node_chain() {
+    let s = load("testdata/scoring/chain.json").score(&ScoringConfig::default());
+    let p = &s.personas[0];
+    assert!(close(p.conversion.success_probability, 0.48));
+    assert!(close(p.conversion.expected_steps, 2.28));
+    assert_eq!(p.conversion.most_likely_path, ["a", "b", "c"]);
+    assert_eq!(p.conversion.most_likely_outcome.as_deref(), Some("won"));
+    assert!(close(p.conversion.most_likely_probability, 0.48));
+    for tp in ["a", "b", "c"] {
+        assert!(close(flow(&s, tp).removal_effect.unwrap(), 1.0), "{tp}");
+    }
+    let e = p.emotion.summary.as_ref().unwrap();
+    assert!(close(e.peak.normalized, 1.0));
+    assert!(close(e.end.normalized, 0.5));
+    assert!(close(e.peak_end.normalized, 0.75));
+    assert!(close(e.peak_end.raw, 1.5));
+    assert!(close(e.worst.normalized, -0.5));
+    assert!(close(e.volatility, 1.25));
+    assert_eq!(e.valleys.len(), 1);
+    assert_eq!(e.valleys[0].touchpoint, "b");
+    assert!(close(p.effort.expected_total, 1.04));
+    assert!(close(p.effort.expected_channel_switches, 1.28));
+    let b_gap = p
+        .gap
+        .touchpoints
+        .iter()
+        .find(|g| g.touchpoint == "b")
+        .unwrap();
+    assert!(close(b_gap.gap, -2.0) && close(b_gap.normalized, -1.0));
+    assert_eq!(p.gap.shortfalls[0].touchpoint, "b");
+}
+
+#[test]
+fn loop_with_an_exit() {
+    let s = load("testdata/scoring/loop.json").score(&ScoringConfig::default());
+    let p = &s.personas[0];
+    assert!(close(p.conversion.success_probability, 2.0 / 3.0));
+    assert!(close(p.conversion.expected_steps, 8.0 / 3.0));
+    let (a, b, c) = (flow(&s, "a"), flow(&s, "b"), flow(&s, "c"));
+    assert!(
+        close(a.expected_visits, 4.0 / 3.0)
+            && close(b.expected_visits, 2.0 / 3.0)
+            && close(c.expected_visits, 2.0 / 3.0)
+    );
+    assert!(
+        close(a.visit_probability, 1.0)
+            && close(b.visit_probability, 0.5)
+            && close(c.visit_probability, 2.0 / 3.0)
+    );
+    assert!(close(b.success_from_here, 5.0 / 6.0) && close(c.success_from_here, 0.5));
+    assert!(close(a.removal_effect.unwrap(), 1.0));
+    assert!(close(b.removal_effect.unwrap(), 0.625));
+    assert!(close(c.removal_effect.unwrap(), 0.5));
+}
+
+#[test]
+fn fork_with_counts_uniform_moves_and_drop_off() {
+    let s = load("testdata/scoring/fork.json").score(&ScoringConfig::default());
+    let p = &s.personas[0];
+    let prob = |id: &str| {
+        p.conversion
+            .outcomes
+            .iter()
+            .find(|o| o.outcome == id)
+            .unwrap()
+            .probability
+    };
+    assert!(
+        close(prob("won"), 0.48) && close(prob("lost"), 0.32) && close(prob("__drop_off"), 0.2)
+    );
+    assert!(close(flow(&s, "b").removal_effect.unwrap(), 0.625));
+    assert!(close(flow(&s, "c").removal_effect.unwrap(), 0.375));
+    assert!(close(p.conversion.expected_steps, 1.8));
+}
+
+/// P(success) with touchpoint `removed` sending everyone who enters it to failure, by re-solving.
+fn success_without(map: &JourneyMap, removed: &str) -> f64 {
+    let mut m = map.clone();
+    let lost = "__removed";
+    m.outcomes.push(
+        serde_json::from_value(
+            serde_json::json!({"id": lost, "name": "removed", "kind": "failure"}),
+        )
+        .unwrap(),
+    );
+    m.transitions.retain(|t| t.from != removed);
+    m.transitions.push(
+        serde_json::from_value(
+            serde_json::json!({"from": removed, "to": lost, "probability": 1.0}),
+        )
+        .unwrap(),
+    );
+    for t in &mut m.touchpoints {
+        if t.id == removed {
+            t.measures.drop_off = None;
+            t.persona_measures
+                .values_mut()
+                .for_each(|pm| pm.drop_off = None);
+        }
+    }
+    m.score(&ScoringConfig::default()).personas[0]
+        .conversion
+        .success_probability
+}
+
+#[test]
+fn removal_effect_shortcut_equals_naive_resolve() {
+    let mut maps: Vec<JourneyMap> = ["chain", "loop", "fork"]
+        .iter()
+        .map(|n| load(&format!("testdata/scoring/{n}.json")))
+        .collect();
+    for file in json_files("examples") {
+        let mut m = journeymap::io::from_path(&file).unwrap();
+        // One persona at a time: keep the first (in id order).
+        let first = m.personas.iter().map(|p| p.id.clone()).min().unwrap();
+        m.personas.retain(|p| p.id == first);
+        maps.push(m);
+    }
+    for map in maps {
+        let s = map.score(&ScoringConfig::default());
+        let p = &s.personas[0];
+        let base = p.conversion.success_probability;
+        for t in &p.conversion.touchpoints {
+            let naive = 1.0 - success_without(&map, &t.touchpoint) / base;
+            let shortcut = t.removal_effect.unwrap();
+            assert!(
+                (naive - shortcut).abs() < 1e-9,
+                "{} {}: shortcut {shortcut} vs re-solve {naive}",
+                map.id,
+                t.touchpoint
+            );
+        }
+    }
+}
+
+fn expect(path: &std::path::Path, actual: &str) {
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{} differs from the computed output; if the change is intended, regenerate with:\n  UPDATE_EXPECT=1 cargo test -p journeymap --test scoring",
+        path.display()
+    );
+}
+
+#[test]
+fn shared_score_vectors() {
+    let mut files = json_files("testdata/scoring");
+    files.retain(|f| !f.to_string_lossy().contains(".paths"));
+    files.extend(json_files("examples"));
+    for file in files {
+        let map = journeymap::io::from_path(&file).unwrap();
+        let scores = map.score(&ScoringConfig::default());
+        let text = serde_json::to_string_pretty(&scores).unwrap() + "\n";
+        let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+        expect(
+            &root()
+                .join("testdata/scoring/expected")
+                .join(format!("{name}.scores.json")),
+            &text,
+        );
+    }
+}
+
+#[test]
+fn shared_path_vectors() {
+    let spec: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("testdata/scoring/chain.paths.json")).unwrap(),
+    )
+    .unwrap();
+    let map = load(spec["map"].as_str().unwrap());
+    let paths: Vec<Vec<String>> = serde_json::from_value(spec["paths"].clone()).unwrap();
+    let scorer =
+        PathScorer::new(&map, spec["persona"].as_str(), &ScoringConfig::default()).unwrap();
+    let columns = scorer.score_many(&paths);
+    let text = serde_json::to_string_pretty(&columns).unwrap() + "\n";
+    expect(
+        &root().join("testdata/scoring/expected/chain.paths.json"),
+        &text,
+    );
+    // One-at-a-time scoring gives the same numbers as the batch.
+    for (i, path) in paths.iter().enumerate() {
+        let one = map
+            .score_path(path, spec["persona"].as_str(), &ScoringConfig::default())
+            .unwrap();
+        assert_eq!(one.peak_end, columns.peak_end[i]);
+        assert_eq!(one.unexpected_moves, columns.unexpected_moves[i]);
+    }
+}
+
+#[test]
+fn observed_path_deviations_by_hand() {
+    let map = load("testdata/scoring/chain.json");
+    let cfg = ScoringConfig::default();
+    let on_plan = map.score_path(&["a", "b", "c"], None, &cfg).unwrap();
+    assert_eq!(
+        (
+            on_plan.unexpected_moves,
+            on_plan.backtracks,
+            on_plan.skipped_stages,
+            on_plan.off_map
+        ),
+        (0, 0, 0, 0)
+    );
+    assert_eq!(on_plan.channel_switches, 2);
+    assert_eq!(on_plan.peak_end, Some(0.75));
+    let messy = map
+        .score_path(&["a", "c", "b", "zz", "c"], None, &cfg)
+        .unwrap();
+    assert_eq!(messy.off_map, 1);
+    assert_eq!(messy.skipped_stages, 1); // a (stage 1) -> c (stage 3)
+    assert_eq!(messy.backtracks, 1); // c -> b
+    assert_eq!(messy.unexpected_moves, 2); // a->c and c->b are not transitions; b->c is
+    assert!(map.score_path(&["a"], Some("nobody"), &cfg).is_err());
+}
+
+#[test]
+fn compare_as_is_and_to_be() {
+    let before = load("testdata/scoring/chain.json");
+    let mut after = before.clone();
+    after.id = "chain-to-be".into();
+    after.transitions[2].probability = Some(0.9); // b -> c
+    after.transitions[3].probability = Some(0.1); // b -> lost
+    let c = compare(&before, &after, &ScoringConfig::default());
+    assert!(close(c.conversion.before.unwrap(), 0.48));
+    assert!(close(c.conversion.after.unwrap(), 0.72));
+    assert!(close(c.conversion.change.unwrap(), 0.24));
+    assert!(c.added.is_empty() && c.removed.is_empty());
+    after.touchpoints.pop();
+    let c = compare(&before, &after, &ScoringConfig::default());
+    assert_eq!(c.removed, ["c"]);
+}
+
+#[test]
+fn scores_of_broken_maps_are_diagnostics_not_failures() {
+    for name in [
+        "JM039-closed-loop",
+        "JM036-dead-end",
+        "JM034-persona-without-entry",
+        "JM038-no-success-outcome",
+        "JM032-probabilities-over-one",
+    ] {
+        let text =
+            std::fs::read_to_string(root().join(format!("testdata/invalid/{name}.json"))).unwrap();
+        let map: JourneyMap = serde_json::from_str(&text).unwrap();
+        let s = map.score(&ScoringConfig::default());
+        assert!(!s.diagnostics.is_empty(), "{name}: no diagnostic");
+        for p in &s.personas {
+            let total: f64 = p.conversion.outcomes.iter().map(|o| o.probability).sum();
+            assert!(
+                (total - 1.0).abs() < 1e-9,
+                "{name}: absorption sums to {total}"
+            );
+        }
+    }
+}
