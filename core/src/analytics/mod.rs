@@ -62,10 +62,14 @@ pub fn betweenness(chain: &Chain) -> Vec<f64> {
     centrality
 }
 
-/// The single most probable journey: from an entry to an outcome, maximizing the product of the
-/// entry and move probabilities (Dijkstra on `-ln p`). Returns the transient states in order, the
-/// absorbing state reached, and the path's probability; `None` when no outcome can be reached.
-pub fn most_likely_path(chain: &Chain) -> Option<(Vec<usize>, usize, f64)> {
+/// The single most probable journey from an entry to an outcome accepted by `ends`, maximizing
+/// the product of the entry and move probabilities (Dijkstra on `-ln p`). Returns the transient
+/// states in order, the absorbing state reached, and the path's probability; `None` when no
+/// accepted outcome can be reached.
+pub fn most_likely_path(
+    chain: &Chain,
+    ends: impl Fn(usize) -> bool,
+) -> Option<(Vec<usize>, usize, f64)> {
     #[derive(PartialEq)]
     struct Item(f64, usize);
     impl Eq for Item {}
@@ -116,7 +120,7 @@ pub fn most_likely_path(chain: &Chain) -> Option<(Vec<usize>, usize, f64)> {
         if !c.is_finite() {
             continue;
         }
-        for k in 0..m {
+        for k in (0..m).filter(|&k| ends(k)) {
             let p = chain.r(v, k);
             if p > 0.0 {
                 let total = c - p.ln();

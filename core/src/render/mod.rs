@@ -67,7 +67,7 @@ fn persona_section(out: &mut String, map: &JourneyMap, p: &PersonaScores, top: u
     let _ = writeln!(out, "Outcomes: {}", outcomes.join(", "));
     let _ = writeln!(
         out,
-        "\nEmotion along the most likely path ({} of journeys):",
+        "\nEmotion along the most likely successful journey ({} of journeys):",
         pct(c.most_likely_probability)
     );
     for point in &p.emotion.curve {

@@ -302,7 +302,10 @@ fn score_persona<'m>(
     // Emotion.
     let emotion_scale = map.scales.emotion();
     let stages = weighted_stage_values(map, &data, reach, |d| d.emotion, |v| emotion_raw(map, v));
-    let path = most_likely_path(&chain);
+    // The curve follows the most likely journey that succeeds (the one the map is designed for);
+    // when no success can be reached, the most likely journey of all.
+    let path = most_likely_path(&chain, |k| chain.outcome_kinds[k] == OutcomeKind::Success)
+        .or_else(|| most_likely_path(&chain, |_| true));
     let mut curve = Vec::new();
     let mut path_positions = HashMap::new();
     if let Some((states, _, _)) = &path {

@@ -267,7 +267,7 @@ pub struct StageValue {
 pub struct EmotionScores {
     /// Per stage (journey order), the visit-probability-weighted mean emotion.
     pub stages: Vec<StageValue>,
-    /// The curve along the most likely path.
+    /// The curve along the most likely successful path (see `Conversion::most_likely_path`).
     pub curve: Vec<CurvePoint>,
     /// Summary of the curve; `None` without emotion data.
     pub summary: Option<EmotionSummary>,
@@ -374,7 +374,8 @@ pub struct Conversion {
     pub expected_time: f64,
     /// Per touchpoint, sorted by id.
     pub touchpoints: Vec<TouchpointFlow>,
-    /// The most likely path (touchpoint ids) and its end.
+    /// The most likely path that ends in success (touchpoint ids); when no success can be
+    /// reached, the most likely path of all.
     pub most_likely_path: Vec<String>,
     /// Outcome the most likely path ends in.
     pub most_likely_outcome: Option<String>,
