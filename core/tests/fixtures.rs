@@ -138,3 +138,18 @@ fn validate_map_agrees_with_validate_str_on_semantic_rules() {
         "NaN must be reported once, as non-finite: {codes:?}"
     );
 }
+
+#[test]
+fn every_json_block_of_the_format_doc_is_a_valid_map() {
+    let doc = std::fs::read_to_string(root().join("docs/format.md")).unwrap();
+    let blocks: Vec<&str> = doc
+        .split("```json\n")
+        .skip(1)
+        .filter_map(|b| b.split("\n```").next())
+        .collect();
+    assert!(blocks.len() >= 2);
+    for block in blocks {
+        let report = journeymap::validate::validate_str(block, &Limits::default());
+        assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    }
+}
