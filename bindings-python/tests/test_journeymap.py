@@ -1,0 +1,189 @@
+"""Tests of the installed `journeymap` package against the shared vectors in testdata/."""
+
+import json
+import pathlib
+import threading
+
+import jsonschema
+import pytest
+
+import journeymap
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+EXAMPLES = sorted(ROOT.glob("examples/*.json"))
+VALID = sorted(ROOT.glob("testdata/valid/*.json"))
+INVALID = ROOT / "testdata" / "invalid"
+EXPECTED = json.loads((INVALID / "expected.json").read_text())
+SCORING = sorted(p for p in ROOT.glob("testdata/scoring/*.json") if ".paths" not in p.name)
+
+
+def test_package_is_the_installed_wheel():
+    assert "site-packages" in journeymap.__file__
+    assert journeymap.__version__
+
+
+@pytest.mark.parametrize("path", EXAMPLES + VALID, ids=lambda p: p.name)
+def test_maps_load_validate_and_round_trip(path):
+    original = json.loads(path.read_text())
+    m = journeymap.load(path)
+    assert [d for d in journeymap.validate(path) if d.severity == "error"] == []
+    assert journeymap.validate(original) == journeymap.validate(path.read_bytes())
+    again = journeymap.JourneyMap.from_dict(m.to_dict())
+    assert again == m
+    assert _floats(m.to_dict()) == _floats(original)
+    assert journeymap.loads(m.to_json()) == m
+
+
+def _floats(v):
+    if isinstance(v, bool) or v is None or isinstance(v, str):
+        return v
+    if isinstance(v, (int, float)):
+        return float(v)
+    if isinstance(v, list):
+        return [_floats(x) for x in v]
+    return {k: _floats(x) for k, x in v.items()}
+
+
+@pytest.mark.parametrize("path", EXAMPLES + SCORING, ids=lambda p: p.name)
+def test_shared_score_vectors_match_byte_for_byte(path):
+    expected = (ROOT / "testdata" / "scoring" / "expected" / (path.stem + ".scores.json")).read_text()
+    m = journeymap.load(path)
+    assert m.score_json(pretty=True) + "\n" == expected
+    scores = m.score()
+    assert scores.to_dict() == json.loads(expected)
+    assert scores.map == m.id
+
+
+def test_shared_path_vectors():
+    spec = json.loads((ROOT / "testdata/scoring/chain.paths.json").read_text())
+    m = journeymap.load(ROOT / spec["map"])
+    expected = json.loads((ROOT / "testdata/scoring/expected/chain.paths.json").read_text())
+    assert m.score_paths(spec["paths"], spec["persona"]) == expected
+    one = m.score_path(spec["paths"][0], spec["persona"])
+    assert one["peak_end"] == expected["peak_end"][0]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED), ids=str)
+def test_invalid_fixtures_give_their_diagnostics(name):
+    path = INVALID / name
+    diagnostics = journeymap.validate(path)
+    codes = [d.code for d in diagnostics]
+    for code in EXPECTED[name]["codes"]:
+        assert code in codes
+    if any(d.severity == "error" for d in diagnostics):
+        with pytest.raises(journeymap.ValidationError) as info:
+            journeymap.load(path)
+        assert isinstance(info.value, journeymap.JourneyMapError)
+        assert isinstance(info.value, ValueError)
+        assert info.value.diagnostics == diagnostics
+        assert info.value.code in codes
+    d = diagnostics[0]
+    assert d.path == "" or d.path.startswith("/")
+    assert isinstance(d.path_parts, list)
+    assert d.line is not None and d.column is not None
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e["kind"] != "parse"), ids=str)
+def test_schema_verdict_agrees_with_python_jsonschema(name):
+    doc = json.loads((INVALID / name).read_text())
+    validator = jsonschema.Draft202012Validator(journeymap.schema())
+    schema_rejects = not validator.is_valid(doc)
+    assert schema_rejects == (EXPECTED[name]["kind"] == "structural")
+
+
+@pytest.mark.parametrize("path", EXAMPLES + VALID, ids=lambda p: p.name)
+def test_valid_maps_pass_python_jsonschema(path):
+    jsonschema.Draft202012Validator(journeymap.schema()).validate(json.loads(path.read_text()))
+
+
+def test_path_parts_decode_the_pointer():
+    bad = {"format_version": "1.0", "id": "x", "title": "t", "touchpoints": [{"id": "a", "name": "A", "stage": "s", "channel": "c", "a/b": 1}]}
+    d = [d for d in journeymap.validate(bad) if d.code == "JM013"][0]
+    assert d.path == "/touchpoints/0/a~1b"
+    assert d.path_parts == ["touchpoints", 0, "a/b"]
+
+
+def test_wrong_python_types_raise_type_error():
+    with pytest.raises(TypeError, match="expected a dict"):
+        journeymap.validate(42)
+    with pytest.raises(TypeError, match="from_dict"):
+        journeymap.JourneyMap.from_dict([1, 2])
+    with pytest.raises(TypeError, match="cannot convert"):
+        journeymap.validate({"format_version": "1.0", "id": object()})
+    circular = {}
+    circular["x-self"] = circular
+    with pytest.raises(ValueError, match="circular"):
+        journeymap.validate(circular)
+    with pytest.raises(ValueError, match="finite"):
+        journeymap.validate({"x-n": float("nan")})
+
+
+def test_validate_never_raises_for_invalid_maps():
+    for text in ["", "{", "[]", "null", '{"id": 1}', "\x00"]:
+        assert journeymap.validate(text.encode()) != []
+
+
+def test_unknown_persona_is_a_scoring_error():
+    m = journeymap.load(ROOT / "testdata/scoring/chain.json")
+    with pytest.raises(journeymap.ScoringError) as info:
+        m.score_path(["a"], persona="nobody")
+    assert info.value.code == "JM104"
+    with pytest.raises(journeymap.ScoringError):
+        m.score({"no_such_setting": 1})
+
+
+def test_config_changes_the_ranking():
+    m = journeymap.load(ROOT / "examples/retail-click-and-collect.json")
+    default = m.score()
+    reach_only = journeymap.score(m, journeymap.ScoringConfig(weights={"reach": 1, "importance": 0, "pain": 0, "swing": 0, "criticality": 0}))
+    reaches = [r["factor_reach"] for r in reach_only.moments_of_truth]
+    assert reaches == sorted(reaches, reverse=True)
+    assert default.to_json() != reach_only.to_json()
+
+
+def test_scoring_from_threads_gives_the_same_results():
+    m = journeymap.load(ROOT / "examples/bank-personal-loan.as-is.json")
+    expected = m.score().to_json()
+    results = []
+
+    def work():
+        for _ in range(5):
+            results.append(m.score().to_json())
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [expected] * 20
+
+
+def test_dataframes():
+    pd = pytest.importorskip("pandas")
+    m = journeymap.load(ROOT / "examples/bank-personal-loan.as-is.json")
+    scores = m.score()
+    mot = scores.moments_of_truth.to_pandas()
+    assert isinstance(mot, pd.DataFrame)
+    assert list(mot["rank"][:3]) == [1, 2, 3]
+    assert {"touchpoint", "priority", "factor_reach", "quadrant"} <= set(mot.columns)
+    curve = scores.emotion_curve("young-pro").to_pandas()
+    assert list(curve.columns) == ["touchpoint", "stage", "emotion", "normalized"]
+    assert set(scores.conversion.to_pandas()["persona"]) == {"young-pro", "family", "senior"}
+    frame = journeymap.score_paths(m, [["search", "simulator"], ["simulator", "online-form", "doc-upload"]], "young-pro", as_frame=True)
+    assert list(frame["steps"]) == [2, 3]
+
+
+def test_compare_and_html():
+    before = journeymap.load(ROOT / "examples/bank-personal-loan.as-is.json")
+    after = journeymap.load(ROOT / "examples/bank-personal-loan.to-be.json")
+    c = journeymap.compare(before, after)
+    assert c["conversion"]["after"] > c["conversion"]["before"]
+    assert "paper-docs" in c["removed"]
+    assert "<table>" in before._repr_html_()
+    assert "conversion" in before.score()._repr_html_()
+
+
+def test_schema_is_the_published_one():
+    published = json.loads((ROOT / "schema/journey-map.schema.json").read_text())
+    assert journeymap.schema() == published
+    assert "Scores" in journeymap.scores_schema()["$defs"]
