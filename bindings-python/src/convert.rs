@@ -135,3 +135,75 @@ pub fn pointer_parts<'py>(py: Python<'py>, pointer: &str) -> PyResult<Bound<'py,
     }
     Ok(list)
 }
+
+/// Observed paths (an iterable of iterables of str) resolved to step indices with `step`. Each
+/// distinct string object is resolved once (paths usually repeat the same few ids).
+pub fn resolve_paths(
+    paths: &Bound<'_, PyAny>,
+    step: impl Fn(&str) -> Option<u32>,
+) -> PyResult<Vec<Vec<Option<u32>>>> {
+    let mut cache: std::collections::HashMap<usize, Option<u32>> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for (i, path) in paths.try_iter()?.enumerate() {
+        let path = path?;
+        if path.cast::<PyString>().is_ok() {
+            return Err(PyTypeError::new_err(format!(
+                "path {i} is a str; expected a list of touchpoint ids"
+            )));
+        }
+        let mut resolved = Vec::new();
+        for item in path.try_iter().map_err(|_| {
+            PyTypeError::new_err(format!("path {i} is not a list of touchpoint ids"))
+        })? {
+            let item = item?;
+            let key = item.as_ptr() as usize;
+            let index = match cache.get(&key) {
+                Some(&index) => index,
+                None => {
+                    let s = item.cast::<PyString>().map_err(|_| {
+                        PyTypeError::new_err(format!(
+                            "path {i} holds a {}, expected str",
+                            item.get_type()
+                                .name()
+                                .map_or_else(|_| "object".to_owned(), |n| n.to_string())
+                        ))
+                    })?;
+                    let index = step(&s.to_cow()?);
+                    cache.insert(key, index);
+                    index
+                }
+            };
+            resolved.push(index);
+        }
+        out.push(resolved);
+    }
+    // The cache keys are object addresses: they stay valid because `paths` keeps every item alive.
+    Ok(out)
+}
+
+/// Path score columns as a dict of Python lists, built directly.
+pub fn columns<'py>(
+    py: Python<'py>,
+    c: &journeymap::score::PathColumns,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("steps", &c.steps)?;
+    d.set_item("on_map", &c.on_map)?;
+    d.set_item("off_map", &c.off_map)?;
+    d.set_item("unexpected_moves", &c.unexpected_moves)?;
+    d.set_item("backtracks", &c.backtracks)?;
+    d.set_item("skipped_stages", &c.skipped_stages)?;
+    d.set_item("channel_switches", &c.channel_switches)?;
+    d.set_item("handoffs", &c.handoffs)?;
+    d.set_item("effort_total", &c.effort_total)?;
+    d.set_item("effort_mean", &c.effort_mean)?;
+    d.set_item("duration_total", &c.duration_total)?;
+    d.set_item("emotion_mean", &c.emotion_mean)?;
+    d.set_item("peak", &c.peak)?;
+    d.set_item("best", &c.best)?;
+    d.set_item("worst", &c.worst)?;
+    d.set_item("end", &c.end)?;
+    d.set_item("peak_end", &c.peak_end)?;
+    d.set_item("volatility", &c.volatility)?;
+    Ok(d)
+}

@@ -421,13 +421,14 @@ impl JourneyMap {
     fn score_paths<'py>(
         &self,
         py: Python<'py>,
-        paths: Vec<Vec<String>>,
+        paths: &Bound<'py, PyAny>,
         persona: Option<&str>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<Bound<'py, PyDict>> {
         let scorer = PathScorer::new(&self.inner, persona, &ScoringConfig::default())
             .map_err(|e| score_error(py, e))?;
-        let columns = py.detach(|| scorer.score_many(&paths));
-        convert::to_python(py, &columns)
+        let steps = convert::resolve_paths(paths, |id| scorer.step(id))?;
+        let columns = py.detach(|| scorer.score_many_steps(&steps));
+        convert::columns(py, &columns)
     }
 
     /// An HTML summary for notebooks.

@@ -12,6 +12,14 @@ use journeymap::score::{PathScorer, ScoringConfig};
 fn full_scoring(c: &mut Criterion) {
     let config = ScoringConfig::default();
     let mut group = c.benchmark_group("score");
+    let chain = journeymap::io::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../testdata/scoring/chain.json"
+    ))
+    .unwrap();
+    group.bench_function("chain.json (3 touchpoints)", |b| {
+        b.iter(|| serde_json::to_string(&black_box(&chain).score(&config)).unwrap())
+    });
     let small = generated::generated(100, 5, 3);
     group.bench_function("100 touchpoints, 3 personas", |b| {
         b.iter(|| black_box(&small).score(&config))

@@ -68,7 +68,14 @@ class Scores:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._data: Dict[str, Any] = json.loads(text)
+        self._parsed: Optional[Dict[str, Any]] = None
+
+    @property
+    def _data(self) -> Dict[str, Any]:
+        # Parsed on first use: scoring in a loop and keeping only `to_json()` stays cheap.
+        if self._parsed is None:
+            self._parsed = json.loads(self._text)
+        return self._parsed
 
     def to_dict(self) -> Dict[str, Any]:
         """The scores as a dict (a fresh copy)."""
@@ -79,7 +86,9 @@ class Scores:
         return self._text
 
     def __getattr__(self, name: str) -> Any:
-        data = self.__dict__.get("_data", {})
+        if name.startswith("_"):
+            raise AttributeError(name)
+        data = self._data
         if name in data:
             return data[name]
         raise AttributeError(name)

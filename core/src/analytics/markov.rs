@@ -135,8 +135,7 @@ impl Chain {
                 continue;
             };
             let drop_off = map.touchpoints[tp]
-                .measures_for(persona)
-                .drop_off
+                .drop_off_for(persona)
                 .unwrap_or(0.0)
                 .clamp(0.0, 1.0);
             // (target column: Ok(transient) / Err(absorbing), weight kind)
@@ -250,20 +249,41 @@ impl Chain {
         }
     }
 
-    /// Solves the chain: expected visits, visit probabilities, absorption and removal effects.
-    pub fn solve(&self) -> Solution {
-        let (n, m) = (self.len(), self.outcomes.len());
+    /// Whether `other` has the same transient states and the same `Q`, bit for bit, so that its
+    /// fundamental matrix can be reused (personas that share a journey graph).
+    pub fn same_transient_part(&self, other: &Chain) -> bool {
+        self.touchpoints == other.touchpoints
+            && self.q.len() == other.q.len()
+            && self
+                .q
+                .iter()
+                .zip(&other.q)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+    }
+
+    /// The fundamental matrix `N = (I - Q)^-1`, by LU decomposition with partial pivoting.
+    pub fn fundamental(&self) -> Mat<f64> {
+        let n = self.len();
+        if n == 0 {
+            return Mat::<f64>::zeros(0, 0);
+        }
         let mut a = Mat::<f64>::zeros(n, n);
         for i in 0..n {
             for j in 0..n {
                 a[(i, j)] = if i == j { 1.0 } else { 0.0 } - self.q(i, j);
             }
         }
-        let fundamental = if n == 0 {
-            Mat::<f64>::zeros(0, 0)
-        } else {
-            a.partial_piv_lu().inverse()
-        };
+        a.partial_piv_lu().inverse()
+    }
+
+    /// Solves the chain: expected visits, visit probabilities, absorption and removal effects.
+    pub fn solve(&self) -> Solution {
+        self.solve_with(&self.fundamental())
+    }
+
+    /// Solves the chain with its fundamental matrix already computed (see [`Chain::fundamental`]).
+    pub fn solve_with(&self, fundamental: &Mat<f64>) -> Solution {
+        let (n, m) = (self.len(), self.outcomes.len());
         let mut expected_visits = vec![0.0; n];
         for (i, &pi) in self.entry.iter().enumerate() {
             if pi != 0.0 {

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use super::JourneyMap;
+use super::{JourneyMap, MapIndex};
 
 /// A node of a persona's journey graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,10 +44,12 @@ pub struct PersonaGraph {
 impl PersonaGraph {
     /// Builds the graph of `persona`; `None` when no persona has that id.
     pub fn build(map: &JourneyMap, persona: &str) -> Option<Self> {
-        if !map.personas.iter().any(|p| p.id == persona) {
-            return None;
-        }
-        let index = map.index();
+        Self::build_with(map, &map.index(), persona)
+    }
+
+    /// [`PersonaGraph::build`] with the map's id lookups already built.
+    pub fn build_with(map: &JourneyMap, index: &MapIndex<'_>, persona: &str) -> Option<Self> {
+        index.persona(persona)?;
         let mut graph = DiGraph::new();
         let mut touchpoint_nodes = HashMap::new();
         let mut outcome_nodes = HashMap::new();

@@ -882,6 +882,15 @@ impl Touchpoint {
         }
     }
 
+    /// The `drop_off` in force for `persona` (its override, else the base measure), without
+    /// building the merged measures.
+    pub fn drop_off_for(&self, persona: &str) -> Option<f64> {
+        self.persona_measures
+            .get(persona)
+            .and_then(|m| m.drop_off)
+            .or(self.measures.drop_off)
+    }
+
     /// The declared visibility, or frontstage.
     pub fn visibility(&self) -> Visibility {
         self.visibility.unwrap_or_default()
@@ -1098,6 +1107,11 @@ impl JourneyMap {
     /// transitions that apply to it as edges. `None` when the persona id is unknown.
     pub fn persona_graph(&self, persona: &str) -> Option<PersonaGraph> {
         PersonaGraph::build(self, persona)
+    }
+
+    /// [`JourneyMap::persona_graph`] with id lookups already built (when building many graphs).
+    pub fn persona_graph_with(&self, index: &MapIndex<'_>, persona: &str) -> Option<PersonaGraph> {
+        PersonaGraph::build_with(self, index, persona)
     }
 
     /// Stages in journey order: by `order`, then by array position.

@@ -132,6 +132,8 @@ struct PersonaResult<'m> {
     scores: PersonaScores,
     solution: Solution,
     data: Vec<StateData<'m>>,
+    /// Touchpoint id → state index.
+    states: HashMap<&'m str, usize>,
     path_positions: HashMap<usize, usize>,
     mean_effort: Option<f64>,
     mean_shortfall: Option<f64>,
@@ -159,8 +161,10 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
     personas.sort_by(|a, b| a.1.id.cmp(&b.1.id));
 
     let mut results: Vec<PersonaResult<'_>> = Vec::new();
+    type Solved = (Chain, std::rc::Rc<faer::Mat<f64>>, std::rc::Rc<Vec<f64>>);
+    let mut solved: Vec<Solved> = Vec::new();
     for (pi, persona) in &personas {
-        let Some(graph) = PersonaGraph::build(map, &persona.id) else {
+        let Some(graph) = PersonaGraph::build_with(map, &index, &persona.id) else {
             continue;
         };
         if graph.entries.is_empty() {
@@ -192,7 +196,20 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
                 ),
             ));
         }
-        let solution = chain.solve();
+        // Personas that share a journey graph share its factorization and centrality.
+        let shared = solved
+            .iter()
+            .find(|(c, _, _)| c.same_transient_part(&chain));
+        let (fundamental, between) = match shared {
+            Some((_, f, b)) => (f.clone(), b.clone()),
+            None => {
+                let f = std::rc::Rc::new(chain.fundamental());
+                let b = std::rc::Rc::new(betweenness(&chain));
+                solved.push((chain.clone(), f.clone(), b.clone()));
+                (f, b)
+            }
+        };
+        let solution = chain.solve_with(&fundamental);
         if solution.success <= 0.0 {
             diagnostics.push(diag(
                 NO_CONVERSION,
@@ -203,7 +220,7 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
                 ),
             ));
         }
-        let result = score_persona(map, config, &persona.id, chain, solution, &ranks);
+        let result = score_persona(map, config, &persona.id, chain, solution, &between, &ranks);
         if result.scores.emotion.summary.is_none() {
             diagnostics.push(diag(
                 NO_EMOTION_DATA,
@@ -287,6 +304,7 @@ fn score_persona<'m>(
     persona: &str,
     chain: Chain,
     solution: Solution,
+    between: &[f64],
     ranks: &HashMap<&str, usize>,
 ) -> PersonaResult<'m> {
     let n = chain.len();
@@ -510,7 +528,6 @@ fn score_persona<'m>(
     };
 
     // Crossroads.
-    let between = betweenness(&chain);
     let mut crossroads: Vec<Crossroad> = (0..n)
         .map(|i| Crossroad {
             touchpoint: id(i),
@@ -595,6 +612,11 @@ fn score_persona<'m>(
             health,
         },
         solution,
+        states: data
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.tp.id.as_str(), i))
+            .collect(),
         data,
         path_positions,
         mean_effort,
@@ -689,58 +711,52 @@ fn moment(
     quadrant: Option<Quadrant>,
 ) -> MomentOfTruth {
     let (priority, contributions) = priority(&config.weights, &factors);
-    let pct = |v: f64| format!("{:.0}%", v * 100.0);
-    let mut reasons: Vec<(f64, String)> = Vec::new();
-    reasons.push((
-        contributions.reach,
-        format!("reached by {} of journeys", pct(factors.reach)),
-    ));
+    // Reasons are ranked by contribution first and only then written out.
+    #[derive(Clone, Copy)]
+    enum Reason {
+        Reach,
+        Importance,
+        Pain,
+        Swing,
+        Criticality,
+    }
+    let mut ranked: Vec<(f64, Reason)> = vec![(contributions.reach, Reason::Reach)];
     if d.importance.is_some() {
-        reasons.push((
-            contributions.importance,
-            format!("importance {}", pct(factors.importance)),
-        ));
+        ranked.push((contributions.importance, Reason::Importance));
     }
-    if factors.pain > 0.0 {
-        let text = match (d.measures.emotion, d.measures.expected_emotion) {
-            (Some(p), Some(e)) if p < e => {
-                format!("falls short of expectation (perceived {p}, expected {e})")
-            }
-            _ if d.emotion.is_some_and(|e| e < 0.0) => {
-                format!(
-                    "negative emotion ({})",
-                    d.measures
-                        .emotion
-                        .map_or_else(String::new, |e| e.to_string())
-                )
-            }
-            _ => format!("declared pain of severity {}", pct(factors.pain)),
-        };
-        reasons.push((contributions.pain, text));
-    }
-    if factors.swing > 0.0 {
-        reasons.push((
-            contributions.swing,
-            format!(
-                "emotional swing of {} from the previous step",
+    ranked.extend([
+        (contributions.pain, Reason::Pain),
+        (contributions.swing, Reason::Swing),
+        (contributions.criticality, Reason::Criticality),
+    ]);
+    ranked.retain(|(c, _)| *c > 0.0);
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // The three strongest reasons; the full breakdown is in `factors` and `contributions`.
+    ranked.truncate(3);
+    let pct = |v: f64| (v * 100.0).round() as i64;
+    let mut reasons: Vec<String> = ranked
+        .into_iter()
+        .map(|(_, reason)| match reason {
+            Reason::Reach => format!("reached by {}% of journeys", pct(factors.reach)),
+            Reason::Importance => format!("importance {}%", pct(factors.importance)),
+            Reason::Pain => match (d.measures.emotion, d.measures.expected_emotion) {
+                (Some(p), Some(e)) if p < e => {
+                    format!("falls short of expectation (perceived {p}, expected {e})")
+                }
+                (Some(p), _) if d.emotion.is_some_and(|e| e < 0.0) => {
+                    format!("negative emotion ({p})")
+                }
+                _ => format!("declared pain of severity {}%", pct(factors.pain)),
+            },
+            Reason::Swing => format!(
+                "emotional swing of {}% from the previous step",
                 pct(factors.swing)
             ),
-        ));
-    }
-    if factors.criticality > 0.0 {
-        reasons.push((
-            contributions.criticality,
-            format!(
-                "{} of conversions pass through it (removal effect)",
+            Reason::Criticality => format!(
+                "{}% of conversions pass through it (removal effect)",
                 pct(factors.criticality)
             ),
-        ));
-    }
-    reasons.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut reasons: Vec<String> = reasons
-        .into_iter()
-        .filter(|(c, _)| *c > 0.0)
-        .map(|(_, r)| r)
+        })
         .collect();
     if d.tp.moment_of_truth {
         reasons.push("declared moment of truth".to_owned());
@@ -813,7 +829,7 @@ fn aggregate_moments(config: &ScoringConfig, results: &[PersonaResult<'_>]) -> V
     for r in results {
         let w = r.scores.weight;
         for m in &r.scores.moments_of_truth {
-            let Some(i) = r.data.iter().position(|d| d.tp.id == m.touchpoint) else {
+            let Some(&i) = r.states.get(m.touchpoint.as_str()) else {
                 continue;
             };
             let f = &m.factors;
@@ -879,10 +895,9 @@ fn survey_plan(
         let too_close = plan.iter().any(|chosen| {
             results.iter().any(|r| {
                 let pos = |id: &str| {
-                    r.data
-                        .iter()
-                        .position(|d| d.tp.id == id)
-                        .and_then(|i| r.path_positions.get(&i).copied())
+                    r.states
+                        .get(id)
+                        .and_then(|i| r.path_positions.get(i).copied())
                 };
                 match (pos(&m.touchpoint), pos(&chosen.touchpoint)) {
                     (Some(a), Some(b)) => a.abs_diff(b) < config.survey.min_spacing,
@@ -905,12 +920,7 @@ fn survey_plan(
         });
         let effort = results
             .iter()
-            .filter_map(|r| {
-                r.data
-                    .iter()
-                    .find(|d| d.tp.id == tp.id)
-                    .and_then(|d| d.effort)
-            })
+            .filter_map(|r| r.states.get(tp.id.as_str()).and_then(|&i| r.data[i].effort))
             .fold(None, |acc: Option<f64>, e| {
                 Some(acc.map_or(e, |a| a.max(e)))
             });

@@ -440,7 +440,7 @@ pub struct MomentOfTruth {
     pub declared: bool,
     /// Importance-performance quadrant, when importance and performance are known.
     pub quadrant: Option<Quadrant>,
-    /// Why it ranks here, strongest reason first.
+    /// Why it ranks here: the three strongest factors, strongest first (then the declared flag).
     pub reasons: Vec<String>,
 }
 

@@ -217,10 +217,26 @@ impl<'m> PathScorer<'m> {
         Ok(scorer)
     }
 
+    /// The step index of a touchpoint id, for [`PathScorer::score_steps`]; `None` when the id
+    /// is not a touchpoint of the map that applies to the persona (an off-map step).
+    pub fn step(&self, id: &str) -> Option<u32> {
+        self.index.get(id).copied()
+    }
+
     /// Scores one path of touchpoint ids.
     pub fn score<S: AsRef<str>>(&self, path: &[S]) -> PathScore {
+        self.score_resolved(path.iter().map(|s| self.step(s.as_ref())))
+    }
+
+    /// Scores one path of steps already resolved with [`PathScorer::step`] (bindings resolve each
+    /// distinct id once instead of once per step).
+    pub fn score_steps(&self, steps: &[Option<u32>]) -> PathScore {
+        self.score_resolved(steps.iter().copied())
+    }
+
+    fn score_resolved(&self, steps: impl Iterator<Item = Option<u32>> + Clone) -> PathScore {
         let mut s = PathScore {
-            steps: path.len(),
+            steps: 0,
             on_map: 0,
             off_map: 0,
             unexpected_moves: 0,
@@ -241,8 +257,9 @@ impl<'m> PathScorer<'m> {
         };
         let mut previous: Option<usize> = None;
         let mut efforts = 0usize;
-        for step in path {
-            let Some(&i) = self.index.get(step.as_ref()) else {
+        for step in steps.clone() {
+            s.steps += 1;
+            let Some(i) = step else {
                 s.off_map += 1;
                 continue;
             };
@@ -278,10 +295,7 @@ impl<'m> PathScorer<'m> {
         if efforts > 0 {
             s.effort_mean = Some(s.effort_total / efforts as f64);
         }
-        let emotions = path
-            .iter()
-            .filter_map(|step| self.index.get(step.as_ref()))
-            .map(|&i| self.emotion[i as usize]);
+        let emotions = steps.flatten().map(|i| self.emotion[i as usize]);
         if let Some(stats) = CurveStats::from_iter(emotions.filter(|e| !e.is_nan())) {
             s.emotion_mean = Some(stats.mean);
             s.peak = Some(stats.peak);
@@ -299,6 +313,15 @@ impl<'m> PathScorer<'m> {
         let mut columns = PathColumns::default();
         for p in paths {
             columns.push(self.score(p.as_ref()));
+        }
+        columns
+    }
+
+    /// Scores many resolved paths (see [`PathScorer::score_steps`]), as columns.
+    pub fn score_many_steps(&self, paths: &[Vec<Option<u32>>]) -> PathColumns {
+        let mut columns = PathColumns::default();
+        for p in paths {
+            columns.push(self.score_steps(p));
         }
         columns
     }

@@ -644,7 +644,7 @@ fn graph_rules(map: &JourneyMap, sink: &mut Sink) {
                 );
             }
         }
-        let Some(graph) = PersonaGraph::build(map, p) else {
+        let Some(graph) = PersonaGraph::build_with(map, &index, p) else {
             continue;
         };
         let g = &graph.graph;
@@ -672,7 +672,7 @@ fn graph_rules(map: &JourneyMap, sink: &mut Sink) {
             let GraphNode::Touchpoint(ti) = g[node] else {
                 continue;
             };
-            let drop_off = map.touchpoints[ti].measures_for(p).drop_off.unwrap_or(0.0);
+            let drop_off = map.touchpoints[ti].drop_off_for(p).unwrap_or(0.0);
             let edges: Vec<&GraphEdge> = g.edges(node).map(|e| e.weight()).collect();
             let explicit: f64 = edges.iter().filter_map(|e| e.probability).sum::<f64>() + drop_off;
             if explicit > 1.0 + EPS {
@@ -737,7 +737,7 @@ fn graph_rules(map: &JourneyMap, sink: &mut Sink) {
                     return true;
                 };
                 let edges: Vec<_> = g.edges(n).collect();
-                let drop_off = map.touchpoints[ti].measures_for(p).drop_off.unwrap_or(0.0);
+                let drop_off = map.touchpoints[ti].drop_off_for(p).unwrap_or(0.0);
                 let explicit: f64 = edges
                     .iter()
                     .filter_map(|e| e.weight().probability)
