@@ -18,6 +18,7 @@ rm -rf target/wheels
 "$PY" -m pip install --quiet --force-reinstall --no-deps target/wheels/journeymap-*.whl
 
 echo "stubtest:"
+python3 bindings-python/generate_model.py --check
 "$PY" -m mypy.stubtest journeymap._native --ignore-missing-stub
 # Run from outside the source tree so `import journeymap` resolves to the installed wheel.
 (cd bindings-python/tests && "../../$PY" -m pytest -q -p no:cacheprovider .)

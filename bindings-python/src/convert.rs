@@ -207,3 +207,27 @@ pub fn columns<'py>(
     d.set_item("volatility", &c.volatility)?;
     Ok(d)
 }
+
+/// Core values as instances of a generated class of `journeymap._model` (a list of them for a
+/// slice), built by the class's `from_dict`.
+pub fn typed<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    class: &str,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    let from_dict = py
+        .import("journeymap._model")?
+        .getattr(class)?
+        .getattr("from_dict")?;
+    let value = to_python(py, value)?;
+    match value.cast::<PyList>() {
+        Ok(list) => {
+            let out = PyList::empty(py);
+            for item in list.iter() {
+                out.append(from_dict.call1((item,))?)?;
+            }
+            Ok(out.into_any())
+        }
+        Err(_) => from_dict.call1((value,)),
+    }
+}

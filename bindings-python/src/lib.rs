@@ -337,37 +337,37 @@ impl JourneyMap {
 
     #[getter]
     fn personas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::to_python(py, &self.inner.personas)
+        convert::typed(py, "Persona", &self.inner.personas)
     }
 
     #[getter]
     fn channels<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::to_python(py, &self.inner.channels)
+        convert::typed(py, "Channel", &self.inner.channels)
     }
 
     #[getter]
     fn stages<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::to_python(py, &self.inner.stages)
+        convert::typed(py, "Stage", &self.inner.stages)
     }
 
     #[getter]
     fn touchpoints<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::to_python(py, &self.inner.touchpoints)
+        convert::typed(py, "Touchpoint", &self.inner.touchpoints)
     }
 
     #[getter]
     fn transitions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::to_python(py, &self.inner.transitions)
+        convert::typed(py, "Transition", &self.inner.transitions)
     }
 
     #[getter]
     fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::to_python(py, &self.inner.entries)
+        convert::typed(py, "Entry", &self.inner.entries)
     }
 
     #[getter]
     fn outcomes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::to_python(py, &self.inner.outcomes)
+        convert::typed(py, "Outcome", &self.inner.outcomes)
     }
 
     /// Scores the map; returns the scores as JSON text (compact, or indented when `pretty`).
@@ -387,6 +387,12 @@ impl JourneyMap {
             serde_json::to_string(&scores)
         };
         text.map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+
+    /// The whole document as typed, read-only objects (`journeymap.JourneyMapData`).
+    #[getter]
+    fn data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::typed(py, "JourneyMapData", &self.inner)
     }
 
     /// Scores the map; returns a `journeymap.Scores`. The GIL is released while scoring.

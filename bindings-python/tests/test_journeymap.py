@@ -187,3 +187,29 @@ def test_schema_is_the_published_one():
     published = json.loads((ROOT / "schema/journey-map.schema.json").read_text())
     assert journeymap.schema() == published
     assert "Scores" in journeymap.scores_schema()["$defs"]
+
+
+def test_typed_read_only_views():
+    import dataclasses
+    import subprocess
+    import sys
+
+    m = journeymap.load(ROOT / "examples/bank-personal-loan.as-is.json")
+    persona = m.personas[0]
+    assert isinstance(persona, journeymap.Persona)
+    assert persona.name == "Camille, young professional" and persona.share == 0.45
+    tp = [t for t in m.touchpoints if t.id == "online-form"][0]
+    assert isinstance(tp.measures, journeymap.Measures)
+    assert tp.measures.drop_off == 0.15 and tp.pains[0].severity == "high"
+    assert m.transitions[0].from_ == "search"
+    repay = [t for t in m.touchpoints if t.id == "repay-app"][0]
+    assert repay.extra == {"x-screen": "loans/overview"}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        persona.name = "changed"
+    data = m.data
+    assert isinstance(data, journeymap.JourneyMapData)
+    assert data.extensions == m.to_dict()["extensions"]
+    assert data.extra == {"x-source-workshop": "Lyon head office, 2 October 2026"}
+    # The typed module is generated from the published schema and must not drift.
+    check = subprocess.run([sys.executable, str(ROOT / "bindings-python/generate_model.py"), "--check"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr

@@ -9,6 +9,18 @@ from __future__ import annotations
 import json
 from typing import Any, Dict, Iterable, Optional, Sequence
 
+from ._model import (
+    Channel,
+    Entry,
+    JourneyMapData,
+    Measures,
+    Note,
+    Outcome,
+    Persona,
+    Stage,
+    Touchpoint,
+    Transition,
+)
 from ._native import (
     Diagnostic,
     JourneyMap,
@@ -25,7 +37,17 @@ from ._native import (
 )
 
 __all__ = [
+    "Channel",
     "Diagnostic",
+    "Entry",
+    "JourneyMapData",
+    "Measures",
+    "Note",
+    "Outcome",
+    "Persona",
+    "Stage",
+    "Touchpoint",
+    "Transition",
     "JourneyMap",
     "JourneyMapError",
     "ScoringError",
