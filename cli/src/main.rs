@@ -35,11 +35,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Score a map: emotion curve, effort, experience gap, conversion, moments of truth.
+    /// Score a map: emotion curve, effort, experience gap, conversion, moments of truth; exit 0, 1 when the map is invalid or the persona is not scored (JM100), 2 for an unknown persona, on usage or I/O problems.
     Score {
         /// Map file (JSON).
         file: std::path::PathBuf,
-        /// Only this persona.
+        /// Only this persona (JSON: its scores with the diagnostics about it).
         #[arg(long)]
         persona: Option<String>,
         /// Output format.

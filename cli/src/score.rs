@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use journeymap::JourneyMap;
 use journeymap::score::{ScoringConfig, compare};
+use journeymap::validate::{Diagnostic, Severity};
 
 use crate::{EXIT_USAGE, Format};
 
@@ -41,22 +42,90 @@ fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
     }
 }
 
+/// Position of the persona a diagnostic points at (`/personas/<i>...`), if any.
+fn persona_of(d: &Diagnostic) -> Option<usize> {
+    d.path
+        .strip_prefix("/personas/")
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|index| index.parse().ok())
+}
+
+/// `journeymap score`: exit 0; 1 when the map is invalid or the persona asked for is not scored
+/// (JM100); 2 for an unknown persona, on usage or I/O problems.
 pub(crate) fn score(file: &Path, persona: Option<&str>, format: Format) -> ExitCode {
     let map = match load(file) {
         Ok(map) => map,
         Err(code) => return code,
     };
-    if let Some(p) = persona
-        && map.index().persona(p).is_none()
-    {
-        eprintln!("journeymap: unknown persona \"{p}\"");
-        return ExitCode::from(EXIT_USAGE);
-    }
+    let position = match persona {
+        None => None,
+        Some(p) => match map.personas.iter().position(|x| x.id == p) {
+            Some(i) => Some(i),
+            None => {
+                let known: Vec<&str> = map.personas.iter().map(|x| x.id.as_str()).collect();
+                eprintln!(
+                    "journeymap: error {}: unknown persona \"{p}\"; the personas of {} are: {}",
+                    journeymap::score::UNKNOWN_PERSONA,
+                    file.display(),
+                    if known.is_empty() {
+                        "(none)".to_owned()
+                    } else {
+                        known.join(", ")
+                    }
+                );
+                return ExitCode::from(EXIT_USAGE);
+            }
+        },
+    };
     let scores = map.score(&ScoringConfig::default());
+    if let (Some(p), Some(i)) = (persona, position)
+        && scores.persona(p).is_none()
+    {
+        // A persona of the map that has no journey to score: say why (JM100), do not print an
+        // empty result.
+        eprintln!("journeymap: persona \"{p}\" is not scored:");
+        let mut reasons = scores
+            .diagnostics
+            .iter()
+            .filter(|d| persona_of(d) == Some(i))
+            .peekable();
+        if reasons.peek().is_none() {
+            eprintln!(
+                "  {} {}: it has no journey to score (at /personas/{i})",
+                Severity::Warning,
+                journeymap::score::PERSONA_NOT_SCORED
+            );
+        }
+        for d in reasons {
+            eprintln!("  {d}");
+        }
+        return ExitCode::FAILURE;
+    }
     match format {
-        Format::Json => match persona {
-            Some(p) => print_json(&scores.persona(p)),
-            None => print_json(&scores),
+        Format::Json => match (persona, position) {
+            (Some(p), Some(i)) => {
+                // The scores of the persona, with the diagnostics about it or about no persona
+                // in particular.
+                let diagnostics: Vec<&Diagnostic> = scores
+                    .diagnostics
+                    .iter()
+                    .filter(|d| persona_of(d).is_none_or(|j| j == i))
+                    .collect();
+                match (
+                    serde_json::to_value(scores.persona(p)),
+                    serde_json::to_value(diagnostics),
+                ) {
+                    (Ok(serde_json::Value::Object(mut object)), Ok(diagnostics)) => {
+                        object.insert("diagnostics".to_owned(), diagnostics);
+                        print_json(&object)
+                    }
+                    _ => {
+                        eprintln!("journeymap: cannot write the scores of persona \"{p}\" as JSON");
+                        ExitCode::from(EXIT_USAGE)
+                    }
+                }
+            }
+            _ => print_json(&scores),
         },
         Format::Text => {
             print!(

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use journeymap::validate::{Diagnostic, Limits, validate_bytes};
+use journeymap::validate::{Diagnostic, Limits, codes, validate_path};
 use serde::Serialize;
 
 use crate::{EXIT_USAGE, Format};
@@ -20,24 +20,29 @@ struct Output {
     files: Vec<FileReport>,
 }
 
+/// Validates every file. A file that cannot be read is reported like the others, invalid with
+/// one JM009 diagnostic (with `--format json`, also on stderr), and makes the exit code 2. A
+/// file over the size limit is JM001 from its size alone, without being read.
 pub(crate) fn run(files: &[PathBuf], format: Format) -> ExitCode {
     let mut reports = Vec::new();
     let mut io_failure = false;
     for file in files {
-        match std::fs::read(file) {
-            Ok(bytes) => {
-                let report = validate_bytes(&bytes, &Limits::default());
-                reports.push(FileReport {
-                    file: file.display().to_string(),
-                    valid: report.is_valid(),
-                    diagnostics: report.diagnostics,
-                });
+        let report = validate_path(file, &Limits::default());
+        for d in report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == codes::IO_ERROR)
+        {
+            if format == Format::Json {
+                eprintln!("journeymap: {}", d.message);
             }
-            Err(e) => {
-                eprintln!("journeymap: cannot read {}: {e}", file.display());
-                io_failure = true;
-            }
+            io_failure = true;
         }
+        reports.push(FileReport {
+            file: file.display().to_string(),
+            valid: report.is_valid(),
+            diagnostics: report.diagnostics,
+        });
     }
     match format {
         Format::Text => print_text(&reports),

@@ -46,7 +46,7 @@ fn valid_maps_are_valid_and_round_trip_losslessly() {
 }
 
 #[test]
-fn every_invalid_fixture_reports_its_codes_and_matches_the_schema_verdict() {
+fn every_invalid_fixture_reports_its_code_severity_and_path_and_no_other_error() {
     let expected: Value = serde_json::from_str(
         &std::fs::read_to_string(root().join("testdata/invalid/expected.json")).unwrap(),
     )
@@ -59,6 +59,7 @@ fn every_invalid_fixture_reports_its_codes_and_matches_the_schema_verdict() {
         expected.len(),
         "expected.json and the fixtures disagree"
     );
+    let catalogue = journeymap::validate::catalogue();
     let schema = jsonschema::draft202012::new(&committed_schema()).unwrap();
     for file in files {
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
@@ -68,15 +69,40 @@ fn every_invalid_fixture_reports_its_codes_and_matches_the_schema_verdict() {
         let bytes = std::fs::read(&file).unwrap();
         let report = validate_bytes(&bytes, &Limits::default());
         let got: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
-        for code in entry["codes"].as_array().unwrap() {
-            let code = code.as_str().unwrap();
-            assert!(got.contains(&code), "{name}: expected {code}, got {got:?}");
+        let codes: Vec<&str> = entry["codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        assert!(!codes.is_empty(), "{name}: no expected code");
+        for code in &codes {
+            assert!(got.contains(code), "{name}: expected {code}, got {got:?}");
             // The file is named after the code it proves.
-            assert!(
-                name.starts_with(code) || !name.starts_with("JM"),
-                "{name} is not named after {code}"
-            );
+            assert!(name.starts_with(code), "{name} is not named after {code}");
         }
+        // The diagnostic the fixture is for: its severity (as written in expected.json and as
+        // catalogued) and its JSON pointer.
+        let main = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == codes[0])
+            .unwrap();
+        let severity = entry["severity"].as_str().unwrap();
+        assert_eq!(main.severity.as_str(), severity, "{name}: severity");
+        let catalogued = catalogue.iter().find(|i| i.code == main.code).unwrap();
+        assert_eq!(catalogued.severity, main.severity, "{name}: catalogue");
+        assert_eq!(main.path, entry["path"].as_str().unwrap(), "{name}: path");
+        // Each fixture proves one rule: no error of another code.
+        let other_errors: Vec<String> = report
+            .errors()
+            .filter(|d| !codes.contains(&d.code.as_str()))
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            other_errors.is_empty(),
+            "{name}: errors other than {codes:?}: {other_errors:#?}"
+        );
         for d in &report.diagnostics {
             assert!(
                 d.path.is_empty() || d.path.starts_with('/'),
@@ -88,10 +114,15 @@ fn every_invalid_fixture_reports_its_codes_and_matches_the_schema_verdict() {
                 "{name}: no position for {d:?}"
             );
         }
-        // Structural defects are rejected by the published schema alone; semantic ones pass it.
+        // Structural defects are rejected by the published schema alone; semantic ones and
+        // oversized maps pass it.
         match entry["kind"].as_str().unwrap() {
             "parse" => {}
             kind => {
+                assert!(
+                    ["structural", "semantic", "limit"].contains(&kind),
+                    "{name}: kind {kind}"
+                );
                 let value: Value = serde_json::from_slice(&bytes).unwrap();
                 assert_eq!(
                     !schema.is_valid(&value),
@@ -102,6 +133,7 @@ fn every_invalid_fixture_reports_its_codes_and_matches_the_schema_verdict() {
         }
         let load = io::from_slice(&bytes);
         if report.is_valid() {
+            assert_ne!(severity, "error", "{name}: an error fixture is valid");
             assert!(
                 load.is_ok(),
                 "{name}: valid with warnings but does not load"
@@ -109,7 +141,7 @@ fn every_invalid_fixture_reports_its_codes_and_matches_the_schema_verdict() {
         } else {
             let err = load.unwrap_err();
             assert_eq!(err.diagnostics(), report.diagnostics.as_slice());
-            assert!(got.contains(&err.code().as_str()));
+            assert_eq!(err.code().as_str(), codes[0], "{name}: load error code");
         }
     }
 }

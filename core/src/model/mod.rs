@@ -12,6 +12,7 @@
 mod graph;
 mod index;
 mod schema_support;
+mod serde_support;
 
 pub use graph::{GraphEdge, GraphNode, PersonaGraph};
 pub use index::MapIndex;
@@ -524,7 +525,12 @@ pub struct Stage {
     /// Display name.
     pub name: String,
     /// Position in the journey (ascending). Stages without it follow in array order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "serde_support::option_i64"
+    )]
+    #[schemars(range(min = -serde_support::MAX_SAFE_INTEGER, max = serde_support::MAX_SAFE_INTEGER))]
     pub order: Option<i64>,
     /// What happens in this stage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -636,6 +642,131 @@ impl Measures {
     }
 }
 
+/// Per-persona overrides of a touchpoint's measures: persona id → [`Measures`], plus the keys
+/// starting with `x-`, which are tool data and never persona ids.
+///
+/// It dereferences to the map by persona id, so `get`, `keys`, `iter` and `insert` work as on a
+/// `BTreeMap`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PersonaMeasures {
+    /// Overrides by persona id, sorted by id.
+    pub by_persona: std::collections::BTreeMap<Id, Measures>,
+    /// `x-` prefixed keys, kept as is, in the order they were given.
+    pub x: XFields,
+}
+
+impl PersonaMeasures {
+    /// Whether there is neither an override nor an `x-` key.
+    pub fn is_empty(&self) -> bool {
+        self.by_persona.is_empty() && self.x.is_empty()
+    }
+}
+
+impl std::ops::Deref for PersonaMeasures {
+    type Target = std::collections::BTreeMap<Id, Measures>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.by_persona
+    }
+}
+
+impl std::ops::DerefMut for PersonaMeasures {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.by_persona
+    }
+}
+
+impl<'a> IntoIterator for &'a PersonaMeasures {
+    type Item = (&'a Id, &'a Measures);
+    type IntoIter = std::collections::btree_map::Iter<'a, Id, Measures>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.by_persona.iter()
+    }
+}
+
+impl From<std::collections::BTreeMap<Id, Measures>> for PersonaMeasures {
+    fn from(by_persona: std::collections::BTreeMap<Id, Measures>) -> Self {
+        Self {
+            by_persona,
+            x: XFields::new(),
+        }
+    }
+}
+
+impl FromIterator<(Id, Measures)> for PersonaMeasures {
+    fn from_iter<I: IntoIterator<Item = (Id, Measures)>>(iter: I) -> Self {
+        Self::from(
+            iter.into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        )
+    }
+}
+
+impl Serialize for PersonaMeasures {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.by_persona.len() + self.x.len()))?;
+        for (persona, measures) in &self.by_persona {
+            map.serialize_entry(persona, measures)?;
+        }
+        for (key, value) in &self.x {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for PersonaMeasures {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = PersonaMeasures;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object mapping persona ids to measures")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut access: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut out = PersonaMeasures::default();
+                while let Some(key) = access.next_key::<String>()? {
+                    if key.starts_with("x-") {
+                        let value: Value = access.next_value()?;
+                        out.x.insert(key, value);
+                    } else {
+                        let measures: Measures = access.next_value()?;
+                        out.by_persona.insert(key, measures);
+                    }
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_map(Keys)
+    }
+}
+
+impl JsonSchema for PersonaMeasures {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PersonaMeasures".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let measures = generator.subschema_for::<Measures>();
+        schemars::json_schema!({
+            "type": "object",
+            "additionalProperties": measures,
+            "patternProperties": { "^x-": true }
+        })
+    }
+}
+
 /// Where a figure comes from.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
@@ -663,7 +794,12 @@ pub struct Evidence {
     /// Where the figures come from.
     pub source: EvidenceSource,
     /// Number of customers measured.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "serde_support::option_u64"
+    )]
+    #[schemars(range(min = 0, max = serde_support::MAX_SAFE_INTEGER))]
     pub n: Option<u64>,
     /// Date of the measure, ISO 8601.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -837,9 +973,9 @@ pub struct Touchpoint {
     #[serde(default, skip_serializing_if = "is_default_measures")]
     pub measures: Measures,
     /// Per-persona overrides of `measures`, keyed by persona id; unset fields fall back to
-    /// `measures`.
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub persona_measures: std::collections::BTreeMap<Id, Measures>,
+    /// `measures`. Keys starting with `x-` are tool data, not persona ids.
+    #[serde(default, skip_serializing_if = "PersonaMeasures::is_empty")]
+    pub persona_measures: PersonaMeasures,
     /// How well-founded the measures are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,

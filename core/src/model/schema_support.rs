@@ -42,6 +42,11 @@ pub fn json_schema() -> Value {
     let schema = generator.into_root_schema_for::<super::JourneyMap>();
     let mut value = schema.to_value();
     strip_numeric_formats(&mut value);
+    if let Some(Value::Object(defs)) = value.get_mut("$defs") {
+        for (name, def) in defs.iter_mut() {
+            add_title(name, def);
+        }
+    }
     if let Value::Object(object) = &mut value {
         let mut ordered = serde_json::Map::new();
         ordered.insert(
@@ -57,6 +62,31 @@ pub fn json_schema() -> Value {
         *object = ordered;
     }
     value
+}
+
+/// Gives a definition without a `title` one made from its name (`SurveyPlan` → "Survey plan"),
+/// first among its keys. Typed views generated from the schema name each type after its title
+/// written without spaces, which is the definition's name again.
+fn add_title(name: &str, def: &mut Value) {
+    let Value::Object(object) = def else {
+        return;
+    };
+    if object.contains_key("title") {
+        return;
+    }
+    let mut title = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if i > 0 && c.is_uppercase() {
+            title.push(' ');
+            title.extend(c.to_lowercase());
+        } else {
+            title.push(c);
+        }
+    }
+    let mut ordered = serde_json::Map::with_capacity(object.len() + 1);
+    ordered.insert("title".to_owned(), Value::String(title));
+    ordered.append(object);
+    *object = ordered;
 }
 
 /// Removes the Rust-specific numeric `format`s (`double`, `uint64`, ...) schemars emits: they are

@@ -30,11 +30,11 @@ codes! {
     NUMBER_OUT_OF_RANGE = "JM006", Error, "Number out of range",
         "A number cannot be represented as a 64-bit float (for example `1e400`).";
     TOO_MANY_NODES = "JM007", Error, "Too many nodes",
-        "The map has more touchpoints and outcomes than `Limits::max_nodes` (10,000 by default).";
+        "The map has more touchpoints and outcomes than `Limits::max_nodes` (10,000 by default). Nothing else is checked.";
     TOO_MANY_EDGES = "JM008", Error, "Too many transitions",
-        "The map has more transitions than `Limits::max_edges` (100,000 by default).";
+        "The map has more transitions than `Limits::max_edges` (100,000 by default). Nothing else is checked.";
     IO_ERROR = "JM009", Error, "File cannot be read",
-        "The file could not be read (missing, permissions, a directory).";
+        "The file could not be read (missing, permissions, a directory). Reported by `validate::validate_path`, `io::from_path` and `journeymap validate`, which exits 2 for it.";
     NOT_AN_OBJECT = "JM010", Error, "Document is not an object",
         "A journey map is a JSON object; the document is an array, a string, a number, a boolean or null.";
     WRONG_TYPE = "JM011", Error, "Wrong type",
@@ -50,11 +50,11 @@ codes! {
     INVALID_STRING = "JM016", Error, "Invalid string",
         "A string does not have the required form (ids are 1 to 256 characters without white space).";
     SCHEMA_VIOLATION = "JM017", Error, "Schema violation",
-        "Any other violation of the published schema.";
+        "Any other violation of the published schema. Reserved: every keyword the current schema uses has a specific code (JM010–JM016), so today it fires only if the built-in schema cannot be compiled, a defect of the build.";
     CANNOT_DESERIALIZE = "JM018", Error, "Cannot read the map",
-        "The document passed the schema but could not be turned into a map. Please report it: the schema and the model disagree.";
+        "The document passed the schema but could not be turned into a map. Please report it: the schema and the model disagree. Reserved: the schema is generated from the model types and a property test checks that every document it accepts can be read, so no input is known to reach it. The path is a JSON pointer to the value that could not be read.";
     CANNOT_SERIALIZE = "JM019", Error, "Cannot write the map",
-        "The map could not be written as JSON.";
+        "The map could not be written as JSON. Reserved: every value of a map has a JSON form (non-finite numbers are written as null) and every key is a string, so writing a map cannot fail today; the code stays for writers that can.";
     UNSUPPORTED_VERSION = "JM020", Error, "Unsupported format version",
         "`format_version` is not a 1.x version. This library reads format 1.0.";
     NEWER_MINOR_VERSION = "JM021", Warning, "Newer format version",
@@ -121,4 +121,6 @@ codes! {
         "Two stages have the same `order`; their relative position falls back to array order.";
     PROBABILITY_LEAK = "JM052", Info, "Probabilities sum under 1",
         "The explicit probabilities out of a touchpoint sum to less than 1 and nothing else takes the rest: the remainder is treated as abandonment.";
+    TOO_MANY_OBJECTS = "JM053", Error, "Too many personas or objects",
+        "The map has more personas than `Limits::max_personas` (100 by default), or more stages, channels, entries and opportunities together than `Limits::max_objects` (100,000 by default). Each persona has a journey graph of its own to check and score, so personas have the tighter limit. Nothing else is checked.";
 }

@@ -1,9 +1,11 @@
 //! Validation: every problem in a map, each with a stable code, severity and JSON pointer.
 //!
 //! The pipeline for raw input: size limit → UTF-8 → JSON parse (nesting limit, duplicate keys)
-//! → node/edge limits → structural check against the published schema (every violation) →
-//! deserialization → semantic rules (references, scales, the journey graph). Nothing stops at
-//! the first problem: a report holds all of them, in document order.
+//! → size limits on the parsed document (nodes, edges, personas, other objects) → structural
+//! check against the published schema (every violation) → deserialization → semantic rules
+//! (references, scales, the journey graph). Nothing stops at the first problem: a report holds
+//! all of them (see [`Report`] for their order). A limit that is exceeded stops the pipeline
+//! there, so that no later step runs on an oversized input.
 
 pub mod codes;
 mod diagnostic;
@@ -20,16 +22,23 @@ pub use diagnostic::{Code, CodeInfo, Diagnostic, Severity, escape_pointer_token}
 use crate::model::JourneyMap;
 
 /// Bounds on the input, so that no document can exhaust memory or time.
+///
+/// Every rule runs in time linear in the size of the document, except the journey-graph rules,
+/// which walk the graph once per persona: `max_personas` bounds that product.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest accepted input, in bytes (default 64 MiB).
+    /// Largest accepted input, in bytes (default 64 MiB). JM001.
     pub max_bytes: usize,
-    /// Deepest accepted nesting of arrays and objects (default 64; a map needs about 6).
+    /// Deepest accepted nesting of arrays and objects (default 64; a map needs about 6). JM003.
     pub max_depth: usize,
-    /// Most touchpoints plus outcomes (default 10,000).
+    /// Most touchpoints plus outcomes (default 10,000). JM007.
     pub max_nodes: usize,
-    /// Most transitions (default 100,000).
+    /// Most transitions (default 100,000). JM008.
     pub max_edges: usize,
+    /// Most personas (default 100; a map usually has 3 to 5). JM053.
+    pub max_personas: usize,
+    /// Most stages, channels, entries and opportunities together (default 100,000). JM053.
+    pub max_objects: usize,
 }
 
 impl Default for Limits {
@@ -39,14 +48,23 @@ impl Default for Limits {
             max_depth: 64,
             max_nodes: 10_000,
             max_edges: 100_000,
+            max_personas: 100,
+            max_objects: 100_000,
         }
     }
 }
 
 /// Every diagnostic found in one document.
+///
+/// Order: for text input ([`validate_str`], [`validate_bytes`], [`validate_path`]) the report is
+/// sorted by line, then column, like compiler output; diagnostics at the same position keep the
+/// order of the rules that found them (parse, then structural, then semantic), and one without
+/// a position (an input that is too large or cannot be read) comes first. For a parsed value ([`validate_value`]) or a map built in code
+/// ([`validate_map`]) there are no positions: structural diagnostics come first, sorted by JSON
+/// pointer, then the semantic ones in rule order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Report {
-    /// The diagnostics, structural ones first, each group in document order.
+    /// The diagnostics, in the order described above.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -94,6 +112,31 @@ pub fn validate_bytes(bytes: &[u8], limits: &Limits) -> Report {
     check_bytes(bytes, limits).0
 }
 
+/// Validates a JSON file. The file's size is checked from its metadata before anything is read,
+/// and at most `limits.max_bytes + 1` bytes are ever read, so an oversized file is JM001 without
+/// being loaded. A file that cannot be read gives a report with one JM009 error.
+pub fn validate_path(path: impl AsRef<std::path::Path>, limits: &Limits) -> Report {
+    let path = path.as_ref();
+    match crate::io::read_bounded(path, limits.max_bytes) {
+        Ok(crate::io::Bounded::Bytes(bytes)) => validate_bytes(&bytes, limits),
+        Ok(crate::io::Bounded::TooLarge(len)) => Report {
+            diagnostics: vec![too_large(len, limits)],
+        },
+        Err(e) => Report {
+            diagnostics: vec![io_error(path, &e)],
+        },
+    }
+}
+
+/// The JM009 diagnostic of a file that cannot be read.
+pub(crate) fn io_error(path: &std::path::Path, e: &std::io::Error) -> Diagnostic {
+    error(
+        codes::IO_ERROR,
+        "",
+        format!("cannot read {}: {e}", path.display()),
+    )
+}
+
 /// Validates an already parsed JSON value.
 pub fn validate_value(value: &Value, limits: &Limits) -> Report {
     check_value(value, limits).0
@@ -130,7 +173,7 @@ pub(crate) fn check_bytes(bytes: &[u8], limits: &Limits) -> (Report, Option<Jour
     if bytes.len() > limits.max_bytes {
         return (
             Report {
-                diagnostics: vec![too_large(bytes.len(), limits)],
+                diagnostics: vec![too_large(u64::try_from(bytes.len()).ok(), limits)],
             },
             None,
         );
@@ -162,22 +205,21 @@ pub(crate) fn check_bytes(bytes: &[u8], limits: &Limits) -> (Report, Option<Jour
     }
 }
 
-fn too_large(len: usize, limits: &Limits) -> Diagnostic {
-    error(
-        codes::INPUT_TOO_LARGE,
-        "",
-        format!(
-            "the input is {len} bytes, more than the limit of {} bytes",
-            limits.max_bytes
-        ),
-    )
+/// The JM001 diagnostic; `len` is the input's size when known.
+pub(crate) fn too_large(len: Option<u64>, limits: &Limits) -> Diagnostic {
+    let max = limits.max_bytes;
+    let message = match len {
+        Some(len) => format!("the input is {len} bytes, more than the limit of {max} bytes"),
+        None => format!("the input is larger than the limit of {max} bytes"),
+    };
+    error(codes::INPUT_TOO_LARGE, "", message)
 }
 
 pub(crate) fn check_str(text: &str, limits: &Limits) -> (Report, Option<JourneyMap>) {
     if text.len() > limits.max_bytes {
         return (
             Report {
-                diagnostics: vec![too_large(text.len(), limits)],
+                diagnostics: vec![too_large(u64::try_from(text.len()).ok(), limits)],
             },
             None,
         );
@@ -216,34 +258,7 @@ pub(crate) fn check_value(value: &Value, limits: &Limits) -> (Report, Option<Jou
             None,
         );
     }
-    let count = |key: &str| value.get(key).and_then(Value::as_array).map_or(0, Vec::len);
-    let nodes = count("touchpoints") + count("outcomes");
-    if nodes > limits.max_nodes {
-        let d = error(
-            codes::TOO_MANY_NODES,
-            "",
-            format!(
-                "the map has {nodes} touchpoints and outcomes, more than the limit of {}",
-                limits.max_nodes
-            ),
-        );
-        return (
-            Report {
-                diagnostics: vec![d],
-            },
-            None,
-        );
-    }
-    let edges = count("transitions");
-    if edges > limits.max_edges {
-        let d = error(
-            codes::TOO_MANY_EDGES,
-            "/transitions",
-            format!(
-                "the map has {edges} transitions, more than the limit of {}",
-                limits.max_edges
-            ),
-        );
+    if let Some(d) = size_limit(value, limits) {
         return (
             Report {
                 diagnostics: vec![d],
@@ -256,15 +271,9 @@ pub(crate) fn check_value(value: &Value, limits: &Limits) -> (Report, Option<Jou
         Ok(map) => Some(map),
         Err(e) => {
             if diagnostics.is_empty() {
-                let path = e.path().to_string();
-                let pointer = if path == "." {
-                    String::new()
-                } else {
-                    format!("/{}", path.replace('.', "/"))
-                };
                 diagnostics.push(error(
                     codes::CANNOT_DESERIALIZE,
-                    &pointer,
+                    &pointer_from_serde_path(e.path()),
                     e.inner().to_string(),
                 ));
             }
@@ -281,4 +290,75 @@ pub(crate) fn check_value(value: &Value, limits: &Limits) -> (Report, Option<Jou
     }
     let valid = !diagnostics.iter().any(Diagnostic::is_error);
     (Report { diagnostics }, map.filter(|_| valid))
+}
+
+/// The first size limit `value` exceeds, as a diagnostic (JM007, JM008 or JM053).
+fn size_limit(value: &Value, limits: &Limits) -> Option<Diagnostic> {
+    let count = |key: &str| value.get(key).and_then(Value::as_array).map_or(0, Vec::len);
+    let nodes = count("touchpoints") + count("outcomes");
+    if nodes > limits.max_nodes {
+        return Some(error(
+            codes::TOO_MANY_NODES,
+            "",
+            format!(
+                "the map has {nodes} touchpoints and outcomes, more than the limit of {}",
+                limits.max_nodes
+            ),
+        ));
+    }
+    let edges = count("transitions");
+    if edges > limits.max_edges {
+        return Some(error(
+            codes::TOO_MANY_EDGES,
+            "/transitions",
+            format!(
+                "the map has {edges} transitions, more than the limit of {}",
+                limits.max_edges
+            ),
+        ));
+    }
+    let personas = count("personas");
+    if personas > limits.max_personas {
+        return Some(error(
+            codes::TOO_MANY_OBJECTS,
+            "/personas",
+            format!(
+                "the map has {personas} personas, more than the limit of {}",
+                limits.max_personas
+            ),
+        ));
+    }
+    let objects = count("stages") + count("channels") + count("entries") + count("opportunities");
+    if objects > limits.max_objects {
+        return Some(error(
+            codes::TOO_MANY_OBJECTS,
+            "",
+            format!(
+                "the map has {objects} stages, channels, entries and opportunities, more than the limit of {}",
+                limits.max_objects
+            ),
+        ));
+    }
+    None
+}
+
+/// The JSON pointer (RFC 6901) of a `serde_path_to_error` path: `stages[0].order` →
+/// `/stages/0/order`, keys escaped, so keys holding `.` or `/` stay whole.
+pub fn pointer_from_serde_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => {
+                pointer.push('/');
+                pointer.push_str(&index.to_string());
+            }
+            Segment::Map { key } => {
+                pointer.push('/');
+                pointer.push_str(&escape_pointer_token(key));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    pointer
 }

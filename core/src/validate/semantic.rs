@@ -411,8 +411,10 @@ fn references(map: &JourneyMap, sink: &mut Sink) {
 }
 
 fn misc(map: &JourneyMap, sink: &mut Sink) {
+    let used_stages: HashSet<&str> = map.touchpoints.iter().map(|t| t.stage.as_str()).collect();
+    let used_channels: HashSet<&str> = map.touchpoints.iter().map(|t| t.channel.as_str()).collect();
     for (i, stage) in map.stages.iter().enumerate() {
-        if !map.touchpoints.iter().any(|t| t.stage == stage.id) {
+        if !used_stages.contains(stage.id.as_str()) {
             sink.add(
                 codes::EMPTY_STAGE,
                 format!("/stages/{i}"),
@@ -435,7 +437,7 @@ fn misc(map: &JourneyMap, sink: &mut Sink) {
         }
     }
     for (i, channel) in map.channels.iter().enumerate() {
-        if !map.touchpoints.iter().any(|t| t.channel == channel.id) {
+        if !used_channels.contains(channel.id.as_str()) {
             sink.add(
                 codes::UNUSED_CHANNEL,
                 format!("/channels/{i}"),
@@ -557,8 +559,17 @@ fn unknown_fields(map: &JourneyMap, sink: &mut Sink) {
         let base = format!("/touchpoints/{i}");
         check(sink, &base, &t.x);
         check(sink, &format!("{base}/measures"), &t.measures.x);
+        let pm_base = format!("{base}/persona_measures");
+        check(sink, &pm_base, &t.persona_measures.x);
         for (p, m) in &t.persona_measures {
-            check(sink, &format!("{base}/persona_measures/{}", esc(p)), &m.x);
+            if p.starts_with("x-") {
+                sink.add(
+                    codes::UNKNOWN_FIELD_IN_MAP,
+                    format!("{pm_base}/{}", esc(p)),
+                    format!("\"{p}\" starts with \"x-\", so it would be read back as tool data, not as a persona id; keep it in \"persona_measures.x\""),
+                );
+            }
+            check(sink, &format!("{pm_base}/{}", esc(p)), &m.x);
         }
         if let Some(e) = &t.evidence {
             check(sink, &format!("{base}/evidence"), &e.x);
@@ -603,6 +614,35 @@ fn join(personas: &BTreeSet<&str>) -> String {
         .join(", ")
 }
 
+/// Positions of the transitions and entries that list each persona explicitly, in array order
+/// (one pass over them, instead of one per persona).
+struct Listed<'a> {
+    transitions: HashMap<&'a str, Vec<usize>>,
+    entries: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Listed<'a> {
+    fn new(map: &'a JourneyMap) -> Self {
+        fn collect<'a>(lists: impl Iterator<Item = &'a [String]>) -> HashMap<&'a str, Vec<usize>> {
+            let mut out: HashMap<&'a str, Vec<usize>> = HashMap::new();
+            for (i, personas) in lists.enumerate() {
+                for p in personas {
+                    let positions = out.entry(p.as_str()).or_default();
+                    // A persona listed twice on the same object counts once.
+                    if positions.last() != Some(&i) {
+                        positions.push(i);
+                    }
+                }
+            }
+            out
+        }
+        Self {
+            transitions: collect(map.transitions.iter().map(|t| t.personas.as_slice())),
+            entries: collect(map.entries.iter().map(|e| e.personas.as_slice())),
+        }
+    }
+}
+
 fn graph_rules(map: &JourneyMap, sink: &mut Sink) {
     let index = map.index();
     // Per touchpoint position: the personas for which a rule fires (one diagnostic per touchpoint).
@@ -611,6 +651,7 @@ fn graph_rules(map: &JourneyMap, sink: &mut Sink) {
     let mut unreachable: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     let mut dead_ends: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     let mut loops: BTreeMap<Vec<usize>, BTreeSet<&str>> = BTreeMap::new();
+    let listed = Listed::new(map);
 
     for (pi, persona) in map.personas.iter().enumerate() {
         let p = persona.id.as_str();
@@ -618,10 +659,8 @@ fn graph_rules(map: &JourneyMap, sink: &mut Sink) {
             continue; // duplicate persona id, reported already
         }
         // Explicitly listed personas on moves/entries whose touchpoints do not apply to them.
-        for (i, t) in map.transitions.iter().enumerate() {
-            if !t.personas.iter().any(|x| x == p) {
-                continue;
-            }
+        for &i in listed.transitions.get(p).into_iter().flatten() {
+            let t = &map.transitions[i];
             let ends = [index.touchpoint(&t.from), index.touchpoint(&t.to)];
             if let Some(tp) = ends.into_iter().flatten().find(|tp| !tp.applies_to(p)) {
                 sink.add(
@@ -631,11 +670,11 @@ fn graph_rules(map: &JourneyMap, sink: &mut Sink) {
                 );
             }
         }
-        for (i, e) in map.entries.iter().enumerate() {
-            if e.personas.iter().any(|x| x == p)
-                && let Some(tp) = index
-                    .touchpoint(&e.touchpoint)
-                    .filter(|tp| !tp.applies_to(p))
+        for &i in listed.entries.get(p).into_iter().flatten() {
+            let e = &map.entries[i];
+            if let Some(tp) = index
+                .touchpoint(&e.touchpoint)
+                .filter(|tp| !tp.applies_to(p))
             {
                 sink.add(
                     codes::PERSONA_MISMATCH,
@@ -821,6 +860,71 @@ fn graph_rules(map: &JourneyMap, sink: &mut Sink) {
             codes::CLOSED_LOOP,
             format!("/touchpoints/{first}"),
             format!("touchpoints {names} lead only to each other for persona(s) {}: the journey can never end", join(&personas)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::model::{Channel, ChannelKind, Stage, Touchpoint};
+
+    /// The rules on stages and channels look touchpoints up by hash: with as many stages and
+    /// channels as the default limits allow and every touchpoint on the last of them (the worst
+    /// case of a linear search), the semantic rules take milliseconds, not the ~10 s of
+    /// comparing every stage and channel with every touchpoint.
+    #[test]
+    fn rules_are_linear_in_stages_channels_and_touchpoints() {
+        let (n_other, n_tp) = (50_000, 10_000);
+        let mut map = JourneyMap::new("m", "t");
+        map.stages = (0..n_other)
+            .map(|i| Stage {
+                id: format!("s{i:05}"),
+                name: "S".into(),
+                order: None,
+                description: None,
+                customer_goal: None,
+                business_goal: None,
+                kpis: Vec::new(),
+                x: XFields::new(),
+            })
+            .collect();
+        map.channels = (0..n_other)
+            .map(|i| Channel {
+                id: format!("c{i:05}"),
+                name: "C".into(),
+                kind: ChannelKind::Digital,
+                mode: None,
+                x: XFields::new(),
+            })
+            .collect();
+        let last = n_other - 1;
+        let touchpoint: Touchpoint = serde_json::from_value(serde_json::json!({
+            "id": "t", "name": "T", "stage": format!("s{last:05}"), "channel": format!("c{last:05}")
+        }))
+        .unwrap();
+        map.touchpoints = (0..n_tp)
+            .map(|i| Touchpoint {
+                id: format!("t{i}"),
+                ..touchpoint.clone()
+            })
+            .collect();
+        let start = std::time::Instant::now();
+        let out = check(
+            &map,
+            Options {
+                unknown_fields: true,
+            },
+        );
+        let elapsed = start.elapsed();
+        let count = |code: Code| out.iter().filter(|d| d.code == code).count();
+        assert_eq!(count(codes::EMPTY_STAGE), n_other - 1);
+        assert_eq!(count(codes::UNUSED_CHANNEL), n_other - 1);
+        assert!(
+            elapsed < std::time::Duration::from_secs(2),
+            "semantic rules took {elapsed:?}"
         );
     }
 }
