@@ -111,9 +111,7 @@ def generate():
         "from __future__ import annotations",
         "",
         "from dataclasses import dataclass, field",
-        "from typing import Any, Dict, List, Optional",
-        "",
-        "from typing_extensions import Literal",
+        "from typing import Any, Dict, List, Literal, Optional",
     ]
     # Emit in dependency order: a class after every class it refers to.
     emitted = []

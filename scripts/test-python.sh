@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Python suite: builds the abi3 wheel into target/wheels, installs it into the git-ignored .venv
 # (created on first use), checks the stubs with mypy.stubtest and runs pytest against the
-# installed wheel, not the source tree.
+# installed wheel, not the source tree. A small typed program is checked with `mypy --strict`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,5 +20,7 @@ rm -rf target/wheels
 echo "stubtest:"
 python3 bindings-python/generate_model.py --check
 "$PY" -m mypy.stubtest journeymap._native --ignore-missing-stub
+echo "mypy --strict:"
+(cd bindings-python/tests && "../../$PY" -m mypy --strict --cache-dir=/dev/null typed_usage.py)
 # Run from outside the source tree so `import journeymap` resolves to the installed wheel.
 (cd bindings-python/tests && "../../$PY" -m pytest -q -p no:cacheprovider .)

@@ -30,18 +30,46 @@ def test_maps_load_validate_and_round_trip(path):
     assert journeymap.validate(original) == journeymap.validate(path.read_bytes())
     again = journeymap.JourneyMap.from_dict(m.to_dict())
     assert again == m
-    assert _floats(m.to_dict()) == _floats(original)
+    # No normalisation: the dicts compare equal as they are (1 == 1.0 in Python).
+    assert m.to_dict() == original
+    assert journeymap.JourneyMap.from_dict(original).to_dict() == original
+    assert json.loads(m.to_json()) == original
     assert journeymap.loads(m.to_json()) == m
 
 
-def _floats(v):
-    if isinstance(v, bool) or v is None or isinstance(v, str):
-        return v
-    if isinstance(v, (int, float)):
+@pytest.mark.parametrize("path", EXAMPLES + VALID, ids=lambda p: p.name)
+def test_round_trip_gives_the_same_json_text(path):
+    original = json.loads(path.read_text())
+    written = json.loads(journeymap.load(path).to_json())
+    text = json.dumps(written, sort_keys=True, ensure_ascii=False)
+    if text == json.dumps(original, sort_keys=True, ensure_ascii=False):
+        return
+    # Known difference: numbers of float fields are written as floats (`1` comes back `1.0`).
+    # Anything else is a real loss.
+    changed = _int_to_float(original, written)
+    assert json.dumps(_with_floats(original, changed), sort_keys=True, ensure_ascii=False) == text
+    pytest.xfail(f"the core writes integer values of float fields as floats ({len(changed)} values, first {changed[0]})")
+
+
+def _int_to_float(a, b, at=""):
+    """Pointers where `a` holds an int and `b` the equal float."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return [p for k in a if k in b for p in _int_to_float(a[k], b[k], f"{at}/{k}")]
+    if isinstance(a, list) and isinstance(b, list):
+        return [p for i, (x, y) in enumerate(zip(a, b)) for p in _int_to_float(x, y, f"{at}/{i}")]
+    if type(a) is int and type(b) is float and a == b:
+        return [at]
+    return []
+
+
+def _with_floats(v, pointers, at=""):
+    if at in pointers:
         return float(v)
+    if isinstance(v, dict):
+        return {k: _with_floats(x, pointers, f"{at}/{k}") for k, x in v.items()}
     if isinstance(v, list):
-        return [_floats(x) for x in v]
-    return {k: _floats(x) for k, x in v.items()}
+        return [_with_floats(x, pointers, f"{at}/{i}") for i, x in enumerate(v)]
+    return v
 
 
 @pytest.mark.parametrize("path", EXAMPLES + SCORING, ids=lambda p: p.name)
@@ -103,35 +131,6 @@ def test_path_parts_decode_the_pointer():
     assert d.path_parts == ["touchpoints", 0, "a/b"]
 
 
-def test_wrong_python_types_raise_type_error():
-    with pytest.raises(TypeError, match="expected a dict"):
-        journeymap.validate(42)
-    with pytest.raises(TypeError, match="from_dict"):
-        journeymap.JourneyMap.from_dict([1, 2])
-    with pytest.raises(TypeError, match="cannot convert"):
-        journeymap.validate({"format_version": "1.0", "id": object()})
-    circular = {}
-    circular["x-self"] = circular
-    with pytest.raises(ValueError, match="circular"):
-        journeymap.validate(circular)
-    with pytest.raises(ValueError, match="finite"):
-        journeymap.validate({"x-n": float("nan")})
-
-
-def test_validate_never_raises_for_invalid_maps():
-    for text in ["", "{", "[]", "null", '{"id": 1}', "\x00"]:
-        assert journeymap.validate(text.encode()) != []
-
-
-def test_unknown_persona_is_a_scoring_error():
-    m = journeymap.load(ROOT / "testdata/scoring/chain.json")
-    with pytest.raises(journeymap.ScoringError) as info:
-        m.score_path(["a"], persona="nobody")
-    assert info.value.code == "JM104"
-    with pytest.raises(journeymap.ScoringError):
-        m.score({"no_such_setting": 1})
-
-
 def test_config_changes_the_ranking():
     m = journeymap.load(ROOT / "examples/retail-click-and-collect.json")
     default = m.score()
@@ -181,6 +180,7 @@ def test_compare_and_html():
     assert "paper-docs" in c["removed"]
     assert "<table>" in before._repr_html_()
     assert "conversion" in before.score()._repr_html_()
+    assert journeymap.compare(before, after, top=1) == journeymap.compare(before, after, journeymap.ScoringConfig(top=1))
 
 
 def test_schema_is_the_published_one():

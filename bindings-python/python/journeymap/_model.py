@@ -4,9 +4,7 @@ bindings-python/generate_model.py; do not edit."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
-
-from typing_extensions import Literal
+from typing import Any, Dict, List, Literal, Optional
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,55 @@
+"""The journeymap exception family. Every error raised for bad input is a `JourneyMapError`
+(itself a `ValueError`) with a stable `code` (docs/diagnostics.md) and the `diagnostics` behind
+it; wrong Python types raise `TypeError` instead."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, List, Optional
+
+if TYPE_CHECKING:
+    from ._native import Diagnostic
+
+__all__ = [
+    "ConfigError",
+    "JourneyMapError",
+    "ReadError",
+    "ScoringError",
+    "ValidationError",
+    "WriteError",
+]
+
+
+class JourneyMapError(ValueError):
+    """Base class of every journeymap error.
+
+    `code` is the stable code of the error (`None` only for an internal error, which is a bug
+    worth reporting); `diagnostics` lists the problems behind it, each with a JSON pointer.
+    """
+
+    code: Optional[str]
+    diagnostics: List[Diagnostic]
+
+    def __init__(self, message: str, code: Optional[str] = None, diagnostics: Iterable[Diagnostic] = ()) -> None:
+        super().__init__(message)
+        self.code = code
+        self.diagnostics = list(diagnostics)
+
+
+class ValidationError(JourneyMapError):
+    """The input is not a valid journey map (code of its first error, e.g. JM013)."""
+
+
+class ReadError(JourneyMapError):
+    """A map file cannot be read (JM009)."""
+
+
+class WriteError(JourneyMapError):
+    """A map cannot be written as JSON (JM019)."""
+
+
+class ScoringError(JourneyMapError):
+    """A scoring call got an argument it cannot use, e.g. an unknown persona (JM104)."""
+
+
+class ConfigError(ScoringError):
+    """The scoring settings are not valid (JM107); the diagnostic's path points into them."""

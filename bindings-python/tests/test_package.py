@@ -1,0 +1,86 @@
+"""Packaging and tooling: runtime dependencies, the benchmark's reference loop, the README, the
+typed usage file, HTML output."""
+
+import importlib.util
+import json
+import pathlib
+import re
+import runpy
+import subprocess
+import sys
+
+import journeymap
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def test_imports_without_typing_extensions():
+    # Only the standard library is a runtime dependency (pyproject.toml declares none).
+    code = "import sys; sys.modules['typing_extensions'] = None; import journeymap; journeymap.load(sys.argv[1]).score()"
+    result = subprocess.run([sys.executable, "-c", code, str(ROOT / "testdata/scoring/chain.json")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    for module in pathlib.Path(journeymap.__file__).parent.glob("*.py"):
+        assert "typing_extensions" not in module.read_text(), module.name
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("python_paths", ROOT / "bench/python_paths.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_reference_loop_computes_every_column_exactly():
+    bench = _bench()
+    for name in ["examples/retail-click-and-collect.json", "examples/bank-personal-loan.as-is.json", "examples/solar-installation.json"]:
+        m = journeymap.load(ROOT / name)
+        paths = bench.random_paths(m, 2_000) + [[], ["off-map"], [m.touchpoints[0].id, "off-map", m.touchpoints[-1].id]]
+        for persona in [p.id for p in m.personas]:
+            rust = m.score_paths(paths, persona)
+            assert set(rust) == set(bench.COLUMNS)
+            assert bench.python_score_paths(m, paths, persona) == rust
+            bench.check_same(m, paths, persona)
+
+
+def _section(text, title):
+    return text.split(f"\n{title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_python_section_installs_like_docs():
+    readme = _section((ROOT / "README.md").read_text(), "## Python")
+    docs = (ROOT / "docs/python.md").read_text()
+    install = re.findall(r"```sh\n(.*?)```", _section(docs, "## Install"), re.S)
+    assert install, "docs/python.md has an install block"
+    assert install[0] in re.findall(r"```sh\n(.*?)```", readme, re.S)
+    assert "pip install target/wheels/journeymap-" in install[0]
+    assert "```python\n" in readme  # the quickstart, run by test_docs.py
+
+
+def test_typed_usage_runs():
+    namespace = runpy.run_path(str(pathlib.Path(__file__).with_name("typed_usage.py")))
+    assert isinstance(namespace["scores"], journeymap.Scores)
+
+
+def test_stub_types_score_as_scores():
+    stub = (pathlib.Path(journeymap.__file__).parent / "_native.pyi").read_text()
+    assert re.search(r"def score\(self.*\) -> Scores: \.\.\.", stub)
+    assert "-> Any: ..." not in stub
+
+
+def test_scores_html_escapes_every_string():
+    evil = "<script>alert(1)</script>"
+    doc = json.loads((ROOT / "testdata/scoring/chain.json").read_text())
+    doc["id"] = "<b>map</b>"
+    doc["title"] = evil
+    doc["touchpoints"][0]["name"] = evil
+    renamed = {doc["touchpoints"][0]["id"]: "<script>x</script>"}
+    text = json.dumps(doc)
+    for old, new in renamed.items():
+        text = text.replace(json.dumps(old), json.dumps(new))
+    m = journeymap.loads(text)
+    scores = m.score()
+    assert any(r["touchpoint"] == "<script>x</script>" for r in scores.moments_of_truth)
+    html = scores._repr_html_()
+    assert "<script" not in html and "<b>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and "&lt;b&gt;map&lt;/b&gt;" in html
+    assert "<script" not in m._repr_html_()

@@ -1,0 +1,37 @@
+"""Typed use of the public API: checked by `mypy --strict` (scripts/test-python.sh) and run by
+test_journeymap.py. `assert_type` fails the type check if a call is typed `Any` or wrongly."""
+
+import pathlib
+from typing import Any, Dict, List, Optional, assert_type
+
+import journeymap
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+m = assert_type(journeymap.load(ROOT / "testdata/scoring/chain.json"), journeymap.JourneyMap)
+scores = assert_type(m.score(), journeymap.Scores)
+assert_type(m.score(journeymap.ScoringConfig(top=3)), journeymap.Scores)
+assert_type(m.score(top=3, weights={"reach": 1.0}), journeymap.Scores)
+assert_type(journeymap.score(m, {"top": 2}), journeymap.Scores)
+assert_type(scores.to_json(), str)
+assert_type(scores.to_dict(), Dict[str, Any])
+assert_type(scores.moments_of_truth, journeymap.Table)
+assert_type(m.score_json(pretty=True), str)
+
+config = journeymap.ScoringConfig(weights=journeymap.PriorityWeights(reach=1.0), top=3)
+assert_type(config.weights.reach, float)
+assert_type(config.top, Optional[int])
+assert_type(config.to_dict(), Dict[str, Any])
+
+diagnostics = assert_type(journeymap.validate("null"), List[journeymap.Diagnostic])
+assert_type(diagnostics[0].code, str)
+assert_type(diagnostics[0].line, Optional[int])
+
+try:
+    journeymap.loads("{}")
+except journeymap.ValidationError as e:
+    assert_type(e.code, Optional[str])
+    assert_type(e.diagnostics, List[journeymap.Diagnostic])
+
+columns = assert_type(m.score_paths([["a", "b"]]), Dict[str, List[Any]])
+print(scores.map, config.top, diagnostics[0].code, len(columns["steps"]))
