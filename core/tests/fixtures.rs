@@ -34,10 +34,19 @@ fn valid_maps_are_valid_and_round_trip_losslessly() {
         );
         let map = io::from_path(&file).unwrap();
         let saved = io::to_value(&map).unwrap();
+        // The same JSON value (`1.0` in a file is written `1`: equal numbers), `x-` keys and
+        // extensions included.
         assert_eq!(
             normalize(&saved),
             normalize(&original),
             "{} changed in a round trip",
+            file.display()
+        );
+        // Integers are written as integers, as their authors wrote them.
+        let text = io::to_string(&map).unwrap();
+        assert!(
+            !text.contains(".0,") && !text.contains(".0\n") && !text.contains(".0}"),
+            "{}: an integral number written as a float",
             file.display()
         );
         let again = io::from_str(&io::to_string(&map).unwrap()).unwrap();

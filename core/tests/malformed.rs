@@ -333,7 +333,7 @@ fn x_keys_in_persona_measures_are_kept_and_are_not_personas() {
     let saved = journeymap::io::to_value(&map).unwrap();
     assert_eq!(
         saved["touchpoints"][0]["persona_measures"],
-        serde_json::json!({"p": {"emotion": 1.0}, "x-note": "from the workshop", "x-by": {"who": ["ana"]}})
+        serde_json::json!({"p": {"emotion": 1}, "x-note": "from the workshop", "x-by": {"who": ["ana"]}})
     );
     let again = journeymap::io::from_str(&journeymap::io::to_string(&map).unwrap()).unwrap();
     assert_eq!(again, map);

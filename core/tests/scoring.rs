@@ -111,6 +111,13 @@ fn fork_with_counts_uniform_moves_and_drop_off() {
 
 /// P(success) with touchpoint `removed` sending everyone who enters it to failure, by re-solving.
 fn success_without(map: &JourneyMap, removed: &str) -> f64 {
+    scores_without(map, removed).personas[0]
+        .conversion
+        .success_probability
+}
+
+/// The scores of the map with touchpoint `removed` sending everyone who enters it to failure.
+fn scores_without(map: &JourneyMap, removed: &str) -> journeymap::score::Scores {
     let mut m = map.clone();
     let lost = "__removed";
     m.outcomes.push(
@@ -134,9 +141,54 @@ fn success_without(map: &JourneyMap, removed: &str) -> f64 {
                 .for_each(|pm| pm.drop_off = None);
         }
     }
-    m.score(&ScoringConfig::default()).personas[0]
-        .conversion
-        .success_probability
+    m.score(&ScoringConfig::default())
+}
+
+#[test]
+fn aggregated_removal_effect_equals_naive_resolve() {
+    // Over the customer base: 1 - P_without(success) / P(success), both share-weighted over
+    // every persona, by re-solving each persona's chain with the touchpoint removed.
+    for file in json_files("examples") {
+        let map = journeymap::io::from_path(&file).unwrap();
+        let s = map.score(&ScoringConfig::default());
+        assert!(s.personas.len() > 1 || map.personas.len() == 1);
+        let base = s.overall.success_probability;
+        for t in &s.overall.touchpoints {
+            let without = scores_without(&map, &t.touchpoint)
+                .overall
+                .success_probability;
+            let naive = 1.0 - without / base;
+            let aggregated = t.removal_effect.unwrap();
+            assert!(
+                (naive - aggregated).abs() < 1e-9,
+                "{} {}: aggregated {aggregated} vs re-solve {naive}",
+                map.id,
+                t.touchpoint
+            );
+        }
+        // Visit probabilities and outcome probabilities are share-weighted sums.
+        for t in &s.overall.touchpoints {
+            let by_hand: f64 = s
+                .personas
+                .iter()
+                .filter_map(|p| {
+                    let f = p
+                        .conversion
+                        .touchpoints
+                        .iter()
+                        .find(|f| f.touchpoint == t.touchpoint)?;
+                    Some(p.weight * f.visit_probability)
+                })
+                .sum();
+            assert!((by_hand - t.visit_probability).abs() < 1e-12);
+        }
+        let total: f64 = s.overall.outcomes.iter().map(|o| o.probability).sum();
+        assert!(
+            (total - 1.0).abs() < 1e-9,
+            "{}: outcomes sum to {total}",
+            map.id
+        );
+    }
 }
 
 #[test]
@@ -221,8 +273,9 @@ fn shared_path_vectors() {
         let one = map
             .score_path(path, spec["persona"].as_str(), &ScoringConfig::default())
             .unwrap();
-        assert_eq!(one.peak_end, columns.peak_end[i]);
-        assert_eq!(one.unexpected_moves, columns.unexpected_moves[i]);
+        assert_eq!(one.score.peak_end, columns.peak_end[i]);
+        assert_eq!(one.score.unexpected_moves, columns.unexpected_moves[i]);
+        assert_eq!(one.steps.len(), path.len());
     }
 }
 
@@ -230,7 +283,7 @@ fn shared_path_vectors() {
 fn observed_path_deviations_by_hand() {
     let map = load("testdata/scoring/chain.json");
     let cfg = ScoringConfig::default();
-    let on_plan = map.score_path(&["a", "b", "c"], None, &cfg).unwrap();
+    let on_plan = map.score_path(&["a", "b", "c"], None, &cfg).unwrap().score;
     assert_eq!(
         (
             on_plan.unexpected_moves,
@@ -242,13 +295,37 @@ fn observed_path_deviations_by_hand() {
     );
     assert_eq!(on_plan.channel_switches, 2);
     assert_eq!(on_plan.peak_end, Some(0.75));
-    let messy = map
+    let report = map
         .score_path(&["a", "c", "b", "zz", "c"], None, &cfg)
         .unwrap();
+    let messy = &report.score;
     assert_eq!(messy.off_map, 1);
     assert_eq!(messy.skipped_stages, 1); // a (stage 1) -> c (stage 3)
     assert_eq!(messy.backtracks, 1); // c -> b
     assert_eq!(messy.unexpected_moves, 2); // a->c and c->b are not transitions; b->c is
+    // Step by step: which step deviates, and how.
+    let steps = &report.steps;
+    let flags: Vec<(bool, bool, bool, usize)> = steps
+        .iter()
+        .map(|s| (s.on_map, s.unexpected_move, s.backtrack, s.skipped_stages))
+        .collect();
+    assert_eq!(
+        flags,
+        vec![
+            (true, false, false, 0),  // a: the first step
+            (true, true, false, 1),   // a -> c skips stage 2, no such transition
+            (true, true, true, 0),    // c -> b goes back
+            (false, false, false, 0), // zz is off the map
+            (true, false, false, 0),  // b -> c is a transition (the off-map step is skipped)
+        ]
+    );
+    // The curve is the steps' emotions (chain.json: a = +2, b = -1, c = +1 on -2..2).
+    let curve: Vec<Option<f64>> = steps.iter().map(|s| s.emotion).collect();
+    assert_eq!(
+        curve,
+        vec![Some(1.0), Some(0.5), Some(-0.5), None, Some(0.5)]
+    );
+    assert_eq!(report.valleys, vec![2]);
     assert!(map.score_path(&["a"], Some("nobody"), &cfg).is_err());
 }
 

@@ -36,6 +36,89 @@ pub struct Chain {
     pub r: Vec<f64>,
     /// What had to be repaired to make the chain absorbing.
     pub repairs: Repairs,
+    /// The positive entries of `Q` by row: the moves out of each state.
+    pub successors: Sparse,
+    /// The positive entries of `Q` by column: the moves into each state.
+    pub predecessors: Sparse,
+}
+
+/// The positive entries of a square matrix, row by row (compressed sparse rows), in column order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sparse {
+    start: Vec<usize>,
+    index: Vec<usize>,
+    value: Vec<f64>,
+}
+
+impl Sparse {
+    /// The positive entries of the row-major `n × n` matrix `dense`.
+    fn positive(dense: &[f64], n: usize) -> Self {
+        let mut out = Sparse {
+            start: Vec::with_capacity(n + 1),
+            index: Vec::new(),
+            value: Vec::new(),
+        };
+        out.start.push(0);
+        for row in dense.chunks_exact(n.max(1)).take(n) {
+            for (j, &v) in row.iter().enumerate() {
+                if v > 0.0 {
+                    out.index.push(j);
+                    out.value.push(v);
+                }
+            }
+            out.start.push(out.index.len());
+        }
+        out
+    }
+
+    /// The transpose of this `n × n` matrix (entries of each row still in column order).
+    fn transpose(&self, n: usize) -> Self {
+        let mut start = vec![0usize; n + 1];
+        for &j in &self.index {
+            start[j + 1] += 1;
+        }
+        for j in 0..n {
+            start[j + 1] += start[j];
+        }
+        let mut next = start.clone();
+        let mut index = vec![0usize; self.index.len()];
+        let mut value = vec![0.0; self.index.len()];
+        for i in 0..n {
+            for (j, v) in self.row(i) {
+                let at = next[j];
+                index[at] = i;
+                value[at] = v;
+                next[j] += 1;
+            }
+        }
+        Sparse {
+            start,
+            index,
+            value,
+        }
+    }
+
+    /// The entries of row `i` as `(column, value)`, in column order.
+    pub fn row(&self, i: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+        let range = match (self.start.get(i), self.start.get(i + 1)) {
+            (Some(&a), Some(&b)) => a..b,
+            _ => 0..0,
+        };
+        self.index[range.clone()]
+            .iter()
+            .copied()
+            .zip(self.value[range].iter().copied())
+    }
+
+    /// Number of stored entries.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether no entry is stored.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
 }
 
 /// Repairs applied to a persona's probabilities, reported as diagnostics by the scores.
@@ -116,16 +199,17 @@ impl Chain {
             .collect();
         let (n, m) = (touchpoints.len(), outcomes.len());
         let drop_state = m - 1;
-        let t_index: std::collections::HashMap<usize, usize> = touchpoints
-            .iter()
-            .enumerate()
-            .map(|(i, &t)| (t, i))
-            .collect();
-        let o_index: std::collections::HashMap<usize, usize> = outcomes
-            .iter()
-            .enumerate()
-            .filter_map(|(k, o)| o.map(|o| (o, k)))
-            .collect();
+        // Map position → state index.
+        let mut t_index: Vec<Option<usize>> = vec![None; map.touchpoints.len()];
+        for (i, &t) in touchpoints.iter().enumerate() {
+            t_index[t] = Some(i);
+        }
+        let mut o_index: Vec<Option<usize>> = vec![None; map.outcomes.len()];
+        for (k, o) in outcomes.iter().enumerate() {
+            if let Some(o) = o {
+                o_index[*o] = Some(k);
+            }
+        }
 
         let mut q = vec![0.0; n * n];
         let mut r = vec![0.0; n * m];
@@ -142,8 +226,8 @@ impl Chain {
             let mut targets: Vec<Move> = Vec::new();
             for e in g.edges(node) {
                 let target = match g[e.target()] {
-                    GraphNode::Touchpoint(t) => t_index.get(&t).map(|&j| Ok(j)),
-                    GraphNode::Outcome(o) => o_index.get(&o).map(|&k| Err(k)),
+                    GraphNode::Touchpoint(t) => t_index.get(t).copied().flatten().map(Ok),
+                    GraphNode::Outcome(o) => o_index.get(o).copied().flatten().map(Err),
                 };
                 if let Some(target) = target {
                     let w = e.weight();
@@ -186,7 +270,7 @@ impl Chain {
             .entries
             .iter()
             .filter_map(|&(node, e)| match g[node] {
-                GraphNode::Touchpoint(t) => t_index.get(&t).map(|&i| {
+                GraphNode::Touchpoint(t) => t_index.get(t).copied().flatten().map(|i| {
                     let entry = &map.entries[e];
                     (
                         i,
@@ -205,7 +289,7 @@ impl Chain {
         for (&(i, _, _), w) in entries.iter().zip(&w.weights) {
             entry[i] += w;
         }
-        let total: f64 = entry.iter().sum();
+        let total: f64 = entry.iter().fold(0.0, |a, b| a + b);
         if total > 0.0 {
             entry.iter_mut().for_each(|x| *x /= total);
         }
@@ -218,35 +302,43 @@ impl Chain {
             q,
             r,
             repairs,
+            successors: Sparse::default(),
+            predecessors: Sparse::default(),
         };
-        chain.release_trapped_mass();
+        chain.successors = Sparse::positive(&chain.q, n);
+        chain.predecessors = chain.successors.transpose(n);
+        if chain.release_trapped_mass() {
+            chain.successors = Sparse::positive(&chain.q, n);
+            chain.predecessors = chain.successors.transpose(n);
+        }
         chain
     }
 
     /// Sends the mass of states that can never reach an absorbing state to [`DROP_OFF`], so that
-    /// `I - Q` is invertible.
-    fn release_trapped_mass(&mut self) {
+    /// `I - Q` is invertible. Returns whether any state was trapped. Uses `predecessors`, which
+    /// must describe the current `Q`.
+    fn release_trapped_mass(&mut self) -> bool {
         let (n, m) = (self.len(), self.outcomes.len());
         // Backwards search from the states that move straight to an outcome.
-        let predecessors: Vec<Vec<usize>> = (0..n)
-            .map(|j| (0..n).filter(|&i| self.q(i, j) > 0.0).collect())
-            .collect();
+        let predecessors = &self.predecessors;
         let mut escapes: Vec<bool> = (0..n).map(|i| (0..m).any(|k| self.r(i, k) > 0.0)).collect();
         let mut stack: Vec<usize> = (0..n).filter(|&i| escapes[i]).collect();
         while let Some(j) = stack.pop() {
-            for &i in &predecessors[j] {
+            for (i, _) in predecessors.row(j) {
                 if !escapes[i] {
                     escapes[i] = true;
                     stack.push(i);
                 }
             }
         }
-        for i in (0..n).filter(|&i| !escapes[i]) {
+        let trapped: Vec<usize> = (0..n).filter(|&i| !escapes[i]).collect();
+        for &i in &trapped {
             self.q[i * n..(i + 1) * n].iter_mut().for_each(|x| *x = 0.0);
             self.r[i * m..(i + 1) * m].iter_mut().for_each(|x| *x = 0.0);
             self.r[i * m + m - 1] = 1.0;
             self.repairs.trapped.push(self.touchpoints[i]);
         }
+        !trapped.is_empty()
     }
 
     /// Whether `other` has the same transient states and the same `Q`, bit for bit, so that its
@@ -299,24 +391,29 @@ impl Chain {
         let mut success_from = vec![0.0; n];
         let mut absorption = vec![0.0; m];
         let r_success: Vec<f64> = (0..n)
-            .map(|j| success_cols.iter().map(|&k| self.r(j, k)).sum())
+            .map(|j| {
+                success_cols
+                    .iter()
+                    .map(|&k| self.r(j, k))
+                    .fold(0.0, |a, b| a + b)
+            })
             .collect();
         for (i, s) in success_from.iter_mut().enumerate() {
             *s = (0..n)
                 .map(|j| fundamental[(i, j)] * r_success[j])
-                .sum::<f64>()
+                .fold(0.0, |a, b| a + b)
                 .clamp(0.0, 1.0);
         }
         for (k, a) in absorption.iter_mut().enumerate() {
             *a = (0..n)
                 .map(|j| expected_visits[j] * self.r(j, k))
-                .sum::<f64>()
+                .fold(0.0, |a, b| a + b)
                 .clamp(0.0, 1.0);
         }
         let success: f64 = success_cols
             .iter()
             .map(|&k| absorption[k])
-            .sum::<f64>()
+            .fold(0.0, |a, b| a + b)
             .clamp(0.0, 1.0);
         let visit_probability: Vec<f64> = (0..n)
             .map(|c| {
@@ -366,7 +463,7 @@ pub struct Weights {
 /// counts in proportion to their counts, or else shared equally by the moves with neither; what
 /// is still unassigned is abandonment. Explicit probabilities plus drop-off over 1 are scaled to 1.
 pub fn resolve_weights(moves: &[(Option<f64>, Option<f64>)], drop_off: f64) -> Weights {
-    let explicit: f64 = moves.iter().filter_map(|m| m.0).sum();
+    let explicit: f64 = moves.iter().filter_map(|m| m.0).fold(0.0, |a, b| a + b);
     let mut weights: Vec<f64> = moves.iter().map(|m| m.0.unwrap_or(0.0)).collect();
     let mut drop = drop_off;
     let fixed = explicit + drop_off;
@@ -388,7 +485,10 @@ pub fn resolve_weights(moves: &[(Option<f64>, Option<f64>)], drop_off: f64) -> W
     let counted: Vec<usize> = (0..moves.len())
         .filter(|&i| moves[i].0.is_none() && moves[i].1.is_some())
         .collect();
-    let total_count: f64 = counted.iter().filter_map(|&i| moves[i].1).sum();
+    let total_count: f64 = counted
+        .iter()
+        .filter_map(|&i| moves[i].1)
+        .fold(0.0, |a, b| a + b);
     let uniform: Vec<usize> = (0..moves.len())
         .filter(|&i| moves[i].0.is_none() && moves[i].1.is_none())
         .collect();
@@ -430,6 +530,6 @@ mod tests {
         assert!((w.drop_off - 0.4).abs() < 1e-12);
         let w = resolve_weights(&[(Some(0.8), None), (Some(0.8), None)], 0.4);
         assert!(w.normalized);
-        assert!((w.weights.iter().sum::<f64>() + w.drop_off - 1.0).abs() < 1e-12);
+        assert!((w.weights.iter().fold(0.0, |a, b| a + b) + w.drop_off - 1.0).abs() < 1e-12);
     }
 }

@@ -4,7 +4,7 @@
 pub mod markov;
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::BinaryHeap;
 
 pub use markov::{Chain, DROP_OFF, Solution, Weights, resolve_weights};
 
@@ -12,44 +12,66 @@ pub use markov::{Chain, DROP_OFF, Solution, Weights, resolve_weights};
 /// of moves with positive probability, normalized by `(n-1)(n-2)` so that it lies in `0..1`.
 pub fn betweenness(chain: &Chain) -> Vec<f64> {
     let n = chain.len();
-    let successors: Vec<Vec<usize>> = (0..n)
-        .map(|i| (0..n).filter(|&j| j != i && chain.q(i, j) > 0.0).collect())
-        .collect();
+    // Moves as compact adjacency lists, self-loops left out (they are on no shortest path).
+    let mut start = Vec::with_capacity(n + 1);
+    let mut targets: Vec<u32> = Vec::with_capacity(chain.successors.len());
+    start.push(0usize);
+    for v in 0..n {
+        targets.extend(
+            chain
+                .successors
+                .row(v)
+                .filter(|&(w, _)| w != v)
+                .map(|(w, _)| w as u32),
+        );
+        start.push(targets.len());
+    }
+    let moves = |v: usize| &targets[start[v]..start[v + 1]];
     let mut centrality = vec![0.0; n];
     let mut sigma = vec![0.0f64; n];
-    let mut dist = vec![-1i64; n];
-    let mut delta = vec![0.0f64; n];
-    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut dist = vec![u32::MAX; n];
+    let mut coefficient = vec![0.0f64; n];
+    // Breadth-first order of the states reached from the source: read forwards it is the queue,
+    // backwards the stack of Brandes' algorithm. Successors on shortest paths are found again
+    // from the adjacency (`dist[w] == dist[v] + 1`) instead of storing predecessor lists.
+    let mut order: Vec<usize> = Vec::with_capacity(n);
     for s in 0..n {
-        let mut stack = Vec::with_capacity(n);
-        for v in 0..n {
+        for &v in &order {
             sigma[v] = 0.0;
-            dist[v] = -1;
-            delta[v] = 0.0;
-            preds[v].clear();
+            dist[v] = u32::MAX;
+            coefficient[v] = 0.0;
         }
+        order.clear();
         sigma[s] = 1.0;
         dist[s] = 0;
-        let mut queue = VecDeque::from([s]);
-        while let Some(v) = queue.pop_front() {
-            stack.push(v);
-            for &w in &successors[v] {
-                if dist[w] < 0 {
-                    dist[w] = dist[v] + 1;
-                    queue.push_back(w);
+        order.push(s);
+        let mut head = 0;
+        while let Some(&v) = order.get(head) {
+            head += 1;
+            let next = dist[v] + 1;
+            for &w in moves(v) {
+                let w = w as usize;
+                if dist[w] == u32::MAX {
+                    dist[w] = next;
+                    order.push(w);
                 }
-                if dist[w] == dist[v] + 1 {
-                    sigma[w] += sigma[v];
-                    preds[w].push(v);
-                }
+                sigma[w] += if dist[w] == next { sigma[v] } else { 0.0 };
             }
         }
-        while let Some(w) = stack.pop() {
-            for &v in &preds[w] {
-                delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+        // Dependencies pulled from the successors on shortest paths, farthest states first:
+        // delta[v] = sigma[v] * sum over those successors w of (1 + delta[w]) / sigma[w]. States
+        // not reached from this source keep a zero coefficient.
+        for &v in order.iter().rev() {
+            let next = dist[v] + 1;
+            let mut pulled = 0.0;
+            for &w in moves(v) {
+                let w = w as usize;
+                pulled += if dist[w] == next { coefficient[w] } else { 0.0 };
             }
-            if w != s {
-                centrality[w] += delta[w];
+            let delta = sigma[v] * pulled;
+            coefficient[v] = (1.0 + delta) / sigma[v];
+            if v != s {
+                centrality[v] += delta;
             }
         }
     }
@@ -103,15 +125,12 @@ pub fn most_likely_path(
             continue;
         }
         done[v] = true;
-        for w in 0..n {
-            let p = chain.q(v, w);
-            if p > 0.0 {
-                let next = c - p.ln();
-                if next < cost[w] {
-                    cost[w] = next;
-                    previous[w] = Some(v);
-                    heap.push(Item(next, w));
-                }
+        for (w, p) in chain.successors.row(v) {
+            let next = c - p.ln();
+            if next < cost[w] {
+                cost[w] = next;
+                previous[w] = Some(v);
+                heap.push(Item(next, w));
             }
         }
     }

@@ -66,6 +66,20 @@ impl Error {
             _ => &[],
         }
     }
+
+    /// Every error as diagnostics: an invalid map's own, or one error-severity diagnostic
+    /// (JM009 for a read failure, JM019 for a write failure) at the document's root.
+    pub fn to_diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            Error::Invalid { diagnostics } => diagnostics.clone(),
+            Error::Io { .. } | Error::Json(_) => vec![Diagnostic::new(
+                self.code(),
+                crate::validate::Severity::Error,
+                String::new(),
+                self.to_string(),
+            )],
+        }
+    }
 }
 
 fn finish((report, map): (validate::Report, Option<JourneyMap>)) -> Result<JourneyMap, Error> {

@@ -191,8 +191,10 @@ impl Metadata {
 #[schemars(transform = schema_support::x_fields)]
 pub struct Scale {
     /// Lowest value of the scale.
+    #[serde(serialize_with = "serde_support::number")]
     pub min: f64,
     /// Highest value of the scale (must be greater than `min`).
+    #[serde(serialize_with = "serde_support::number")]
     pub max: f64,
     /// `x-` prefixed keys, kept as is.
     #[serde(flatten)]
@@ -261,8 +263,10 @@ pub enum EffortDirection {
 #[schemars(transform = schema_support::x_fields)]
 pub struct EffortScale {
     /// Lowest value of the scale.
+    #[serde(serialize_with = "serde_support::number")]
     pub min: f64,
     /// Highest value of the scale (must be greater than `min`).
+    #[serde(serialize_with = "serde_support::number")]
     pub max: f64,
     /// Which way the scale points; default `higher_is_more_effort`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -407,6 +411,7 @@ pub struct Persona {
     /// should not sum over 1. Scores aggregated over personas are weighted by it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0, max = 1.0))]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub share: Option<f64>,
     /// What the customer wants to achieve.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -502,9 +507,11 @@ pub struct Kpi {
     pub unit: Option<String>,
     /// Target value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub target: Option<f64>,
     /// Measured value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub actual: Option<f64>,
     /// Which way is good.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -580,30 +587,38 @@ pub enum Visibility {
 pub struct Measures {
     /// Perceived emotion, on the emotion scale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub emotion: Option<f64>,
     /// Emotion the customer expected, on the emotion scale (SERVQUAL expectation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub expected_emotion: Option<f64>,
     /// Customer effort, on the effort scale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub effort: Option<f64>,
     /// Importance to the customer, on the importance scale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub importance: Option<f64>,
     /// Satisfaction, on the satisfaction scale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub satisfaction: Option<f64>,
     /// Time the step takes, in the map's time unit (>= 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0))]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub duration: Option<f64>,
     /// Number of customers passing through per period (>= 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0))]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub volume: Option<f64>,
     /// Share of customers who abandon the journey at this touchpoint, 0..1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0, max = 1.0))]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub drop_off: Option<f64>,
     /// `x-` prefixed keys, kept as is.
     #[serde(flatten)]
@@ -932,6 +947,7 @@ pub struct SurveyPlan {
     /// Share of customers asked, 0..1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0, max = 1.0))]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub sample_rate: Option<f64>,
     /// `x-` prefixed keys, kept as is.
     #[serde(flatten)]
@@ -1051,10 +1067,12 @@ pub struct Transition {
     /// Probability of this move from `from`, 0..1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0, max = 1.0))]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub probability: Option<f64>,
     /// Number of observed moves (>= 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0))]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub count: Option<f64>,
     /// Free label ("retry", "asks for a call back").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1085,10 +1103,12 @@ pub struct Entry {
     /// the remaining probability equally.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0, max = 1.0))]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub probability: Option<f64>,
     /// Number of observed journeys starting here (>= 0), used when no probability is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0))]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub count: Option<f64>,
     /// `x-` prefixed keys, kept as is.
     #[serde(flatten)]
@@ -1133,6 +1153,7 @@ pub struct Outcome {
     pub description: Option<String>,
     /// Value of reaching it (revenue, lifetime value), in any unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub value: Option<f64>,
     /// `x-` prefixed keys, kept as is.
     #[serde(flatten)]
@@ -1179,14 +1200,17 @@ pub struct Opportunity {
     /// Expected value or impact (> 0, any consistent unit, e.g. 1..5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0))]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub value: Option<f64>,
     /// Expected effort to deliver (> 0, any consistent unit, e.g. person-weeks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0))]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub effort: Option<f64>,
     /// Confidence in the value estimate, 0..1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0, max = 1.0))]
+    #[serde(serialize_with = "serde_support::optional_number")]
     pub confidence: Option<f64>,
     /// Where it stands.
     #[serde(default, skip_serializing_if = "Option::is_none")]

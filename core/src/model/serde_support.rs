@@ -7,6 +7,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+use serde::Serializer;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 
 /// Largest integer the published schema accepts (2^53 - 1: exact in every JSON reader).
@@ -96,6 +97,32 @@ pub(crate) fn option_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>,
 /// Reads an optional `u64`, accepting integral floats such as `3.0`.
 pub(crate) fn option_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     d.deserialize_option(IntegerVisitor::<u64>(PhantomData))
+}
+
+/// Writes a measured number as an integer when it is one (within ±(2^53 - 1)), so that `5` read
+/// from a document is written back as `5`, not `5.0`: the same JSON value, in the author's form.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+pub(crate) fn number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    #[allow(clippy::cast_precision_loss)]
+    let safe = MAX_SAFE_INTEGER as f64;
+    if value.is_finite() && value.fract() == 0.0 && value.abs() <= safe {
+        #[allow(clippy::cast_possible_truncation)]
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
+}
+
+/// [`number`] for an optional field.
+#[allow(clippy::ref_option)]
+pub(crate) fn optional_number<S: Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => number(v, serializer),
+        None => serializer.serialize_none(),
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! The computation behind [`JourneyMap::score`](crate::JourneyMap::score).
 
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
+use super::aggregate;
 use super::*;
 use crate::analytics::{Chain, DROP_OFF, Solution, betweenness, most_likely_path};
 use crate::model::{
@@ -128,16 +130,22 @@ impl CurveStats {
     }
 }
 
-struct PersonaResult<'m> {
-    scores: PersonaScores,
-    solution: Solution,
-    data: Vec<StateData<'m>>,
+/// Everything scored for one persona, with the per-state values the aggregates need.
+pub(crate) struct PersonaResult<'m> {
+    pub scores: PersonaScores,
+    pub solution: Solution,
+    /// Per state (touchpoints in id order), the normalized measures.
+    pub data: Vec<StateData<'m>>,
+    /// Per state, probability that the journey fails right after it.
+    pub drop_off: Vec<f64>,
+    /// Per state, betweenness centrality.
+    pub between: Rc<Vec<f64>>,
     /// Touchpoint id → state index.
-    states: HashMap<&'m str, usize>,
-    path_positions: HashMap<usize, usize>,
-    mean_effort: Option<f64>,
-    mean_shortfall: Option<f64>,
-    peak_end: Option<f64>,
+    pub states: HashMap<&'m str, usize>,
+    pub path_positions: HashMap<usize, usize>,
+    pub mean_effort: Option<f64>,
+    pub mean_shortfall: Option<f64>,
+    pub peak_end: Option<f64>,
 }
 
 pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
@@ -161,21 +169,32 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
     personas.sort_by(|a, b| a.1.id.cmp(&b.1.id));
 
     let mut results: Vec<PersonaResult<'_>> = Vec::new();
-    type Solved = (Chain, std::rc::Rc<faer::Mat<f64>>, std::rc::Rc<Vec<f64>>);
+    // Chains already built, by journey signature: personas with the same journey share one chain;
+    // personas whose chains have the same transient part share its factorization and centrality.
+    let mut built: Vec<(Vec<u64>, Option<Rc<Chain>>)> = Vec::new();
+    type Solved = (Rc<Chain>, Rc<faer::Mat<f64>>, Rc<Vec<f64>>);
     let mut solved: Vec<Solved> = Vec::new();
     for (pi, persona) in &personas {
-        let Some(graph) = PersonaGraph::build_with(map, &index, &persona.id) else {
-            continue;
+        let signature = journey_signature(map, &persona.id);
+        let chain = match built.iter().find(|(s, _)| *s == signature) {
+            Some((_, chain)) => chain.clone(),
+            None => {
+                let Some(graph) = PersonaGraph::build_with(map, &index, &persona.id) else {
+                    continue;
+                };
+                let chain = (!graph.entries.is_empty()).then(|| Rc::new(Chain::build(map, &graph)));
+                built.push((signature, chain.clone()));
+                chain
+            }
         };
-        if graph.entries.is_empty() {
+        let Some(chain) = chain else {
             diagnostics.push(diag(
                 PERSONA_NOT_SCORED,
                 format!("/personas/{pi}"),
                 format!("persona \"{}\" has no entry and is not scored", persona.id),
             ));
             continue;
-        }
-        let chain = Chain::build(map, &graph);
+        };
         for &t in &chain.repairs.normalized {
             diagnostics.push(diag(
                 PROBABILITIES_SCALED,
@@ -196,15 +215,14 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
                 ),
             ));
         }
-        // Personas that share a journey graph share its factorization and centrality.
         let shared = solved
             .iter()
-            .find(|(c, _, _)| c.same_transient_part(&chain));
+            .find(|(c, _, _)| Rc::ptr_eq(c, &chain) || c.same_transient_part(&chain));
         let (fundamental, between) = match shared {
             Some((_, f, b)) => (f.clone(), b.clone()),
             None => {
-                let f = std::rc::Rc::new(chain.fundamental());
-                let b = std::rc::Rc::new(betweenness(&chain));
+                let f = Rc::new(chain.fundamental());
+                let b = Rc::new(betweenness(&chain));
                 solved.push((chain.clone(), f.clone(), b.clone()));
                 (f, b)
             }
@@ -220,7 +238,7 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
                 ),
             ));
         }
-        let result = score_persona(map, config, &persona.id, chain, solution, &between, &ranks);
+        let result = score_persona(map, config, &persona.id, &chain, solution, between, &ranks);
         if result.scores.emotion.summary.is_none() {
             diagnostics.push(diag(
                 NO_EMOTION_DATA,
@@ -244,7 +262,7 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
                 .filter(|s| s.is_finite() && *s >= 0.0)
         })
         .collect();
-    let total: f64 = shares.iter().flatten().sum();
+    let total: f64 = shares.iter().flatten().fold(0.0, |a, b| a + b);
     let equal = shares.iter().any(Option::is_none) || total <= 0.0;
     let count = results.len().max(1) as f64;
     for (r, share) in results.iter_mut().zip(&shares) {
@@ -255,9 +273,9 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
         };
     }
 
-    let moments_of_truth = aggregate_moments(config, &results);
+    let moments_of_truth = aggregate_moments(map, config, &results, &ranks);
     let survey_plan = survey_plan(map, config, &moments_of_truth, &results);
-    let overall = overall(config, &results);
+    let overall = overall(map, config, &results);
     Scores {
         map: map.id.clone(),
         personas: results.into_iter().map(|r| r.scores).collect(),
@@ -268,6 +286,59 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
     }
 }
 
+/// What a persona's chain depends on: which touchpoints, transitions and entries apply to it and
+/// its drop-off rates. Personas with equal signatures have identical chains.
+fn journey_signature(map: &JourneyMap, persona: &str) -> Vec<u64> {
+    let mut signature =
+        Vec::with_capacity(2 * map.touchpoints.len() + map.transitions.len() + map.entries.len());
+    for tp in &map.touchpoints {
+        signature.push(u64::from(tp.applies_to(persona)));
+        signature.push(tp.drop_off_for(persona).map_or(u64::MAX, f64::to_bits));
+    }
+    signature.extend(
+        map.transitions
+            .iter()
+            .map(|t| u64::from(t.applies_to(persona))),
+    );
+    signature.extend(map.entries.iter().map(|e| u64::from(e.applies_to(persona))));
+    signature
+}
+
+/// Per stage in journey order, the weighted mean of `(stage id, weight, value)` items; stages with
+/// no weight are left out.
+pub(crate) fn stage_means<'a>(
+    map: &JourneyMap,
+    items: impl Iterator<Item = (&'a str, f64, f64)>,
+    raw: impl Fn(f64) -> f64,
+) -> Vec<StageValue> {
+    let stages = map.stages_in_order();
+    let slot: HashMap<&str, usize> = stages
+        .iter()
+        .enumerate()
+        .map(|(k, s)| (s.id.as_str(), k))
+        .collect();
+    let mut sums = vec![(0.0, 0.0); stages.len()];
+    for (stage, w, v) in items {
+        if let Some(&k) = slot.get(stage) {
+            sums[k].0 += w * v;
+            sums[k].1 += w;
+        }
+    }
+    stages
+        .iter()
+        .zip(sums)
+        .filter(|(_, (_, den))| *den > 0.0)
+        .map(|(stage, (num, den))| {
+            let normalized = num / den;
+            StageValue {
+                stage: stage.id.clone(),
+                raw: raw(normalized),
+                normalized,
+            }
+        })
+        .collect()
+}
+
 fn weighted_stage_values(
     map: &JourneyMap,
     data: &[StateData<'_>],
@@ -275,36 +346,38 @@ fn weighted_stage_values(
     value: impl Fn(&StateData<'_>) -> Option<f64>,
     raw: impl Fn(f64) -> f64,
 ) -> Vec<StageValue> {
-    let mut out = Vec::new();
-    for stage in map.stages_in_order() {
-        let (mut num, mut den) = (0.0, 0.0);
-        for (d, &w) in data.iter().zip(weights) {
-            if d.tp.stage == stage.id
-                && let Some(v) = value(d)
-            {
-                num += w * v;
-                den += w;
-            }
-        }
-        if den > 0.0 {
-            let normalized = num / den;
-            out.push(StageValue {
-                stage: stage.id.clone(),
-                raw: raw(normalized),
-                normalized,
-            });
-        }
+    stage_means(
+        map,
+        data.iter()
+            .zip(weights)
+            .filter_map(|(d, &w)| Some((d.tp.stage.as_str(), w, value(d)?))),
+        raw,
+    )
+}
+
+/// Effort on the declared scale from its 0..1 normalization.
+pub(crate) fn effort_raw(map: &JourneyMap, normalized: f64) -> f64 {
+    let effort = map.scales.effort();
+    let s = effort.bounds();
+    match effort.direction() {
+        crate::model::EffortDirection::HigherIsMoreEffort => s.min + normalized * (s.max - s.min),
+        crate::model::EffortDirection::HigherIsEasier => s.max - normalized * (s.max - s.min),
     }
-    out
+}
+
+/// A normalized gap (-2..2) in emotion-scale units.
+pub(crate) fn gap_raw(map: &JourneyMap, normalized: f64) -> f64 {
+    let s = map.scales.emotion();
+    normalized / 2.0 * (s.max - s.min)
 }
 
 fn score_persona<'m>(
     map: &'m JourneyMap,
     config: &ScoringConfig,
     persona: &str,
-    chain: Chain,
+    chain: &Chain,
     solution: Solution,
-    between: &[f64],
+    between: Rc<Vec<f64>>,
     ranks: &HashMap<&str, usize>,
 ) -> PersonaResult<'m> {
     let n = chain.len();
@@ -322,8 +395,8 @@ fn score_persona<'m>(
     let stages = weighted_stage_values(map, &data, reach, |d| d.emotion, |v| emotion_raw(map, v));
     // The curve follows the most likely journey that succeeds (the one the map is designed for);
     // when no success can be reached, the most likely journey of all.
-    let path = most_likely_path(&chain, |k| chain.outcome_kinds[k] == OutcomeKind::Success)
-        .or_else(|| most_likely_path(&chain, |_| true));
+    let path = most_likely_path(chain, |k| chain.outcome_kinds[k] == OutcomeKind::Success)
+        .or_else(|| most_likely_path(chain, |_| true));
     let mut curve = Vec::new();
     let mut path_positions = HashMap::new();
     if let Some((states, _, _)) = &path {
@@ -359,6 +432,7 @@ fn score_persona<'m>(
             peak_end: level(map, st.peak_end()),
             mean: level(map, st.mean),
             volatility: st.volatility,
+            volatility_raw: st.volatility / 2.0 * (emotion_scale.max - emotion_scale.min),
             valleys,
         }
     });
@@ -384,7 +458,10 @@ fn score_persona<'m>(
         })
         .collect();
     efforts.sort_by(|a, b| a.touchpoint.cmp(&b.touchpoint));
-    let expected_total: f64 = efforts.iter().map(|e| e.contribution).sum();
+    let expected_total: f64 = efforts
+        .iter()
+        .map(|e| e.contribution)
+        .fold(0.0, |a, b| a + b);
     let mut hot_spots: Vec<TouchpointEffort> = efforts
         .iter()
         .filter(|e| e.contribution > 0.0)
@@ -398,37 +475,23 @@ fn score_persona<'m>(
     hot_spots.truncate(config.top());
     let (mut switches, mut handoffs) = (0.0, 0.0);
     for i in 0..n {
-        for j in 0..n {
-            let p = chain.q(i, j);
-            if p > 0.0 {
-                if data[i].tp.channel != data[j].tp.channel {
-                    switches += visits[i] * p;
-                }
-                if let (Some(a), Some(b)) = (&data[i].tp.owner, &data[j].tp.owner)
-                    && a != b
-                {
-                    handoffs += visits[i] * p;
-                }
+        for (j, p) in chain.successors.row(i) {
+            if data[i].tp.channel != data[j].tp.channel {
+                switches += visits[i] * p;
+            }
+            if let (Some(a), Some(b)) = (&data[i].tp.owner, &data[j].tp.owner)
+                && a != b
+            {
+                handoffs += visits[i] * p;
             }
         }
     }
-    let effort_stages = weighted_stage_values(
-        map,
-        &data,
-        reach,
-        |d| d.effort,
-        |v| {
-            let s = effort_scale.bounds();
-            match effort_scale.direction() {
-                crate::model::EffortDirection::HigherIsMoreEffort => s.min + v * (s.max - s.min),
-                crate::model::EffortDirection::HigherIsEasier => s.max - v * (s.max - s.min),
-            }
-        },
-    );
+    let effort_stages =
+        weighted_stage_values(map, &data, reach, |d| d.effort, |v| effort_raw(map, v));
     let total_visits: f64 = (0..n)
         .filter(|&i| data[i].effort.is_some())
         .map(|i| visits[i])
-        .sum();
+        .fold(0.0, |a, b| a + b);
     let mean_effort = (total_visits > 0.0).then(|| expected_total / total_visits);
 
     // Experience gap (SERVQUAL gap 5: perceived - expected).
@@ -456,7 +519,7 @@ fn score_persona<'m>(
         &data,
         reach,
         |d| Some(d.emotion? - d.expected?),
-        |v| v / 2.0 * (emotion_scale.max - emotion_scale.min),
+        |v| gap_raw(map, v),
     );
     let mut shortfalls: Vec<TouchpointGap> = gaps
         .iter()
@@ -490,12 +553,21 @@ fn score_persona<'m>(
     let failure_cols: Vec<usize> = (0..m)
         .filter(|&k| chain.outcome_kinds[k] == OutcomeKind::Failure)
         .collect();
+    let drop_off: Vec<f64> = (0..n)
+        .map(|i| {
+            visits[i]
+                * failure_cols
+                    .iter()
+                    .map(|&k| chain.r(i, k))
+                    .fold(0.0, |a, b| a + b)
+        })
+        .collect();
     let mut flows: Vec<TouchpointFlow> = (0..n)
         .map(|i| TouchpointFlow {
             touchpoint: id(i),
             expected_visits: visits[i],
             visit_probability: reach[i],
-            drop_off: visits[i] * failure_cols.iter().map(|&k| chain.r(i, k)).sum::<f64>(),
+            drop_off: drop_off[i],
             success_from_here: solution.success_from[i],
             removal_effect: solution.removal_effect[i],
         })
@@ -510,11 +582,11 @@ fn score_persona<'m>(
                     .filter(|d| d.is_finite())
                     .unwrap_or(0.0)
         })
-        .sum();
+        .fold(0.0, |a, b| a + b);
     let conversion = Conversion {
         outcomes,
         success_probability: solution.success,
-        expected_steps: visits.iter().sum(),
+        expected_steps: visits.iter().fold(0.0, |a, b| a + b),
         expected_time,
         touchpoints: flows,
         most_likely_path: path
@@ -545,13 +617,14 @@ fn score_persona<'m>(
     // Moments of truth.
     let previous: Vec<Option<f64>> = (0..n)
         .map(|c| {
-            let (num, den) = (0..n).fold((0.0, 0.0), |(a, b), j| match data[j].emotion {
-                Some(e) if j != c && chain.q(j, c) > 0.0 => (
-                    a + visits[j] * chain.q(j, c) * e,
-                    b + visits[j] * chain.q(j, c),
-                ),
-                _ => (a, b),
-            });
+            let (num, den) =
+                chain
+                    .predecessors
+                    .row(c)
+                    .fold((0.0, 0.0), |(a, b), (j, q)| match data[j].emotion {
+                        Some(e) if j != c => (a + visits[j] * q * e, b + visits[j] * q),
+                        _ => (a, b),
+                    });
             (den > 0.0).then(|| num / den)
         })
         .collect();
@@ -612,6 +685,8 @@ fn score_persona<'m>(
             health,
         },
         solution,
+        drop_off,
+        between,
         states: data
             .iter()
             .enumerate()
@@ -649,7 +724,7 @@ fn crosshair(config: &ScoringConfig, data: &[StateData<'_>]) -> (f64, f64) {
                 if values.is_empty() {
                     0.5
                 } else {
-                    values.iter().sum::<f64>() / values.len() as f64
+                    values.iter().fold(0.0, |a, b| a + b) / values.len() as f64
                 }
             };
             (
@@ -666,7 +741,22 @@ fn performance(d: &StateData<'_>) -> Option<f64> {
 }
 
 fn quadrant(d: &StateData<'_>, importance_mid: f64, performance_mid: f64) -> Option<Quadrant> {
-    let (importance, performance) = (d.importance?, performance(d)?);
+    quadrant_of(
+        d.importance,
+        performance(d),
+        importance_mid,
+        performance_mid,
+    )
+}
+
+/// The importance-performance quadrant of known importance and performance (both 0..1).
+fn quadrant_of(
+    importance: Option<f64>,
+    performance: Option<f64>,
+    importance_mid: f64,
+    performance_mid: f64,
+) -> Option<Quadrant> {
+    let (importance, performance) = (importance?, performance?);
     Some(
         match (importance >= importance_mid, performance >= performance_mid) {
             (true, false) => Quadrant::ConcentrateHere,
@@ -687,7 +777,7 @@ pub(crate) fn priority(weights: &PriorityWeights, f: &Factors) -> (f64, Factors)
         clean(weights.swing),
         clean(weights.criticality),
     ];
-    let total: f64 = w.iter().sum();
+    let total: f64 = w.iter().fold(0.0, |a, b| a + b);
     let share = |k: usize, v: f64| if total > 0.0 { w[k] * v / total } else { 0.0 };
     let contributions = Factors {
         reach: share(0, f.reach),
@@ -814,7 +904,12 @@ fn health(
     }
 }
 
-fn aggregate_moments(config: &ScoringConfig, results: &[PersonaResult<'_>]) -> Vec<MomentOfTruth> {
+fn aggregate_moments<'m>(
+    map: &'m JourneyMap,
+    config: &ScoringConfig,
+    results: &[PersonaResult<'m>],
+    ranks: &HashMap<&str, usize>,
+) -> Vec<MomentOfTruth> {
     // touchpoint id → (Σ w·reach, Σ w·reach·factor..., Σ w, Σ w·factor... for the unreached case)
     struct Acc<'m> {
         data: StateData<'m>,
@@ -823,7 +918,24 @@ fn aggregate_moments(config: &ScoringConfig, results: &[PersonaResult<'_>]) -> V
         weight: f64,
         plain: [f64; 4],
         personas: f64,
-        quadrant: Option<Quadrant>,
+        /// Known importance and performance: (Σ w·reach·v, Σ w·reach, Σ w·v, Σ w).
+        importance: [f64; 4],
+        performance: [f64; 4],
+    }
+    fn add(acc: &mut [f64; 4], w: f64, reach: f64, v: Option<f64>) {
+        if let Some(v) = v {
+            acc[0] += w * reach * v;
+            acc[1] += w * reach;
+            acc[2] += w * v;
+            acc[3] += w;
+        }
+    }
+    fn mean(acc: &[f64; 4]) -> Option<f64> {
+        if acc[1] > 0.0 {
+            Some(acc[0] / acc[1])
+        } else {
+            (acc[3] > 0.0).then(|| acc[2] / acc[3])
+        }
     }
     let mut acc: BTreeMap<&str, Acc<'_>> = BTreeMap::new();
     for r in results {
@@ -832,16 +944,19 @@ fn aggregate_moments(config: &ScoringConfig, results: &[PersonaResult<'_>]) -> V
             let Some(&i) = r.states.get(m.touchpoint.as_str()) else {
                 continue;
             };
+            let d = &r.data[i];
             let f = &m.factors;
             let values = [f.importance, f.pain, f.swing, f.criticality];
-            let e = acc.entry(r.data[i].tp.id.as_str()).or_insert_with(|| Acc {
-                data: r.data[i].clone(),
+            // The map-level measures (no persona override) describe the aggregated touchpoint.
+            let e = acc.entry(d.tp.id.as_str()).or_insert_with(|| Acc {
+                data: state_data(map, d.tp, "", ranks),
                 reach: 0.0,
                 weighted: [0.0; 4],
                 weight: 0.0,
                 plain: [0.0; 4],
                 personas: 0.0,
-                quadrant: m.quadrant,
+                importance: [0.0; 4],
+                performance: [0.0; 4],
             });
             e.reach += w * f.reach;
             e.weight += w * f.reach;
@@ -850,8 +965,27 @@ fn aggregate_moments(config: &ScoringConfig, results: &[PersonaResult<'_>]) -> V
                 e.weighted[k] += w * f.reach * value;
                 e.plain[k] += value;
             }
+            add(&mut e.importance, w, f.reach, d.importance);
+            add(&mut e.performance, w, f.reach, performance(d));
         }
     }
+    // The crosshair over the aggregated touchpoints.
+    let (imp_mid, perf_mid) = match config.crosshair {
+        CrosshairRule::ScaleMidpoint => (0.5, 0.5),
+        CrosshairRule::DataMean => {
+            let mid = |values: Vec<f64>| {
+                if values.is_empty() {
+                    0.5
+                } else {
+                    values.iter().fold(0.0, |a, b| a + b) / values.len() as f64
+                }
+            };
+            (
+                mid(acc.values().filter_map(|a| mean(&a.importance)).collect()),
+                mid(acc.values().filter_map(|a| mean(&a.performance)).collect()),
+            )
+        }
+    };
     let mut out: Vec<MomentOfTruth> = acc
         .into_values()
         .map(|a| {
@@ -869,7 +1003,9 @@ fn aggregate_moments(config: &ScoringConfig, results: &[PersonaResult<'_>]) -> V
                 swing: v(2),
                 criticality: v(3),
             };
-            moment(config, &a.data, factors, a.quadrant)
+            let quadrant =
+                quadrant_of(mean(&a.importance), mean(&a.performance), imp_mid, perf_mid);
+            moment(config, &a.data, factors, quadrant)
         })
         .collect();
     rank(&mut out);
@@ -955,9 +1091,12 @@ fn survey_plan(
     plan
 }
 
-fn overall(config: &ScoringConfig, results: &[PersonaResult<'_>]) -> Overall {
+fn overall(map: &JourneyMap, config: &ScoringConfig, results: &[PersonaResult<'_>]) -> Overall {
     let sum = |f: &dyn Fn(&PersonaResult<'_>) -> f64| {
-        results.iter().map(|r| r.scores.weight * f(r)).sum::<f64>()
+        results
+            .iter()
+            .map(|r| r.scores.weight * f(r))
+            .fold(0.0, |a, b| a + b)
     };
     let optional = |f: &dyn Fn(&PersonaResult<'_>) -> Option<f64>| {
         let (num, den) = results.iter().fold((0.0, 0.0), |(a, b), r| match f(r) {
@@ -968,6 +1107,8 @@ fn overall(config: &ScoringConfig, results: &[PersonaResult<'_>]) -> Overall {
     };
     let success = sum(&|r| r.solution.success);
     let peak_end = optional(&|r| r.peak_end);
+    let touchpoint_rows = aggregate::touchpoints(results);
+    let touchpoints = touchpoint_rows.iter().map(|t| t.row.clone()).collect();
     let health = health(
         config,
         success,
@@ -988,5 +1129,26 @@ fn overall(config: &ScoringConfig, results: &[PersonaResult<'_>]) -> Overall {
         expected_handoffs: sum(&|r| r.scores.effort.expected_handoffs),
         peak_end,
         health,
+        outcomes: aggregate::outcomes(results),
+        expected_emotion: optional(&|r| {
+            r.scores
+                .emotion
+                .expected_mean
+                .as_ref()
+                .map(|l| l.normalized)
+        })
+        .map(|v| level(map, v)),
+        emotion_stages: aggregate::stages(map, results, |d| d.emotion, |v| emotion_raw(map, v)),
+        effort_stages: aggregate::stages(map, results, |d| d.effort, |v| effort_raw(map, v)),
+        gap_stages: aggregate::stages(
+            map,
+            results,
+            |d| Some(d.emotion? - d.expected?),
+            |v| gap_raw(map, v),
+        ),
+        touchpoints,
+        effort_hot_spots: aggregate::effort_hot_spots(map, config, &touchpoint_rows),
+        shortfalls: aggregate::shortfalls(config, &touchpoint_rows),
+        crossroads: aggregate::crossroads(&touchpoint_rows),
     }
 }

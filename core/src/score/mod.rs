@@ -7,6 +7,7 @@
 //! and floats are written at full precision. What cannot be computed is a diagnostic (JM1xx)
 //! inside the result, never a failure.
 
+mod aggregate;
 mod compare;
 mod engine;
 mod path;
@@ -15,7 +16,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use compare::{Comparison, Delta, StageDelta, TouchpointDelta, compare};
-pub use path::{PathColumns, PathScore, PathScorer};
+pub use path::{PathColumns, PathReport, PathScore, PathScorer, PathStep};
 
 use crate::model::{OutcomeKind, SurveyMetric};
 use crate::validate::{Code, CodeInfo, Diagnostic, Severity};
@@ -34,6 +35,8 @@ pub const UNKNOWN_PERSONA: Code = Code("JM104");
 pub const NO_EMOTION_DATA: Code = Code("JM105");
 /// The map has no persona: nothing to score.
 pub const NO_PERSONA: Code = Code("JM106");
+/// The scoring settings given by the caller are not valid.
+pub const INVALID_CONFIG: Code = Code("JM107");
 
 /// Diagnostic codes the scoring engine can report (JM1xx).
 pub const CODES: &[CodeInfo] = &[
@@ -79,6 +82,12 @@ pub const CODES: &[CodeInfo] = &[
         title: "No persona",
         explanation: "The map declares no persona; journeys are scored per persona, so there is nothing to score.",
     },
+    CodeInfo {
+        code: INVALID_CONFIG,
+        severity: Severity::Error,
+        title: "Invalid scoring config",
+        explanation: "The scoring settings given to a scoring call have an unknown field, a value of the wrong type, a negative or non-finite weight, or an effort threshold outside 0..1. The path points into the settings, not into the map.",
+    },
 ];
 
 /// Errors of scoring calls that take ids from the caller.
@@ -87,6 +96,14 @@ pub enum Error {
     /// The persona id is not in the map.
     #[error("unknown persona \"{0}\"")]
     UnknownPersona(String),
+    /// The scoring settings are not valid.
+    #[error("invalid scoring config at \"{path}\": {message}")]
+    InvalidConfig {
+        /// JSON pointer into the settings.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 impl Error {
@@ -94,6 +111,26 @@ impl Error {
     pub fn code(&self) -> Code {
         match self {
             Error::UnknownPersona(_) => UNKNOWN_PERSONA,
+            Error::InvalidConfig { .. } => INVALID_CONFIG,
+        }
+    }
+
+    /// The error as a diagnostic (code, severity, path, message); for a config error the path
+    /// points into the settings and the message does not repeat it.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        match self {
+            Error::UnknownPersona(_) => Diagnostic::new(
+                self.code(),
+                Severity::Error,
+                String::new(),
+                self.to_string(),
+            ),
+            Error::InvalidConfig { path, message } => Diagnostic::new(
+                self.code(),
+                Severity::Error,
+                path.clone(),
+                format!("invalid scoring config: {message}"),
+            ),
         }
     }
 }
@@ -203,6 +240,61 @@ pub struct ScoringConfig {
 }
 
 impl ScoringConfig {
+    /// Reads settings from a JSON value (as the bindings receive them) and checks them with
+    /// [`ScoringConfig::check`]. Errors carry a JSON pointer into the settings.
+    pub fn from_value(value: serde_json::Value) -> Result<Self, Error> {
+        let config: ScoringConfig =
+            serde_path_to_error::deserialize(value).map_err(|e| Error::InvalidConfig {
+                path: crate::validate::pointer_from_serde_path(e.path()),
+                message: e.inner().to_string(),
+            })?;
+        config.check()?;
+        Ok(config)
+    }
+
+    /// Reads settings from JSON text; see [`ScoringConfig::from_value`].
+    pub fn from_json(text: &str) -> Result<Self, Error> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| Error::InvalidConfig {
+                path: String::new(),
+                message: e.to_string(),
+            })?;
+        Self::from_value(value)
+    }
+
+    /// Checks the values: weights finite and non-negative, effort threshold in `0..=1`.
+    pub fn check(&self) -> Result<(), Error> {
+        let w = &self.weights;
+        let h = &self.health;
+        let weights = [
+            ("/weights/reach", w.reach),
+            ("/weights/importance", w.importance),
+            ("/weights/pain", w.pain),
+            ("/weights/swing", w.swing),
+            ("/weights/criticality", w.criticality),
+            ("/health/conversion", h.conversion),
+            ("/health/emotion", h.emotion),
+            ("/health/effort", h.effort),
+            ("/health/experience", h.experience),
+        ];
+        for (path, v) in weights {
+            if !(v.is_finite() && v >= 0.0) {
+                return Err(Error::InvalidConfig {
+                    path: path.to_owned(),
+                    message: format!("a weight must be a finite number >= 0, not {v}"),
+                });
+            }
+        }
+        let t = self.survey.effort_threshold;
+        if !(0.0..=1.0).contains(&t) {
+            return Err(Error::InvalidConfig {
+                path: "/survey/effort_threshold".to_owned(),
+                message: format!("the effort threshold is a normalized effort in 0..1, not {t}"),
+            });
+        }
+        Ok(())
+    }
+
     pub(crate) fn top(&self) -> usize {
         self.top.unwrap_or(5)
     }
@@ -247,6 +339,8 @@ pub struct EmotionSummary {
     pub mean: Level,
     /// Mean absolute change between consecutive points (normalized units).
     pub volatility: f64,
+    /// The same mean absolute change on the declared emotion scale.
+    pub volatility_raw: f64,
     /// Local minima below neutral.
     pub valleys: Vec<CurvePoint>,
 }
@@ -503,6 +597,55 @@ pub struct Overall {
     pub peak_end: Option<f64>,
     /// Health index of the whole map.
     pub health: Health,
+    /// Probability of each outcome over the customer base (share-weighted), sorted by id,
+    /// `__drop_off` last.
+    pub outcomes: Vec<OutcomeProbability>,
+    /// Share-weighted mean of the personas' expected-visits-weighted mean emotion.
+    pub expected_emotion: Option<Level>,
+    /// Per stage (journey order), the mean emotion over the customer base: each persona's
+    /// touchpoints weighted by share × visit probability.
+    pub emotion_stages: Vec<StageValue>,
+    /// Per stage, the mean effort over the customer base, weighted like `emotion_stages`.
+    pub effort_stages: Vec<StageValue>,
+    /// Per stage, the mean experience gap over the customer base, weighted like `emotion_stages`.
+    pub gap_stages: Vec<StageValue>,
+    /// Every touchpoint scored for at least one persona, over the customer base, sorted by id.
+    pub touchpoints: Vec<TouchpointAggregate>,
+    /// Touchpoints contributing most to the expected effort of the customer base.
+    pub effort_hot_spots: Vec<TouchpointEffort>,
+    /// Largest experience shortfalls over the customer base, largest first.
+    pub shortfalls: Vec<TouchpointGap>,
+    /// Crossroads over the customer base, most visited first.
+    pub crossroads: Vec<Crossroad>,
+}
+
+/// One touchpoint over the customer base: share-weighted over the personas it applies to.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct TouchpointAggregate {
+    /// Touchpoint id.
+    pub touchpoint: String,
+    /// Stage id.
+    pub stage: String,
+    /// Probability that a customer visits it at least once: Σ share × visit probability.
+    pub visit_probability: f64,
+    /// Expected visits per customer: Σ share × expected visits.
+    pub expected_visits: f64,
+    /// Probability that a customer's journey fails right after it.
+    pub drop_off: f64,
+    /// Share of all conversions that pass through it: Σ share × P(visit) × P(success from
+    /// here) / Σ share × P(success); `None` when no persona converts.
+    pub removal_effect: Option<f64>,
+    /// Mean normalized emotion (-1..1) over the personas that measure it, weighted by share ×
+    /// visit probability.
+    pub emotion: Option<f64>,
+    /// Mean normalized effort (0..1), weighted like `emotion`.
+    pub effort: Option<f64>,
+    /// Mean normalized experience gap (-2..2), weighted like `emotion`.
+    pub gap: Option<f64>,
+    /// Contribution to the expected effort: Σ share × expected visits × normalized effort.
+    pub effort_contribution: f64,
+    /// Σ share × betweenness.
+    pub betweenness: f64,
 }
 
 /// One survey of the voice-of-the-customer plan.
@@ -550,24 +693,28 @@ impl crate::JourneyMap {
         engine::score(self, config)
     }
 
-    /// Scores one observed path of touchpoint ids for a persona (the first persona when `None`).
+    /// Scores one observed path of touchpoint ids for a persona (the first persona when `None`):
+    /// its scores, its emotion curve step by step with valleys, and how each step deviates from
+    /// the map. For many paths, prepare a [`PathScorer`] once and use
+    /// [`PathScorer::score_many`].
     pub fn score_path<S: AsRef<str>>(
         &self,
         path: &[S],
         persona: Option<&str>,
         config: &ScoringConfig,
-    ) -> Result<PathScore, Error> {
-        Ok(PathScorer::new(self, persona, config)?.score(path))
+    ) -> Result<PathReport, Error> {
+        Ok(PathScorer::new(self, persona, config)?.explain(path))
     }
 }
 
-/// JSON Schema of the scoring types: `Scores`, `Comparison`, `PathScore`, `PathColumns` and
-/// `ScoringConfig` under `$defs`.
+/// JSON Schema of the scoring types: `Scores`, `Comparison`, `PathScore`, `PathReport`,
+/// `PathColumns` and `ScoringConfig` under `$defs`.
 pub fn scores_schema() -> serde_json::Value {
     let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
     generator.subschema_for::<Scores>();
     generator.subschema_for::<Comparison>();
     generator.subschema_for::<PathScore>();
+    generator.subschema_for::<PathReport>();
     generator.subschema_for::<PathColumns>();
     generator.subschema_for::<ScoringConfig>();
     let defs: serde_json::Map<String, serde_json::Value> =

@@ -53,6 +53,56 @@ pub struct PathScore {
     pub volatility: Option<f64>,
 }
 
+/// How one move between two on-map steps relates to the map.
+#[derive(Debug, Clone, Copy)]
+struct Move {
+    unexpected: bool,
+    channel_switch: bool,
+    handoff: bool,
+    backtrack: bool,
+    skipped_stages: usize,
+}
+
+/// One step of an observed path. Emotion is normalized to -1..1, effort to 0..1.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PathStep {
+    /// The id given for this step.
+    pub touchpoint: String,
+    /// Whether it names a touchpoint of the map that applies to the persona.
+    pub on_map: bool,
+    /// Stage id (on-map steps).
+    pub stage: Option<String>,
+    /// Channel id (on-map steps).
+    pub channel: Option<String>,
+    /// Normalized emotion, when measured.
+    pub emotion: Option<f64>,
+    /// Normalized effort, when measured.
+    pub effort: Option<f64>,
+    /// The map has no transition from the previous on-map step to this one.
+    pub unexpected_move: bool,
+    /// This step is in an earlier stage than the previous on-map step.
+    pub backtrack: bool,
+    /// Stages jumped over from the previous on-map step.
+    pub skipped_stages: usize,
+    /// The channel changed from the previous on-map step.
+    pub channel_switch: bool,
+    /// The owner changed from the previous on-map step (both known).
+    pub handoff: bool,
+}
+
+/// One observed path explained: its scores, every step with its deviation from the map, and the
+/// valleys of its emotion curve.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PathReport {
+    /// The path's scores.
+    #[serde(flatten)]
+    pub score: PathScore,
+    /// Every step in order; the emotion curve is the steps' `emotion` values.
+    pub steps: Vec<PathStep>,
+    /// Positions (in `steps`) of the local minima of the emotion curve below neutral.
+    pub valleys: Vec<usize>,
+}
+
 /// Scores of many paths, one column per field of [`PathScore`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct PathColumns {
@@ -131,6 +181,9 @@ impl PathColumns {
 #[derive(Debug, Clone)]
 pub struct PathScorer<'m> {
     index: HashMap<&'m str, u32>,
+    ids: Vec<&'m str>,
+    stage_ids: Vec<&'m str>,
+    channel_ids: Vec<&'m str>,
     emotion: Vec<f64>,
     effort: Vec<f64>,
     duration: Vec<f64>,
@@ -164,6 +217,9 @@ impl<'m> PathScorer<'m> {
         let mut owners: HashMap<&str, u32> = HashMap::new();
         let mut scorer = PathScorer {
             index: HashMap::new(),
+            ids: Vec::new(),
+            stage_ids: Vec::new(),
+            channel_ids: Vec::new(),
             emotion: Vec::new(),
             effort: Vec::new(),
             duration: Vec::new(),
@@ -183,6 +239,9 @@ impl<'m> PathScorer<'m> {
             let d = state_data(map, tp, &persona, &ranks);
             let i = scorer.emotion.len() as u32;
             scorer.index.insert(tp.id.as_str(), i);
+            scorer.ids.push(tp.id.as_str());
+            scorer.stage_ids.push(tp.stage.as_str());
+            scorer.channel_ids.push(tp.channel.as_str());
             scorer.emotion.push(d.emotion.unwrap_or(f64::NAN));
             scorer.effort.push(d.effort.unwrap_or(f64::NAN));
             scorer
@@ -271,24 +330,12 @@ impl<'m> PathScorer<'m> {
                 efforts += 1;
             }
             if let Some(p) = previous {
-                if !self.moves.contains(&((p as u64) << 32 | i as u64)) {
-                    s.unexpected_moves += 1;
-                }
-                if self.channel[p] != self.channel[i] {
-                    s.channel_switches += 1;
-                }
-                if self.owner[p] != NONE && self.owner[i] != NONE && self.owner[p] != self.owner[i]
-                {
-                    s.handoffs += 1;
-                }
-                let (a, b) = (self.stage[p], self.stage[i]);
-                if a != NONE && b != NONE {
-                    if b < a {
-                        s.backtracks += 1;
-                    } else if b > a + 1 {
-                        s.skipped_stages += (b - a - 1) as usize;
-                    }
-                }
+                let m = self.relation(p, i);
+                s.unexpected_moves += usize::from(m.unexpected);
+                s.channel_switches += usize::from(m.channel_switch);
+                s.handoffs += usize::from(m.handoff);
+                s.backtracks += usize::from(m.backtrack);
+                s.skipped_stages += m.skipped_stages;
             }
             previous = Some(i);
         }
@@ -306,6 +353,89 @@ impl<'m> PathScorer<'m> {
             s.volatility = Some(stats.volatility);
         }
         s
+    }
+
+    /// How the move from state `p` to state `i` relates to the map.
+    fn relation(&self, p: usize, i: usize) -> Move {
+        let (a, b) = (self.stage[p], self.stage[i]);
+        let staged = a != NONE && b != NONE;
+        Move {
+            unexpected: !self.moves.contains(&((p as u64) << 32 | i as u64)),
+            channel_switch: self.channel[p] != self.channel[i],
+            handoff: self.owner[p] != NONE
+                && self.owner[i] != NONE
+                && self.owner[p] != self.owner[i],
+            backtrack: staged && b < a,
+            skipped_stages: if staged && b > a + 1 {
+                (b - a - 1) as usize
+            } else {
+                0
+            },
+        }
+    }
+
+    /// Scores one path and explains it step by step: the emotion curve along the path, its
+    /// valleys, and how each step deviates from the map.
+    pub fn explain<S: AsRef<str>>(&self, path: &[S]) -> PathReport {
+        let score = self.score(path);
+        let mut steps: Vec<PathStep> = Vec::with_capacity(path.len());
+        let mut previous: Option<usize> = None;
+        for id in path {
+            let id = id.as_ref();
+            let Some(i) = self.step(id).map(|i| i as usize) else {
+                steps.push(PathStep {
+                    touchpoint: id.to_owned(),
+                    on_map: false,
+                    stage: None,
+                    channel: None,
+                    emotion: None,
+                    effort: None,
+                    unexpected_move: false,
+                    backtrack: false,
+                    skipped_stages: 0,
+                    channel_switch: false,
+                    handoff: false,
+                });
+                continue;
+            };
+            let m = previous.map(|p| self.relation(p, i));
+            let known = |v: f64| (!v.is_nan()).then_some(v);
+            steps.push(PathStep {
+                touchpoint: id.to_owned(),
+                on_map: true,
+                stage: self.stage_ids.get(i).map(|s| (*s).to_owned()),
+                channel: self.channel_ids.get(i).map(|s| (*s).to_owned()),
+                emotion: known(self.emotion[i]),
+                effort: known(self.effort[i]),
+                unexpected_move: m.is_some_and(|m| m.unexpected),
+                backtrack: m.is_some_and(|m| m.backtrack),
+                skipped_stages: m.map_or(0, |m| m.skipped_stages),
+                channel_switch: m.is_some_and(|m| m.channel_switch),
+                handoff: m.is_some_and(|m| m.handoff),
+            });
+            previous = Some(i);
+        }
+        // Valleys: steps whose emotion is below neutral and no higher than the neighbouring
+        // points of the curve (steps with an emotion).
+        let curve: Vec<(usize, f64)> = steps
+            .iter()
+            .enumerate()
+            .filter_map(|(k, s)| Some((k, s.emotion?)))
+            .collect();
+        let valleys = (0..curve.len())
+            .filter(|&k| {
+                let v = curve[k].1;
+                let left = k.checked_sub(1).map_or(f64::INFINITY, |l| curve[l].1);
+                let right = curve.get(k + 1).map_or(f64::INFINITY, |r| r.1);
+                v < 0.0 && v <= left && v <= right
+            })
+            .map(|k| curve[k].0)
+            .collect();
+        PathReport {
+            score,
+            steps,
+            valleys,
+        }
     }
 
     /// Scores many paths, as columns.

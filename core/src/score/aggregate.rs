@@ -1,0 +1,243 @@
+//! Aggregates over personas: each persona weighted by its share of the customer base (its
+//! normalized `weight`), so that every figure reads "per customer". docs/scoring.md §9.
+
+use std::collections::BTreeMap;
+
+use super::engine::{PersonaResult, StateData, effort_raw, stage_means};
+use super::{
+    Crossroad, OutcomeProbability, ScoringConfig, StageValue, TouchpointAggregate,
+    TouchpointEffort, TouchpointGap,
+};
+use crate::analytics::DROP_OFF;
+use crate::model::{JourneyMap, OutcomeKind};
+
+/// A weighted mean: `(Σ w·v, Σ w)`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Mean(f64, f64);
+
+impl Mean {
+    fn add(&mut self, w: f64, v: Option<f64>) {
+        if let Some(v) = v {
+            self.0 += w * v;
+            self.1 += w;
+        }
+    }
+
+    fn get(self) -> Option<f64> {
+        (self.1 > 0.0).then(|| self.0 / self.1)
+    }
+}
+
+/// Measures of one touchpoint accumulated over personas, weighted by share × visit probability,
+/// with plain share weights as the fallback for a touchpoint no persona reaches.
+#[derive(Debug, Clone, Copy, Default)]
+struct Measured {
+    reached: Mean,
+    plain: Mean,
+}
+
+impl Measured {
+    fn add(&mut self, share: f64, reach: f64, v: Option<f64>) {
+        self.reached.add(share * reach, v);
+        self.plain.add(share, v);
+    }
+
+    fn get(self) -> Option<f64> {
+        self.reached.get().or_else(|| self.plain.get())
+    }
+}
+
+/// One aggregated touchpoint, with the raw perceived and expected emotions the shortfall list
+/// reports.
+#[derive(Debug, Clone)]
+pub(crate) struct Row {
+    pub row: TouchpointAggregate,
+    perceived: Option<f64>,
+    expected: Option<f64>,
+}
+
+/// Every touchpoint scored for at least one persona, sorted by id.
+pub(crate) fn touchpoints(results: &[PersonaResult<'_>]) -> Vec<Row> {
+    #[derive(Default)]
+    struct Acc {
+        stage: String,
+        reach: f64,
+        visits: f64,
+        drop_off: f64,
+        conversions: f64,
+        contribution: f64,
+        betweenness: f64,
+        emotion: Measured,
+        effort: Measured,
+        gap: Measured,
+        perceived: Measured,
+        expected: Measured,
+    }
+    let finite = |v: Option<f64>| v.filter(|v| v.is_finite());
+    let total_success = results
+        .iter()
+        .map(|r| r.scores.weight * r.solution.success)
+        .fold(0.0, |a, b| a + b);
+    let mut acc: BTreeMap<&str, Acc> = BTreeMap::new();
+    for r in results {
+        let w = r.scores.weight;
+        for (i, d) in r.data.iter().enumerate() {
+            let reach = r.solution.visit_probability[i];
+            let visits = r.solution.expected_visits[i];
+            let a = acc.entry(d.tp.id.as_str()).or_insert_with(|| Acc {
+                stage: d.tp.stage.clone(),
+                ..Acc::default()
+            });
+            a.reach += w * reach;
+            a.visits += w * visits;
+            a.drop_off += w * r.drop_off[i];
+            a.conversions += w * reach * r.solution.success_from[i];
+            a.contribution += w * visits * d.effort.unwrap_or(0.0);
+            a.betweenness += w * r.between.get(i).copied().unwrap_or(0.0);
+            a.emotion.add(w, reach, d.emotion);
+            a.effort.add(w, reach, d.effort);
+            a.gap.add(w, reach, gap(d));
+            if gap(d).is_some() {
+                a.perceived.add(w, reach, finite(d.measures.emotion));
+                a.expected
+                    .add(w, reach, finite(d.measures.expected_emotion));
+            }
+        }
+    }
+    acc.into_iter()
+        .map(|(id, a)| Row {
+            row: TouchpointAggregate {
+                touchpoint: id.to_owned(),
+                stage: a.stage,
+                visit_probability: a.reach.clamp(0.0, 1.0),
+                expected_visits: a.visits,
+                drop_off: a.drop_off,
+                removal_effect: (total_success > 0.0)
+                    .then(|| (a.conversions / total_success).clamp(0.0, 1.0)),
+                emotion: a.emotion.get(),
+                effort: a.effort.get(),
+                gap: a.gap.get(),
+                effort_contribution: a.contribution,
+                betweenness: a.betweenness,
+            },
+            perceived: a.perceived.get(),
+            expected: a.expected.get(),
+        })
+        .collect()
+}
+
+fn gap(d: &StateData<'_>) -> Option<f64> {
+    Some(d.emotion? - d.expected?)
+}
+
+/// Per stage, the mean of `value` over every persona's touchpoints, weighted by share × visit
+/// probability.
+pub(crate) fn stages(
+    map: &JourneyMap,
+    results: &[PersonaResult<'_>],
+    value: impl Fn(&StateData<'_>) -> Option<f64>,
+    raw: impl Fn(f64) -> f64,
+) -> Vec<StageValue> {
+    let items = results.iter().flat_map(|r| {
+        r.data.iter().enumerate().filter_map(|(i, d)| {
+            Some((
+                d.tp.stage.as_str(),
+                r.scores.weight * r.solution.visit_probability[i],
+                value(d)?,
+            ))
+        })
+    });
+    stage_means(map, items, raw)
+}
+
+/// Probability of each outcome over the customer base, sorted by id, `__drop_off` last.
+pub(crate) fn outcomes(results: &[PersonaResult<'_>]) -> Vec<OutcomeProbability> {
+    let mut acc: BTreeMap<&str, (OutcomeKind, f64)> = BTreeMap::new();
+    for r in results {
+        for o in &r.scores.conversion.outcomes {
+            let e = acc.entry(o.outcome.as_str()).or_insert((o.kind, 0.0));
+            e.1 += r.scores.weight * o.probability;
+        }
+    }
+    let drop = acc.remove(DROP_OFF);
+    acc.into_iter()
+        .chain(drop.map(|v| (DROP_OFF, v)))
+        .map(|(id, (kind, p))| OutcomeProbability {
+            outcome: id.to_owned(),
+            kind,
+            probability: p.clamp(0.0, 1.0),
+        })
+        .collect()
+}
+
+/// The touchpoints contributing most to the expected effort of the customer base.
+pub(crate) fn effort_hot_spots(
+    map: &JourneyMap,
+    config: &ScoringConfig,
+    rows: &[Row],
+) -> Vec<TouchpointEffort> {
+    let mut out: Vec<TouchpointEffort> = rows
+        .iter()
+        .filter(|r| r.row.effort_contribution > 0.0)
+        .filter_map(|r| {
+            let normalized = r.row.effort?;
+            Some(TouchpointEffort {
+                touchpoint: r.row.touchpoint.clone(),
+                effort: effort_raw(map, normalized),
+                normalized,
+                expected_visits: r.row.expected_visits,
+                contribution: r.row.effort_contribution,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.contribution
+            .total_cmp(&a.contribution)
+            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
+    });
+    out.truncate(config.top());
+    out
+}
+
+/// The largest experience shortfalls over the customer base.
+pub(crate) fn shortfalls(config: &ScoringConfig, rows: &[Row]) -> Vec<TouchpointGap> {
+    let mut out: Vec<TouchpointGap> = rows
+        .iter()
+        .filter_map(|r| {
+            let (normalized, perceived, expected) = (r.row.gap?, r.perceived?, r.expected?);
+            (normalized < 0.0).then(|| TouchpointGap {
+                touchpoint: r.row.touchpoint.clone(),
+                perceived,
+                expected,
+                gap: perceived - expected,
+                normalized,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.normalized
+            .total_cmp(&b.normalized)
+            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
+    });
+    out.truncate(config.top());
+    out
+}
+
+/// Crossroads over the customer base, most visited first.
+pub(crate) fn crossroads(rows: &[Row]) -> Vec<Crossroad> {
+    let mut out: Vec<Crossroad> = rows
+        .iter()
+        .map(|r| Crossroad {
+            touchpoint: r.row.touchpoint.clone(),
+            visit_probability: r.row.visit_probability,
+            betweenness: r.row.betweenness,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.visit_probability
+            .total_cmp(&a.visit_probability)
+            .then_with(|| b.betweenness.total_cmp(&a.betweenness))
+            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
+    });
+    out
+}
