@@ -8,7 +8,7 @@
 )]
 
 use journeymap::JourneyMap;
-use journeymap::score::{Scores, ScoringConfig};
+use journeymap::score::{Factors, MomentOfTruth, PriorityWeights, Scores, ScoringConfig, priority};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -186,32 +186,65 @@ proptest! {
     }
 
     #[test]
-    fn more_shortfall_never_lowers_priority(value in random_map(), pick in 0usize..8, drop in 0.0f64..4.0) {
+    fn more_shortfall_never_lowers_priority(value in random_map(), pick in 0usize..8, raise in 0.0f64..4.0) {
+        // A higher expectation with the same perceived emotion is a larger shortfall (SERVQUAL
+        // gap 5); nothing else moves, so the priority cannot fall, per persona or overall.
         let n = value["touchpoints"].as_array().unwrap().len();
         let i = pick % n;
         let mut worse = value.clone();
-        let e = worse["touchpoints"][i]["measures"]["emotion"].as_f64().unwrap();
-        worse["touchpoints"][i]["measures"]["emotion"] = json!((e - drop).max(-2.0));
+        let x = worse["touchpoints"][i]["measures"]["expected_emotion"].as_f64().unwrap();
+        worse["touchpoints"][i]["measures"]["expected_emotion"] = json!((x + raise).min(2.0));
         let id = format!("t{i}");
         let (a, b) = (score(&value), score(&worse));
+        let find = |list: &[MomentOfTruth]| list.iter().find(|m| m.touchpoint == id).cloned();
         for p in &a.personas {
             let q = b.persona(&p.persona).unwrap();
-            let before = p.moments_of_truth.iter().find(|m| m.touchpoint == id);
-            let after = q.moments_of_truth.iter().find(|m| m.touchpoint == id);
-            if let (Some(x), Some(y)) = (before, after) {
-                // Emotion also moves the swing factor; the pain factor alone must not fall.
+            if let (Some(x), Some(y)) = (find(&p.moments_of_truth), find(&q.moments_of_truth)) {
                 prop_assert!(y.factors.pain >= x.factors.pain - 1e-12);
+                prop_assert!(y.priority >= x.priority - 1e-12, "{}: {} -> {}", p.persona, x.priority, y.priority);
             }
+        }
+        if let (Some(x), Some(y)) = (find(&a.moments_of_truth), find(&b.moments_of_truth)) {
+            prop_assert!(y.priority >= x.priority - 1e-12, "overall: {} -> {}", x.priority, y.priority);
         }
     }
 
     #[test]
-    fn more_reach_never_lowers_priority(value in random_map()) {
-        // Raising reach: route the entry of persona "pa" through t1 as well as t0.
-        let n = value["touchpoints"].as_array().unwrap().len();
-        let mut wider = value.clone();
-        wider["entries"][0] = json!({"touchpoint": "t0", "personas": ["pa"], "probability": 0.5});
-        wider["entries"].as_array_mut().unwrap().push(json!({"touchpoint": format!("t{}", n - 1), "personas": ["pa"], "probability": 0.5}));
-        let _ = score(&wider);
+    fn priority_is_bounded_and_never_falls_as_a_factor_rises(
+        w in prop::array::uniform5(0.0f64..10.0),
+        f in prop::array::uniform5(0.0f64..=1.0),
+        which in 0usize..5,
+        rise in 0.0f64..=1.0,
+    ) {
+        // Reach (and every other factor) with the others held: the priority is a weighted mean.
+        let weights = PriorityWeights { reach: w[0], importance: w[1], pain: w[2], swing: w[3], criticality: w[4] };
+        let factors = |v: [f64; 5]| Factors { reach: v[0], importance: v[1], pain: v[2], swing: v[3], criticality: v[4] };
+        let before = priority(&weights, &factors(f));
+        let mut g = f;
+        g[which] = (g[which] + rise).min(1.0);
+        let after = priority(&weights, &factors(g));
+        prop_assert!((0.0..=1.0 + 1e-12).contains(&before));
+        prop_assert!(after >= before - 1e-12, "factor {}: {} -> {}", which, before, after);
+    }
+
+    #[test]
+    fn removal_effects_equal_a_naive_re_solve(value in random_map()) {
+        // RE_c = 1 - P_without_c(success) / P(success), removing c by sending everyone who enters
+        // it to failure and solving the chain again (the clamps of the closed form are not what
+        // is being checked here).
+        let base = score(&value);
+        for p in &base.personas {
+            let s = p.conversion.success_probability;
+            for t in &p.conversion.touchpoints {
+                let mut removed = value.clone();
+                removed["transitions"].as_array_mut().unwrap().retain(|x| x["from"] != json!(t.touchpoint));
+                removed["transitions"].as_array_mut().unwrap().push(json!({"from": t.touchpoint, "to": "lost", "probability": 1.0}));
+                let without = score(&removed).persona(&p.persona).unwrap().conversion.success_probability;
+                match t.removal_effect {
+                    Some(re) => prop_assert!((re - (1.0 - without / s)).abs() < 1e-9, "{} {}: {} vs {} in {}", p.persona, t.touchpoint, re, 1.0 - without / s, serde_json::to_string(&value).unwrap()),
+                    None => prop_assert!(s <= 0.0),
+                }
+            }
+        }
     }
 }

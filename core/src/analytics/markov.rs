@@ -368,6 +368,22 @@ impl Chain {
         a.partial_piv_lu().inverse()
     }
 
+    /// The states reachable from `start` along `edges` (successors: forwards; predecessors:
+    /// backwards).
+    fn search(&self, start: Vec<bool>, edges: &Sparse) -> Vec<bool> {
+        let mut seen = start;
+        let mut stack: Vec<usize> = (0..seen.len()).filter(|&i| seen[i]).collect();
+        while let Some(v) = stack.pop() {
+            for (w, _) in edges.row(v) {
+                if !seen[w] {
+                    seen[w] = true;
+                    stack.push(w);
+                }
+            }
+        }
+        seen
+    }
+
     /// Solves the chain: expected visits, visit probabilities, absorption and removal effects.
     pub fn solve(&self) -> Solution {
         self.solve_with(&self.fundamental())
@@ -376,11 +392,30 @@ impl Chain {
     /// Solves the chain with its fundamental matrix already computed (see [`Chain::fundamental`]).
     pub fn solve_with(&self, fundamental: &Mat<f64>) -> Solution {
         let (n, m) = (self.len(), self.outcomes.len());
+        // Structural zeros: a state no journey reaches has no visit, and a state from which no
+        // success outcome can be reached has no success, exactly (the inverse alone leaves
+        // rounding noise of 1e-16 there, which would read as a tiny conversion).
+        let reached = self.search(
+            self.entry.iter().map(|&p| p > 0.0).collect(),
+            &self.successors,
+        );
+        let succeeds = self.search(
+            (0..n)
+                .map(|j| {
+                    (0..m).any(|k| {
+                        self.outcome_kinds[k] == OutcomeKind::Success && self.r(j, k) > 0.0
+                    })
+                })
+                .collect(),
+            &self.predecessors,
+        );
         let mut expected_visits = vec![0.0; n];
         for (i, &pi) in self.entry.iter().enumerate() {
             if pi != 0.0 {
                 for (j, v) in expected_visits.iter_mut().enumerate() {
-                    *v += pi * fundamental[(i, j)];
+                    if reached[j] {
+                        *v += pi * fundamental[(i, j)];
+                    }
                 }
             }
         }
@@ -398,7 +433,11 @@ impl Chain {
                     .fold(0.0, |a, b| a + b)
             })
             .collect();
-        for (i, s) in success_from.iter_mut().enumerate() {
+        for (i, s) in success_from
+            .iter_mut()
+            .enumerate()
+            .filter(|&(i, _)| succeeds[i])
+        {
             *s = (0..n)
                 .map(|j| fundamental[(i, j)] * r_success[j])
                 .fold(0.0, |a, b| a + b)

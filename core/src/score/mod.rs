@@ -707,6 +707,12 @@ impl crate::JourneyMap {
     }
 }
 
+/// The moment-of-truth priority of a set of factors under `weights`: the weighted mean of the
+/// factors (weights that are not finite and positive count as 0), in 0..1 for factors in 0..1.
+pub fn priority(weights: &PriorityWeights, factors: &Factors) -> f64 {
+    engine::priority(weights, factors).0
+}
+
 /// JSON Schema of the scoring types: `Scores`, `Comparison`, `PathScore`, `PathReport`,
 /// `PathColumns` and `ScoringConfig` under `$defs`.
 pub fn scores_schema() -> serde_json::Value {
