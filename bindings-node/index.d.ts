@@ -11,31 +11,97 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
 
 /** A validated journey map held by the native side. */
 export declare class NativeMap {
-  /** Reads and validates a map from JSON text; fails with every diagnostic. */
-  static fromJson(text: string): NativeMap
   /** The map as JSON text (`x-` keys and `extensions` included). */
-  toJson(pretty?: boolean | undefined | null): string
-  /** Scores the map; the scores as JSON text, byte for byte the Rust and Python output. */
-  scoreJson(configJson?: string | undefined | null, pretty?: boolean | undefined | null): string
-  /** Scores the map on the libuv thread pool; resolves to the scores as JSON text. */
-  scoreJsonAsync(configJson?: string | undefined | null): Promise<string>
-  /** Scores one observed path; the result as JSON text. */
-  scorePathJson(path: Array<string>, persona?: string | undefined | null): string
-  /** Scores many observed paths; the columns as JSON text. */
-  scorePathsJson(paths: Array<Array<string>>, persona?: string | undefined | null): string
+  toJson(pretty?: boolean | undefined | null): TextOutcome
+  /**
+   * Scores the map; the scores as JSON text, byte for byte the Rust and Python output.
+   * `config_json` is JSON text of a `ScoringConfig` (JM107 when it is not valid).
+   */
+  scoreJson(configJson?: string | undefined | null, pretty?: boolean | undefined | null): TextOutcome
+  /** Scores the map on the libuv thread pool; resolves to the outcome of `scoreJson`. */
+  scoreJsonAsync(configJson?: string | undefined | null): Promise<TextOutcome>
+  /** Scores one observed path of touchpoint ids (JM104 for an unknown persona). */
+  scorePathJson(path: Array<string>, persona?: string | undefined | null): TextOutcome
+  /**
+   * Scores many observed paths; the columns as JSON text (JM104 for an unknown persona).
+   * The paths come encoded by the JS layer: each distinct id once in `ids`, the steps as
+   * indices into `ids` laid end to end, and each path's length.
+   */
+  scorePathsJson(ids: Array<string>, lengths: Uint32Array, steps: Uint32Array, persona?: string | undefined | null): TextOutcome
 }
 
 /** Compares an as-is map with its to-be version; the comparison as JSON text. */
-export declare function compareJson(asIs: NativeMap, toBe: NativeMap, configJson?: string | undefined | null): string
+export declare function compareJson(asIs: NativeMap, toBe: NativeMap, configJson?: string | undefined | null): TextOutcome
 
-/** The JSON Schema of format v1, as JSON text. */
-export declare function schemaJson(): string
+/** Why a call failed: the stable code, a sentence, and every diagnostic. */
+export interface Failure {
+  /** Stable code (JMxxx). */
+  code: string
+  /** What went wrong. */
+  message: string
+  /** Every problem found. */
+  diagnostics: Array<NativeDiagnostic>
+}
 
-/** The JSON Schema of the scoring results, as JSON text. */
-export declare function scoresSchemaJson(): string
+/** Reads and validates a map from UTF-8 bytes; refused with every diagnostic. */
+export declare function loadBytes(bytes: Uint8Array): MapOutcome
 
 /**
- * Every problem in a map given as JSON text, as a JSON array of diagnostics. Never fails for an
- * invalid map.
+ * Reads and validates a JavaScript object, given as the JSON text the JS layer wrote from it;
+ * diagnostics have no line or column.
  */
-export declare function validateJson(text: string): string
+export declare function loadDocument(json: string): MapOutcome
+
+/** Reads and validates a map from JSON text; refused with every diagnostic. */
+export declare function loadText(text: string): MapOutcome
+
+/** The result of loading a map. */
+export type MapOutcome =
+  | { kind: 'ok'; map: NativeMap }
+  | { kind: 'error'; error: Failure }
+
+/** One problem found in a map. */
+export interface NativeDiagnostic {
+  /** Stable code, e.g. `JM040`. */
+  code: string
+  /** How bad it is. */
+  severity: 'error' | 'warning' | 'info'
+  /** JSON pointer (RFC 6901) to the offending value; `""` is the whole document. */
+  path: string
+  /** What is wrong, in a sentence. */
+  message: string
+  /** 1-based line of the offending value, when the input was text; `null` otherwise. */
+  line: number | null
+  /** 1-based column of the offending value, when the input was text; `null` otherwise. */
+  column: number | null
+}
+
+/**
+ * Panics on purpose, on the calling thread or on the thread pool (`onPool`), so that the tests
+ * can check a panic becomes a JavaScript error. Not part of the package API: `lib/` does not
+ * export it.
+ */
+export declare function panicForTest(onPool: boolean): Promise<TextOutcome>
+
+/** The JSON Schema of format v1, as JSON text. */
+export declare function schemaJson(): TextOutcome
+
+/** The JSON Schema of the scoring results, as JSON text. */
+export declare function scoresSchemaJson(): TextOutcome
+
+/** The result of a call that returns JSON text. */
+export type TextOutcome =
+  | { kind: 'ok'; value: string }
+  | { kind: 'error'; error: Failure }
+
+/** Every problem in a map given as UTF-8 bytes (a `Buffer` or `Uint8Array`). */
+export declare function validateBytes(bytes: Uint8Array): Array<NativeDiagnostic>
+
+/**
+ * Every problem in a JavaScript value, given as the JSON text the JS layer wrote from it;
+ * diagnostics have no line or column (that text is not the caller's).
+ */
+export declare function validateDocument(json: string): Array<NativeDiagnostic>
+
+/** Every problem in a map given as JSON text; positions are lines and columns of that text. */
+export declare function validateText(text: string): Array<NativeDiagnostic>

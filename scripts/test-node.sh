@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Node suite: installs the dev tools, builds the addon (regenerating index.js and index.d.ts),
 # regenerates the TypeScript types from the schemas, fails if any generated file differs from
-# the committed one, type-checks the typed API with tsc, and runs node:test.
+# the committed one, runs tsc (lib/index.cjs against the generated native index.d.ts,
+# __test__/contract.ts tying it to the declarations in lib/index.d.ts, the typed API), and runs
+# node:test (API, shared vectors, doc blocks in CommonJS, ESM and TypeScript, examples/node).
 set -euo pipefail
 cd "$(dirname "$0")/../bindings-node"
 

@@ -1,47 +1,58 @@
 // The public API of the `journeymap` package. Document and result types are generated from the
 // JSON Schemas (map-types.d.ts, scores-types.d.ts); this file only declares the functions.
+// __test__/contract.ts (run by tsc) checks that lib/index.cjs, itself type-checked against the
+// generated native index.d.ts, implements these declarations, and __test__/api.test.mjs that
+// both export the same names.
 import type { JourneyMapDocument } from './map-types'
-import type { Comparison, Diagnostic, PathColumns, PathScore, Scores, ScoringConfig } from './scores-types'
+import type { Comparison, Diagnostic, PathColumns, PathReport, Scores, ScoringConfig } from './scores-types'
 
 export type * from './map-types'
-export type { Comparison, Diagnostic, PathColumns, PathScore, Scores, ScoringConfig } from './scores-types'
+export type { Comparison, Diagnostic, PathColumns, PathReport, PathScore, PathStep, Scores, ScoringConfig } from './scores-types'
 
-/** An invalid map or a bad scoring argument. */
+/** An invalid map or a bad scoring argument (JM104 unknown persona, JM107 invalid scoring
+ * config). A panic inside the native code (a bug) is not one: it throws a plain `Error`. */
 export declare class JourneyMapError extends Error {
+  constructor(message: string, code: string, diagnostics: Diagnostic[])
   /** Stable diagnostic code, e.g. `"JM023"`. */
   readonly code: string
-  /** Every problem found (empty for scoring argument errors). */
+  /** Every problem found; for a scoring argument, one diagnostic whose `path` points into the
+   * argument (e.g. `/weights/pain` of the scoring config). */
   readonly diagnostics: Diagnostic[]
 }
 
 /** A validated journey map. */
 export declare class JourneyMap {
   private constructor()
-  /** Reads and validates a map from JSON text; throws `JourneyMapError` with every diagnostic. */
-  static fromJson(text: string): JourneyMap
-  /** Validates a plain object and builds a map from it; `TypeError` for non-objects and circular objects. */
+  /** Reads and validates a map from JSON text or UTF-8 bytes (`Buffer`, `Uint8Array`); throws
+   * `JourneyMapError` with every diagnostic. */
+  static fromJson(input: string | Uint8Array): JourneyMap
+  /** Validates a plain object and builds a map from it (diagnostics without `line`/`column`);
+   * `TypeError` for non-objects and circular objects. */
   static fromObject(object: JourneyMapDocument | Record<string, unknown>): JourneyMap
   /** The map as a plain object (`x-` keys and `extensions` included). */
   toObject(): JourneyMapDocument
   /** The map as JSON text; indented when `pretty`. */
   toJson(pretty?: boolean): string
   /** Scores the map. */
-  score(config?: ScoringConfig): Scores
+  score(config?: ScoringConfig | null): Scores
   /** The scores as JSON text, byte for byte what Rust and Python produce. */
-  scoreJson(config?: ScoringConfig, pretty?: boolean): string
+  scoreJson(config?: ScoringConfig | null, pretty?: boolean): string
   /** Scores the map on the libuv thread pool, without blocking the event loop. */
-  scoreAsync(config?: ScoringConfig): Promise<Scores>
-  /** Scores one observed path of touchpoint ids. */
-  scorePath(ids: string[], persona?: string): PathScore
+  scoreAsync(config?: ScoringConfig | null): Promise<Scores>
+  /** Scores one observed path of touchpoint ids, for `persona` (default: the first by id),
+   * with every step and the valleys of its emotion curve. */
+  scorePath(ids: string[], persona?: string | null): PathReport
   /** Scores many observed paths; the result as columns. */
-  scorePaths(paths: string[][], persona?: string): PathColumns
+  scorePaths(paths: string[][], persona?: string | null): PathColumns
 }
 
-/** Every problem in a map (JSON text or an object); never throws for an invalid map. */
-export declare function validate(input: string | object): Diagnostic[]
+/** Every problem in a map, never throwing for an invalid one. JSON text and UTF-8 bytes give
+ * `line`/`column`; a JavaScript value gives `null` positions, and one that is not an object (an
+ * array, `null`, a boolean) gives JM010. Other types throw `TypeError`. */
+export declare function validate(input: string | Uint8Array | object | boolean | null): Diagnostic[]
 /** The JSON Schema of format v1. */
 export declare function schema(): Record<string, unknown>
 /** The JSON Schema of the scoring results. */
 export declare function scoresSchema(): Record<string, unknown>
 /** Compares an as-is map with its to-be version. */
-export declare function compare(asIs: JourneyMap, toBe: JourneyMap, config?: ScoringConfig): Comparison
+export declare function compare(asIs: JourneyMap, toBe: JourneyMap, config?: ScoringConfig | null): Comparison

@@ -30,6 +30,10 @@ export type EffortDirection = 'higher_is_more_effort' | 'higher_is_easier'
  */
 export type TimeUnit = 'seconds' | 'minutes' | 'hours' | 'days'
 /**
+ * Kind of medium.
+ */
+export type ChannelKind = 'digital' | 'physical' | 'human' | 'print' | 'other'
+/**
  * Whether the customer acts alone or with an employee.
  *
  * This interface was referenced by `JourneyMapDocument`'s JSON-Schema
@@ -51,6 +55,10 @@ export type KpiDirection = 'higher_is_better' | 'lower_is_better'
  */
 export type Visibility = 'frontstage' | 'backstage'
 /**
+ * Where the figures come from.
+ */
+export type EvidenceSource = 'workshop' | 'survey' | 'analytics' | 'interview' | 'observation' | 'assumption'
+/**
  * How strongly a pain hurts or a gain delights.
  *
  * This interface was referenced by `JourneyMapDocument`'s JSON-Schema
@@ -65,12 +73,20 @@ export type NoteSeverity = 'low' | 'medium' | 'high' | 'critical'
  */
 export type MomentOfTruthKind = 'zero' | 'first' | 'second' | 'contact'
 /**
+ * Which indicator.
+ */
+export type SurveyMetric = 'ces' | 'csat' | 'nps' | 'custom'
+/**
  * How often a survey is sent.
  *
  * This interface was referenced by `JourneyMapDocument`'s JSON-Schema
  * via the `definition` "Recurrence".
  */
 export type Recurrence = 'every_interaction' | 'once' | 'monthly' | 'quarterly' | 'yearly'
+/**
+ * Success, failure or neutral.
+ */
+export type OutcomeKind = 'success' | 'failure' | 'neutral'
 /**
  * Where an improvement idea stands.
  *
@@ -84,28 +100,28 @@ export type OpportunityStatus = 'idea' | 'planned' | 'in_progress' | 'done' | 'r
  * This interface was referenced by `JourneyMapDocument`'s JSON-Schema
  * via the `definition` "ChannelKind".
  */
-export type ChannelKind = 'digital' | 'physical' | 'human' | 'print' | 'other'
+export type ChannelKind1 = 'digital' | 'physical' | 'human' | 'print' | 'other'
 /**
  * Where a figure comes from.
  *
  * This interface was referenced by `JourneyMapDocument`'s JSON-Schema
  * via the `definition` "EvidenceSource".
  */
-export type EvidenceSource = 'workshop' | 'survey' | 'analytics' | 'interview' | 'observation' | 'assumption'
+export type EvidenceSource1 = 'workshop' | 'survey' | 'analytics' | 'interview' | 'observation' | 'assumption'
 /**
  * Indicator a survey asks for.
  *
  * This interface was referenced by `JourneyMapDocument`'s JSON-Schema
  * via the `definition` "SurveyMetric".
  */
-export type SurveyMetric = 'ces' | 'csat' | 'nps' | 'custom'
+export type SurveyMetric1 = 'ces' | 'csat' | 'nps' | 'custom'
 /**
  * Kind of terminal state.
  *
  * This interface was referenced by `JourneyMapDocument`'s JSON-Schema
  * via the `definition` "OutcomeKind".
  */
-export type OutcomeKind = 'success' | 'failure' | 'neutral'
+export type OutcomeKind1 = 'success' | 'failure' | 'neutral'
 
 /**
  * A customer journey map, format v1.
@@ -364,10 +380,7 @@ export interface Channel {
    * Display name, e.g. "Mobile app".
    */
   name: string
-  /**
-   * Kind of medium.
-   */
-  kind: 'digital' | 'physical' | 'human' | 'print' | 'other'
+  kind: ChannelKind
   /**
    * Self-service or assisted.
    */
@@ -500,7 +513,7 @@ export interface Touchpoint {
   measures?: Measures
   /**
    * Per-persona overrides of `measures`, keyed by persona id; unset fields fall back to
-   * `measures`.
+   * `measures`. Keys starting with `x-` are tool data, not persona ids.
    */
   persona_measures?: {
     [k: string]: Measures1
@@ -629,10 +642,7 @@ export interface Measures1 {
  * via the `definition` "Evidence".
  */
 export interface Evidence {
-  /**
-   * Where the figures come from.
-   */
-  source: 'workshop' | 'survey' | 'analytics' | 'interview' | 'observation' | 'assumption'
+  source: EvidenceSource
   /**
    * Number of customers measured.
    */
@@ -683,10 +693,7 @@ export interface Note {
  * via the `definition` "SurveyPlan".
  */
 export interface SurveyPlan {
-  /**
-   * Which indicator.
-   */
-  metric: 'ces' | 'csat' | 'nps' | 'custom'
+  metric: SurveyMetric
   /**
    * The question asked, for `custom` or to record the wording.
    */
@@ -791,10 +798,7 @@ export interface Outcome {
    * Display name, e.g. "Loan signed".
    */
   name: string
-  /**
-   * Success, failure or neutral.
-   */
-  kind: 'success' | 'failure' | 'neutral'
+  kind: OutcomeKind
   /**
    * What it means.
    */

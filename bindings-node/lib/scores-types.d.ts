@@ -187,6 +187,10 @@ export interface EmotionSummary {
    */
   volatility: number
   /**
+   * The same mean absolute change on the declared emotion scale.
+   */
+  volatility_raw: number
+  /**
    * Local minima below neutral.
    */
   valleys: CurvePoint[]
@@ -643,6 +647,44 @@ export interface Overall {
    */
   peak_end?: number | null
   health: Health1
+  /**
+   * Probability of each outcome over the customer base (share-weighted), sorted by id,
+   * `__drop_off` last.
+   */
+  outcomes: OutcomeProbability[]
+  /**
+   * Share-weighted mean of the personas' expected-visits-weighted mean emotion.
+   */
+  expected_emotion?: Level6 | null
+  /**
+   * Per stage (journey order), the mean emotion over the customer base: each persona's
+   * touchpoints weighted by share × visit probability.
+   */
+  emotion_stages: StageValue[]
+  /**
+   * Per stage, the mean effort over the customer base, weighted like `emotion_stages`.
+   */
+  effort_stages: StageValue[]
+  /**
+   * Per stage, the mean experience gap over the customer base, weighted like `emotion_stages`.
+   */
+  gap_stages: StageValue[]
+  /**
+   * Every touchpoint scored for at least one persona, over the customer base, sorted by id.
+   */
+  touchpoints: TouchpointAggregate[]
+  /**
+   * Touchpoints contributing most to the expected effort of the customer base.
+   */
+  effort_hot_spots: TouchpointEffort[]
+  /**
+   * Largest experience shortfalls over the customer base, largest first.
+   */
+  shortfalls: TouchpointGap[]
+  /**
+   * Crossroads over the customer base, most visited first.
+   */
+  crossroads: Crossroad[]
 }
 /**
  * Health index of the whole map.
@@ -668,6 +710,60 @@ export interface Health1 {
    * 1 - mean shortfall.
    */
   experience?: number | null
+}
+/**
+ * One touchpoint over the customer base: share-weighted over the personas it applies to.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "TouchpointAggregate".
+ */
+export interface TouchpointAggregate {
+  /**
+   * Touchpoint id.
+   */
+  touchpoint: string
+  /**
+   * Stage id.
+   */
+  stage: string
+  /**
+   * Probability that a customer visits it at least once: Σ share × visit probability.
+   */
+  visit_probability: number
+  /**
+   * Expected visits per customer: Σ share × expected visits.
+   */
+  expected_visits: number
+  /**
+   * Probability that a customer's journey fails right after it.
+   */
+  drop_off: number
+  /**
+   * Share of all conversions that pass through it: Σ share × P(visit) × P(success from
+   * here) / Σ share × P(success); `None` when no persona converts.
+   */
+  removal_effect?: number | null
+  /**
+   * Mean normalized emotion (-1..1) over the personas that measure it, weighted by share ×
+   * visit probability.
+   */
+  emotion?: number | null
+  /**
+   * Mean normalized effort (0..1), weighted like `emotion`.
+   */
+  effort?: number | null
+  /**
+   * Mean normalized experience gap (-2..2), weighted like `emotion`.
+   */
+  gap?: number | null
+  /**
+   * Contribution to the expected effort: Σ share × expected visits × normalized effort.
+   */
+  effort_contribution: number
+  /**
+   * Σ share × betweenness.
+   */
+  betweenness: number
 }
 /**
  * One survey of the voice-of-the-customer plan.
@@ -942,6 +1038,44 @@ export interface Overall1 {
    */
   peak_end?: number | null
   health: Health1
+  /**
+   * Probability of each outcome over the customer base (share-weighted), sorted by id,
+   * `__drop_off` last.
+   */
+  outcomes: OutcomeProbability[]
+  /**
+   * Share-weighted mean of the personas' expected-visits-weighted mean emotion.
+   */
+  expected_emotion?: Level6 | null
+  /**
+   * Per stage (journey order), the mean emotion over the customer base: each persona's
+   * touchpoints weighted by share × visit probability.
+   */
+  emotion_stages: StageValue[]
+  /**
+   * Per stage, the mean effort over the customer base, weighted like `emotion_stages`.
+   */
+  effort_stages: StageValue[]
+  /**
+   * Per stage, the mean experience gap over the customer base, weighted like `emotion_stages`.
+   */
+  gap_stages: StageValue[]
+  /**
+   * Every touchpoint scored for at least one persona, over the customer base, sorted by id.
+   */
+  touchpoints: TouchpointAggregate[]
+  /**
+   * Touchpoints contributing most to the expected effort of the customer base.
+   */
+  effort_hot_spots: TouchpointEffort[]
+  /**
+   * Largest experience shortfalls over the customer base, largest first.
+   */
+  shortfalls: TouchpointGap[]
+  /**
+   * Crossroads over the customer base, most visited first.
+   */
+  crossroads: Crossroad[]
 }
 /**
  * What the to-be map changes against the as-is map.
@@ -1386,6 +1520,143 @@ export interface PathScore {
    * Mean absolute change between consecutive emotions.
    */
   volatility?: number | null
+}
+/**
+ * One observed path explained: its scores, every step with its deviation from the map, and the
+ * valleys of its emotion curve.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "PathReport".
+ */
+export interface PathReport {
+  /**
+   * Every step in order; the emotion curve is the steps' `emotion` values.
+   */
+  steps: PathStep[]
+  /**
+   * Steps naming a touchpoint of the map that applies to the persona.
+   */
+  on_map: number
+  /**
+   * Steps naming no such touchpoint.
+   */
+  off_map: number
+  /**
+   * Consecutive on-map steps with no transition between them in the map.
+   */
+  unexpected_moves: number
+  /**
+   * Moves back to an earlier stage.
+   */
+  backtracks: number
+  /**
+   * Stages jumped over by moves forward.
+   */
+  skipped_stages: number
+  /**
+   * Changes of channel between consecutive on-map steps.
+   */
+  channel_switches: number
+  /**
+   * Changes of owner between consecutive on-map steps (both owners known).
+   */
+  handoffs: number
+  /**
+   * Sum of normalized effort over steps with an effort measure.
+   */
+  effort_total: number
+  /**
+   * Mean normalized effort; `None` without effort data.
+   */
+  effort_mean?: number | null
+  /**
+   * Sum of step durations, in the map's time unit.
+   */
+  duration_total: number
+  /**
+   * Mean emotion.
+   */
+  emotion_mean?: number | null
+  /**
+   * Most intense moment.
+   */
+  peak?: number | null
+  /**
+   * Best moment.
+   */
+  best?: number | null
+  /**
+   * Worst moment.
+   */
+  worst?: number | null
+  /**
+   * Last moment with an emotion.
+   */
+  end?: number | null
+  /**
+   * Remembered experience, (peak + end) / 2.
+   */
+  peak_end?: number | null
+  /**
+   * Mean absolute change between consecutive emotions.
+   */
+  volatility?: number | null
+  /**
+   * Positions (in `steps`) of the local minima of the emotion curve below neutral.
+   */
+  valleys: number[]
+}
+/**
+ * One step of an observed path. Emotion is normalized to -1..1, effort to 0..1.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "PathStep".
+ */
+export interface PathStep {
+  /**
+   * The id given for this step.
+   */
+  touchpoint: string
+  /**
+   * Whether it names a touchpoint of the map that applies to the persona.
+   */
+  on_map: boolean
+  /**
+   * Stage id (on-map steps).
+   */
+  stage?: string | null
+  /**
+   * Channel id (on-map steps).
+   */
+  channel?: string | null
+  /**
+   * Normalized emotion, when measured.
+   */
+  emotion?: number | null
+  /**
+   * Normalized effort, when measured.
+   */
+  effort?: number | null
+  /**
+   * The map has no transition from the previous on-map step to this one.
+   */
+  unexpected_move: boolean
+  /**
+   * This step is in an earlier stage than the previous on-map step.
+   */
+  backtrack: boolean
+  /**
+   * Stages jumped over from the previous on-map step.
+   */
+  skipped_stages: number
+  /**
+   * The channel changed from the previous on-map step.
+   */
+  channel_switch: boolean
+  /**
+   * The owner changed from the previous on-map step (both known).
+   */
+  handoff: boolean
 }
 /**
  * Scores of many paths, one column per field of [`PathScore`].
