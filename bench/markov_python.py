@@ -6,8 +6,14 @@ every touchpoint, both with the same closed form as journeymap (one inverse) and
 smaller maps, by re-solving the chain once per removed touchpoint, as most attribution code
 does. It checks its numbers against journeymap's and prints timings as JSON lines.
 
+In the same run, on the same maps, it times journeymap's full scoring through the Python
+package (`JourneyMap.score_json()`: every persona, every score, serialized), so the ratio is
+measured, not assembled from two runs.
+
     cargo run --release -p journeymap --example generate_maps -- /tmp/jm-maps
-    bench/.venv/bin/python bench/markov_python.py /tmp/jm-maps
+    scripts/test-python.sh                      # builds and installs the wheel into .venv
+    .venv/bin/python -m pip install numpy networkx
+    .venv/bin/python bench/markov_python.py /tmp/jm-maps
 """
 
 import json
@@ -87,6 +93,8 @@ def best_of(fn, repeat):
 
 
 def main(folder):
+    import journeymap
+
     folder = pathlib.Path(folder)
     for path in sorted(folder.glob("generated-*.json"), key=lambda p: int(p.stem.split("-")[1].split(".")[0])):
         if path.name.endswith(".rust.json"):
@@ -94,14 +102,22 @@ def main(folder):
         doc = json.loads(path.read_text())
         n = len(doc["touchpoints"])
         reference = json.loads(path.with_name(path.stem + ".rust.json").read_text())
-        seconds, result = best_of(lambda: analyse(doc), 3 if n <= 500 else 1)
+        personas = sorted(p["id"] for p in doc["personas"])
+        repeat = 5 if n <= 500 else 2
+        # The Markov part for every persona, as journeymap does it.
+        seconds, results = best_of(lambda: [analyse(doc, p) for p in personas], repeat)
+        result = results[0]
+        m = journeymap.loads(path.read_text())
+        jm_seconds, _ = best_of(m.score_json, repeat * 4 if n <= 500 else repeat)
         worst = max(abs(result["removal_effect"][t] - (re or 0.0)) for t, re in reference["removal_effect"])
         assert abs(result["success"] - reference["success"]) < 1e-9, (result["success"], reference["success"])
         assert worst < 1e-6, worst
         line = {"map": path.name, "touchpoints": n, "transitions": len(doc["transitions"]),
-                "python_closed_form_s": seconds, "max_abs_diff_vs_journeymap": worst}
+                "personas": len(personas), "journeymap_full_scoring_s": jm_seconds,
+                "python_markov_only_s": seconds, "ratio": seconds / jm_seconds,
+                "max_abs_diff_vs_journeymap": worst}
         if n <= 500:
-            naive_s, naive = best_of(lambda: analyse(doc, naive=True), 1)
+            naive_s, naive = best_of(lambda: [analyse(doc, p, naive=True) for p in personas], 1)
             line["python_naive_resolve_s"] = naive_s
         print(json.dumps(line), flush=True)
 

@@ -127,6 +127,57 @@ fn persona_section(out: &mut String, map: &JourneyMap, p: &PersonaScores, top: u
     }
 }
 
+/// The aggregates over personas: emotion per stage, the moments of truth, hot spots, crossroads.
+fn customer_base_section(out: &mut String, map: &JourneyMap, scores: &Scores, top: usize) {
+    let o = &scores.overall;
+    let _ = writeln!(out, "\n## Across the customer base");
+    let _ = writeln!(out, "Emotion per stage (share × visit weighted):");
+    let index = map.index();
+    for st in &o.emotion_stages {
+        let title = index
+            .stage(&st.stage)
+            .map_or(st.stage.as_str(), |s| s.name.as_str());
+        let _ = writeln!(
+            out,
+            "  {:<32} {} {:+.2}",
+            truncate(title, 32),
+            emotion_bar(st.normalized),
+            st.normalized
+        );
+    }
+    let _ = writeln!(out, "\nTop moments of truth:");
+    for m in scores.moments_of_truth.iter().take(top) {
+        let flag = if m.declared { " [declared]" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {}. {} — priority {:.2}{flag}",
+            m.rank,
+            name(map, &m.touchpoint),
+            m.priority
+        );
+        if let Some(reason) = m.reasons.first() {
+            let _ = writeln!(out, "     {reason}");
+        }
+    }
+    for h in o.effort_hot_spots.iter().take(3) {
+        let _ = writeln!(
+            out,
+            "  hot spot: {} (effort {:.2}, {:.2} visits per customer)",
+            name(map, &h.touchpoint),
+            h.normalized,
+            h.expected_visits
+        );
+    }
+    for c in o.crossroads.iter().take(3) {
+        let _ = writeln!(
+            out,
+            "  crossroad: {} (reached by {})",
+            name(map, &c.touchpoint),
+            pct(c.visit_probability)
+        );
+    }
+}
+
 fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_owned()
@@ -149,6 +200,9 @@ pub fn text_report(map: &JourneyMap, scores: &Scores, persona: Option<&str>) -> 
         o.peak_end
             .map_or_else(|| "n/a".to_owned(), |v| format!("{v:+.2}"))
     );
+    if persona.is_none() && scores.personas.len() > 1 {
+        customer_base_section(&mut out, map, scores, 5);
+    }
     for p in scores
         .personas
         .iter()
