@@ -275,7 +275,17 @@ fn shared_path_vectors() {
             .unwrap();
         assert_eq!(one.score.peak_end, columns.peak_end[i]);
         assert_eq!(one.score.unexpected_moves, columns.unexpected_moves[i]);
-        assert_eq!(one.steps.len(), path.len());
+        assert_eq!(one.trace.len(), path.len());
+        // The report's JSON has the score's keys plus `trace` and `valleys`, none twice (a
+        // duplicate would collapse when parsed and the count would fall short).
+        let score_keys = serde_json::to_value(&one.score)
+            .unwrap()
+            .as_object()
+            .unwrap()
+            .len();
+        let report: serde_json::Value =
+            serde_json::from_str(&serde_json::to_string(&one).unwrap()).unwrap();
+        assert_eq!(report.as_object().unwrap().len(), score_keys + 2);
     }
 }
 
@@ -304,7 +314,7 @@ fn observed_path_deviations_by_hand() {
     assert_eq!(messy.backtracks, 1); // c -> b
     assert_eq!(messy.unexpected_moves, 2); // a->c and c->b are not transitions; b->c is
     // Step by step: which step deviates, and how.
-    let steps = &report.steps;
+    let steps = &report.trace;
     let flags: Vec<(bool, bool, bool, usize)> = steps
         .iter()
         .map(|s| (s.on_map, s.unexpected_move, s.backtrack, s.skipped_stages))

@@ -97,9 +97,10 @@ pub struct PathReport {
     /// The path's scores.
     #[serde(flatten)]
     pub score: PathScore,
-    /// Every step in order; the emotion curve is the steps' `emotion` values.
-    pub steps: Vec<PathStep>,
-    /// Positions (in `steps`) of the local minima of the emotion curve below neutral.
+    /// Every step in order, with its deviation from the map; the emotion curve is the steps'
+    /// `emotion` values. (`steps`, from the scores, is their number.)
+    pub trace: Vec<PathStep>,
+    /// Positions (in `trace`) of the local minima of the emotion curve below neutral.
     pub valleys: Vec<usize>,
 }
 
@@ -433,7 +434,7 @@ impl<'m> PathScorer<'m> {
             .collect();
         PathReport {
             score,
-            steps,
+            trace: steps,
             valleys,
         }
     }
