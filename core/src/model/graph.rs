@@ -1,6 +1,6 @@
 //! The per-persona journey graph, on petgraph.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 

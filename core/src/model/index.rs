@@ -1,6 +1,6 @@
 //! Id lookups over a map.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{Channel, JourneyMap, Outcome, Persona, Stage, Touchpoint};
 

@@ -1,6 +1,8 @@
 //! The computation behind [`JourneyMap::score`](crate::JourneyMap::score).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 use std::rc::Rc;
 
 use super::aggregate;
@@ -810,44 +812,48 @@ fn moment(
         Swing,
         Criticality,
     }
-    let mut ranked: Vec<(f64, Reason)> = vec![(contributions.reach, Reason::Reach)];
-    if d.importance.is_some() {
-        ranked.push((contributions.importance, Reason::Importance));
-    }
-    ranked.extend([
+    // On the stack: at most five candidate reasons.
+    let mut candidates = [
+        (contributions.reach, Reason::Reach),
+        (
+            if d.importance.is_some() {
+                contributions.importance
+            } else {
+                0.0
+            },
+            Reason::Importance,
+        ),
         (contributions.pain, Reason::Pain),
         (contributions.swing, Reason::Swing),
         (contributions.criticality, Reason::Criticality),
-    ]);
-    ranked.retain(|(c, _)| *c > 0.0);
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    ];
+    // Strongest first; a stable sort keeps the listed order on ties.
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     // The three strongest reasons; the full breakdown is in `factors` and `contributions`.
-    ranked.truncate(3);
+    let ranked = candidates.into_iter().filter(|(c, _)| *c > 0.0).take(3);
     let pct = |v: f64| (v * 100.0).round() as i64;
-    let mut reasons: Vec<String> = ranked
-        .into_iter()
-        .map(|(_, reason)| match reason {
-            Reason::Reach => format!("reached by {}% of journeys", pct(factors.reach)),
-            Reason::Importance => format!("importance {}%", pct(factors.importance)),
-            Reason::Pain => match (d.measures.emotion, d.measures.expected_emotion) {
-                (Some(p), Some(e)) if p < e => {
-                    format!("falls short of expectation (perceived {p}, expected {e})")
-                }
-                (Some(p), _) if d.emotion.is_some_and(|e| e < 0.0) => {
-                    format!("negative emotion ({p})")
-                }
-                _ => format!("declared pain of severity {}%", pct(factors.pain)),
-            },
-            Reason::Swing => format!(
-                "emotional swing of {}% from the previous step",
-                pct(factors.swing)
-            ),
-            Reason::Criticality => format!(
-                "{}% of conversions pass through it (removal effect)",
-                pct(factors.criticality)
-            ),
-        })
-        .collect();
+    let mut reasons: Vec<String> = Vec::with_capacity(4);
+    reasons.extend(ranked.map(|(_, reason)| match reason {
+        Reason::Reach => format!("reached by {}% of journeys", pct(factors.reach)),
+        Reason::Importance => format!("importance {}%", pct(factors.importance)),
+        Reason::Pain => match (d.measures.emotion, d.measures.expected_emotion) {
+            (Some(p), Some(e)) if p < e => {
+                format!("falls short of expectation (perceived {p}, expected {e})")
+            }
+            (Some(p), _) if d.emotion.is_some_and(|e| e < 0.0) => {
+                format!("negative emotion ({p})")
+            }
+            _ => format!("declared pain of severity {}%", pct(factors.pain)),
+        },
+        Reason::Swing => format!(
+            "emotional swing of {}% from the previous step",
+            pct(factors.swing)
+        ),
+        Reason::Criticality => format!(
+            "{}% of conversions pass through it (removal effect)",
+            pct(factors.criticality)
+        ),
+    }));
     if d.tp.moment_of_truth {
         reasons.push("declared moment of truth".to_owned());
     }

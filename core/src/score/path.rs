@@ -1,7 +1,7 @@
 //! Scoring observed paths: one real customer's sequence of touchpoints, cheaply, millions of
 //! times. A [`PathScorer`] is prepared once per map and persona; scoring a path allocates nothing.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use schemars::JsonSchema;
 use serde::Serialize;
