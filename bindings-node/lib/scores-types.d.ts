@@ -1530,9 +1530,9 @@ export interface PathScore {
  */
 export interface PathReport {
   /**
-   * Every step in order; the emotion curve is the steps' `emotion` values.
+   * Steps in the path.
    */
-  steps: PathStep[]
+  steps: number
   /**
    * Steps naming a touchpoint of the map that applies to the persona.
    */
@@ -1602,7 +1602,12 @@ export interface PathReport {
    */
   volatility?: number | null
   /**
-   * Positions (in `steps`) of the local minima of the emotion curve below neutral.
+   * Every step in order, with its deviation from the map; the emotion curve is the steps'
+   * `emotion` values. (`steps`, from the scores, is their number.)
+   */
+  trace: PathStep[]
+  /**
+   * Positions (in `trace`) of the local minima of the emotion curve below neutral.
    */
   valleys: number[]
 }
