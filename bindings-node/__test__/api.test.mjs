@@ -103,6 +103,21 @@ test('shared path vectors', () => {
   assert.equal(map.scorePath(spec.paths[0], spec.persona).peak_end, 0.75)
 })
 
+test('scorePath explains a path step by step: deviations, emotion curve, valleys', () => {
+  const map = jm.JourneyMap.fromJson(read('testdata/scoring/chain.json'))
+  const report = map.scorePath(['a', 'c', 'b', 'zz', 'c'])
+  assert.equal(report.steps, 5)
+  assert.deepEqual(report.trace.map((s) => s.emotion), [1, 0.5, -0.5, null, 0.5])
+  assert.deepEqual(report.trace.map((s) => [s.on_map, s.unexpected_move, s.backtrack, s.skipped_stages]), [
+    [true, false, false, 0],
+    [true, true, false, 1],
+    [true, true, true, 0],
+    [false, false, false, 0],
+    [true, false, false, 0],
+  ])
+  assert.deepEqual(report.valleys, [2])
+})
+
 test('scorePaths gives, row by row, what each path gives alone (repeated, off-map and empty paths)', () => {
   const map = jm.JourneyMap.fromJson(read('examples/retail-click-and-collect.json'))
   const ids = map.toObject().touchpoints.map((t) => t.id)
