@@ -3,8 +3,9 @@
     python3 bindings-python/generate_model.py            # rewrite the module
     python3 bindings-python/generate_model.py --check    # fail if it is out of date
 
-The classes mirror schema/journey-map.schema.json exactly; keys starting with `x-` land in `extra`;
-a field named after a Python keyword gets a trailing underscore (`Transition.from_`).
+The classes mirror schema/journey-map.schema.json exactly; keys starting with `x-` land in `extra`
+(also inside a dict keyed by id, such as `persona_measures`: a `Keyed` dict); a field named after a
+Python keyword gets a trailing underscore (`Transition.from_`).
 """
 
 import json
@@ -49,6 +50,9 @@ def type_of(prop, defs):
         extra = prop.get("additionalProperties")
         if isinstance(extra, dict) and "$ref" in extra:
             ann, conv = type_of(extra, defs)
+            if "^x-" in prop.get("patternProperties", {}):
+                # Keyed by id, with `x-` keys holding any value: those go to `.extra`.
+                return f"Keyed[{ann}]", f"Keyed.of(v, {conv[: -len('(v)')]})"
             return f"Dict[str, {ann}]", f"{{k: {conv.replace('(v)', '(i)')} for k, i in v.items()}}"
         return "Dict[str, Any]", "v"
     return "Any", "v"
@@ -73,11 +77,10 @@ def emit_class(name, schema, defs, lines):
     for key, prop in props.items():
         ann, conv = type_of(prop, defs)
         attr = key + "_" if keyword.iskeyword(key) else key
-        is_list = ann.startswith("List[") or ann.startswith("Dict[")
+        factory = {"List": "list", "Dict": "dict", "Keyed": "Keyed"}.get(ann.split("[")[0])
         if key in required:
             fields.append((0, f"    {attr}: {ann}"))
-        elif is_list:
-            factory = "list" if ann.startswith("List[") else "dict"
+        elif factory:
             fields.append((1, f"    {attr}: {ann} = field(default_factory={factory})"))
         else:
             opt = ann if ann.startswith("Optional[") else f"Optional[{ann}]"
@@ -111,7 +114,43 @@ def generate():
         "from __future__ import annotations",
         "",
         "from dataclasses import dataclass, field",
-        "from typing import Any, Dict, List, Literal, Optional",
+        "from typing import Any, Callable, Dict, List, Literal, Mapping, Optional, TypeVar",
+        "",
+        '_T = TypeVar("_T")',
+        '_U = TypeVar("_U")',
+        "",
+        "",
+        "class Keyed(Dict[str, _T]):",
+        '    """A dict keyed by id (`Touchpoint.persona_measures`: persona id -> `Measures`). Keys',
+        "    starting with `x-` are tool data, not ids, and may hold any value: they are kept as they are",
+        '    in `.extra`, not in the dict. Equal to a plain dict with the same ids."""',
+        "",
+        "    extra: Dict[str, Any]",
+        "",
+        "    def __init__(self, *args: Any, extra: Optional[Mapping[str, Any]] = None, **kwargs: _T) -> None:",
+        "        super().__init__(*args, **kwargs)",
+        "        self.extra = dict(extra or {})",
+        "",
+        "    @staticmethod",
+        '    def of(d: Mapping[str, Any], convert: Callable[[Any], _U]) -> "Keyed[_U]":',
+        '        """The ids of `d` with their values converted; its `x-` keys in `.extra`."""',
+        "        return Keyed(",
+        '            {k: convert(v) for k, v in d.items() if not k.startswith("x-")},',
+        '            extra={k: v for k, v in d.items() if k.startswith("x-")},',
+        "        )",
+        "",
+        "    def __eq__(self, other: object) -> bool:",
+        "        if isinstance(other, Keyed) and other.extra != self.extra:",
+        "            return False",
+        "        return dict.__eq__(self, other)",
+        "",
+        "    def __ne__(self, other: object) -> bool:",
+        "        return not self == other",
+        "",
+        "    __hash__ = None  # type: ignore[assignment]",
+        "",
+        "    def __repr__(self) -> str:",
+        '        return f"Keyed({dict.__repr__(self)}, extra={self.extra!r})" if self.extra else f"Keyed({dict.__repr__(self)})"',
     ]
     # Emit in dependency order: a class after every class it refers to.
     emitted = []
@@ -131,7 +170,7 @@ def generate():
         emit_class(name, objects[name], defs, lines)
     lines.append("")
     lines.append("")
-    lines.append(f"__all__ = {sorted(emitted)!r}")
+    lines.append(f"__all__ = {sorted(emitted + ['Keyed'])!r}")
     return "\n".join(lines) + "\n"
 
 

@@ -3,7 +3,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use journeymap::validate::{Diagnostic as CoreDiagnostic, Severity};
+use journeymap::validate::Diagnostic as CoreDiagnostic;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
@@ -38,47 +38,18 @@ fn new(
     }
 }
 
-/// A core error that has no diagnostic of its own, as one (path `""`).
-fn diagnostic(code: journeymap::validate::Code, message: &str) -> CoreDiagnostic {
-    CoreDiagnostic::new(code, Severity::Error, "", message)
-}
-
-/// `ValidationError` (invalid map), `ReadError` (JM009) or `WriteError` (JM019).
+/// `ValidationError` (invalid map), `ReadError` (JM009) or `WriteError` (JM019), with the
+/// core's diagnostics of the error.
 pub fn io(py: Python<'_>, e: journeymap::io::Error) -> PyErr {
     let code = e.code();
     let message = e.to_string();
-    match e {
-        journeymap::io::Error::Invalid { diagnostics } => new(
-            py,
-            &VALIDATION_ERROR,
-            "ValidationError",
-            message,
-            Some(code.as_str()),
-            diagnostics,
-        ),
-        journeymap::io::Error::Io { .. } => {
-            let d = diagnostic(code, &message);
-            new(
-                py,
-                &READ_ERROR,
-                "ReadError",
-                message,
-                Some(code.as_str()),
-                vec![d],
-            )
-        }
-        journeymap::io::Error::Json(_) => {
-            let d = diagnostic(code, &message);
-            new(
-                py,
-                &WRITE_ERROR,
-                "WriteError",
-                message,
-                Some(code.as_str()),
-                vec![d],
-            )
-        }
-    }
+    let diagnostics = e.to_diagnostics();
+    let (cell, class) = match e {
+        journeymap::io::Error::Invalid { .. } => (&VALIDATION_ERROR, "ValidationError"),
+        journeymap::io::Error::Io { .. } => (&READ_ERROR, "ReadError"),
+        journeymap::io::Error::Json(_) => (&WRITE_ERROR, "WriteError"),
+    };
+    new(py, cell, class, message, Some(code.as_str()), diagnostics)
 }
 
 /// A diagnostic found while converting a Python object that should be a map (JM003, JM006, ...)

@@ -405,7 +405,8 @@ impl JourneyMap {
         })
     }
 
-    /// Scores one observed path of touchpoint ids; returns a dict.
+    /// Scores one observed path of touchpoint ids and explains it step by step; returns the
+    /// core's `PathReport` as a dict (`journeymap.PathReport`).
     #[pyo3(signature = (path, persona=None))]
     fn score_path<'py>(
         &self,

@@ -49,6 +49,10 @@ def test_missing_file_is_a_read_error(tmp_path):
     assert [d.code for d in info.value.diagnostics] == ["JM009"]
     assert "missing.json" in str(info.value)
     assert not isinstance(info.value, journeymap.ValidationError)
+    # The core's diagnostic of the error: at the document's root, with the error's message.
+    [d] = info.value.diagnostics
+    assert (d.severity, d.path, d.message) == ("error", "", str(info.value))
+    assert d == journeymap.validate(tmp_path / "missing.json")[0]
 
 
 def test_unknown_persona_is_a_scoring_error_with_code():
@@ -83,7 +87,13 @@ def test_invalid_config_is_a_config_error_with_a_pointer(config, path):
             call(config)
         assert info.value.code == "JM107"
         [d] = info.value.diagnostics
-        assert (d.code, d.path) == ("JM107", path)
+        assert (d.code, d.path, d.severity) == ("JM107", path, "error")
+        # The path is the diagnostic's own field; its message does not repeat it, the exception's
+        # message (the core error's text) names it.
+        assert d.message.startswith("invalid scoring config: ")
+        assert path not in d.message
+        assert f'"{path}"' in str(info.value)
+        assert str(d) == f"error JM107: {d.message} (at {path})"
 
 
 def test_score_json_raises_no_bare_value_error():

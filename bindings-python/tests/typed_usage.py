@@ -34,4 +34,20 @@ except journeymap.ValidationError as e:
     assert_type(e.diagnostics, List[journeymap.Diagnostic])
 
 columns = assert_type(m.score_paths([["a", "b"]]), Dict[str, List[Any]])
-print(scores.map, config.top, diagnostics[0].code, len(columns["steps"]))
+
+report = assert_type(m.score_path(["a", "c", "b", "zz", "c"]), journeymap.PathReport)
+assert_type(report["steps"], int)
+assert_type(report["peak_end"], Optional[float])
+assert_type(report["valleys"], List[int])
+step = assert_type(report["trace"][1], journeymap.PathStep)
+assert_type(step["emotion"], Optional[float])
+assert_type(step["unexpected_move"], bool)
+assert_type(step["skipped_stages"], int)
+assert_type(scores.touchpoints, journeymap.Table)
+assert_type(scores.stages, journeymap.Table)
+assert_type(scores.outcomes, journeymap.Table)
+
+overrides = m.touchpoints[0].persona_measures
+assert_type(overrides.get("p"), Optional[journeymap.Measures])
+assert_type(overrides.extra, Dict[str, Any])
+print(scores.map, config.top, diagnostics[0].code, len(columns["steps"]), report["valleys"], len(overrides))

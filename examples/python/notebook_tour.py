@@ -23,6 +23,16 @@ print(mot[["rank", "touchpoint", "priority", "quadrant"]].head())
 curve = scores.emotion_curve("young-pro").to_pandas()
 print(curve)
 
+# The customer base: every persona weighted by its share.
+print(scores.touchpoints.to_pandas()[["touchpoint", "visit_probability", "removal_effect", "effort_contribution"]].head())
+print(scores.stages.to_pandas().pivot(index="stage", columns="measure", values="normalized"))
+
+# One observed path, step by step: where it leaves the map, its valleys.
+report = m.score_path(["search", "online-form", "simulator", "doc-upload", "e-sign"], persona="young-pro")
+for step in report["trace"]:
+    print(step["touchpoint"], step["emotion"], "unexpected" if step["unexpected_move"] else "", "backtrack" if step["backtrack"] else "")
+print("valleys at", report["valleys"], "peak-end", report["peak_end"])
+
 # Observed customer paths, in bulk.
 paths = [["search", "simulator", "online-form", "doc-upload", "underwriting-wait", "decision-call", "e-sign", "funds"],
          ["branch-info", "advisor-meeting", "paper-docs", "underwriting-wait", "doc-request-again", "underwriting-wait"]]

@@ -33,7 +33,7 @@ from ._native import (
     scores_schema,
     validate,
 )
-from ._scores import Scores, Table
+from ._scores import PathReport, PathStep, Scores, Table
 
 __all__ = [
     "Channel",
@@ -47,6 +47,8 @@ __all__ = [
     "Measures",
     "Note",
     "Outcome",
+    "PathReport",
+    "PathStep",
     "Persona",
     "PriorityWeights",
     "ReadError",

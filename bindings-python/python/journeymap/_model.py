@@ -4,7 +4,43 @@ bindings-python/generate_model.py; do not edit."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Literal, Optional
+from typing import Any, Callable, Dict, List, Literal, Mapping, Optional, TypeVar
+
+_T = TypeVar("_T")
+_U = TypeVar("_U")
+
+
+class Keyed(Dict[str, _T]):
+    """A dict keyed by id (`Touchpoint.persona_measures`: persona id -> `Measures`). Keys
+    starting with `x-` are tool data, not ids, and may hold any value: they are kept as they are
+    in `.extra`, not in the dict. Equal to a plain dict with the same ids."""
+
+    extra: Dict[str, Any]
+
+    def __init__(self, *args: Any, extra: Optional[Mapping[str, Any]] = None, **kwargs: _T) -> None:
+        super().__init__(*args, **kwargs)
+        self.extra = dict(extra or {})
+
+    @staticmethod
+    def of(d: Mapping[str, Any], convert: Callable[[Any], _U]) -> "Keyed[_U]":
+        """The ids of `d` with their values converted; its `x-` keys in `.extra`."""
+        return Keyed(
+            {k: convert(v) for k, v in d.items() if not k.startswith("x-")},
+            extra={k: v for k, v in d.items() if k.startswith("x-")},
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Keyed) and other.extra != self.extra:
+            return False
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Keyed({dict.__repr__(self)}, extra={self.extra!r})" if self.extra else f"Keyed({dict.__repr__(self)})"
 
 
 @dataclass(frozen=True)
@@ -443,7 +479,7 @@ class Touchpoint:
     visibility: Optional[Literal["frontstage", "backstage"]] = None
     owner: Optional[str] = None
     measures: Optional[Measures] = None
-    persona_measures: Dict[str, Measures] = field(default_factory=dict)
+    persona_measures: Keyed[Measures] = field(default_factory=Keyed)
     evidence: Optional[Evidence] = None
     pains: List[Note] = field(default_factory=list)
     gains: List[Note] = field(default_factory=list)
@@ -489,7 +525,7 @@ class Touchpoint:
             kwargs['measures'] = Measures.from_dict(v)
         if 'persona_measures' in d and d['persona_measures'] is not None:
             v = d['persona_measures']
-            kwargs['persona_measures'] = {k: Measures.from_dict(i) for k, i in v.items()}
+            kwargs['persona_measures'] = Keyed.of(v, Measures.from_dict)
         if 'evidence' in d and d['evidence'] is not None:
             v = d['evidence']
             kwargs['evidence'] = Evidence.from_dict(v)
@@ -759,4 +795,4 @@ class JourneyMapData:
         return cls(**kwargs)
 
 
-__all__ = ['Channel', 'EffortScale', 'Entry', 'Evidence', 'JourneyMapData', 'Kpi', 'Measures', 'Metadata', 'Note', 'Opportunity', 'Outcome', 'Persona', 'Scale', 'Scales', 'Stage', 'SurveyPlan', 'Touchpoint', 'Transition']
+__all__ = ['Channel', 'EffortScale', 'Entry', 'Evidence', 'JourneyMapData', 'Keyed', 'Kpi', 'Measures', 'Metadata', 'Note', 'Opportunity', 'Outcome', 'Persona', 'Scale', 'Scales', 'Stage', 'SurveyPlan', 'Touchpoint', 'Transition']

@@ -1,14 +1,59 @@
-"""`Scores`: the result of scoring a map, with attribute access, tables for pandas and HTML."""
+"""`Scores`: the result of scoring a map, with attribute access, tables for pandas and HTML;
+`PathReport`: the typed dict of one observed path explained step by step."""
 
 from __future__ import annotations
 
 import html
 import json
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, TypedDict
 
 from ._errors import ScoringError
 
-__all__ = ["Scores", "Table"]
+__all__ = ["PathReport", "PathStep", "Scores", "Table"]
+
+
+class PathStep(TypedDict):
+    """One step of an observed path (`PathReport.trace`). Emotion is normalized to -1..1, effort
+    to 0..1; the move fields compare the step with the previous on-map step."""
+
+    touchpoint: str
+    on_map: bool
+    stage: Optional[str]
+    channel: Optional[str]
+    emotion: Optional[float]
+    effort: Optional[float]
+    unexpected_move: bool
+    backtrack: bool
+    skipped_stages: int
+    channel_switch: bool
+    handoff: bool
+
+
+class PathReport(TypedDict):
+    """One observed path explained (`JourneyMap.score_path`): the path's scores (the fields of
+    the `score_paths` columns), `trace`, every step in order, and `valleys`, the positions in
+    `trace` of the local minima of the path's emotion curve below neutral."""
+
+    steps: int
+    on_map: int
+    off_map: int
+    unexpected_moves: int
+    backtracks: int
+    skipped_stages: int
+    channel_switches: int
+    handoffs: int
+    effort_total: float
+    effort_mean: Optional[float]
+    duration_total: float
+    emotion_mean: Optional[float]
+    peak: Optional[float]
+    best: Optional[float]
+    worst: Optional[float]
+    end: Optional[float]
+    peak_end: Optional[float]
+    volatility: Optional[float]
+    trace: List[PathStep]
+    valleys: List[int]
 
 
 class Table(List[Dict[str, Any]]):
@@ -64,7 +109,7 @@ class Scores:
 
     def emotion_curve(self, persona: str) -> Table:
         """The emotion curve of one persona along its most likely successful journey."""
-        return Table(self._persona(persona)["emotion"]["curve"])
+        return _table(self._persona(persona)["emotion"]["curve"])
 
     @property
     def effort(self) -> Table:
@@ -79,6 +124,45 @@ class Scores:
         return Table(
             {"persona": p["persona"], **t} for p in self._data["personas"] for t in p["conversion"]["touchpoints"]
         )
+
+    # Over the customer base: `overall`, each persona weighted by its share.
+
+    @property
+    def touchpoints(self) -> Table:
+        """Every touchpoint scored for at least one persona, over the customer base (sorted by id):
+        visit probability, expected visits, drop-off, removal effect, emotion, effort, gap, effort
+        contribution, betweenness."""
+        return _table(self._data["overall"]["touchpoints"])
+
+    @property
+    def stages(self) -> Table:
+        """Emotion, effort and experience gap per stage over the customer base: one row per
+        measure (`"emotion"`, `"effort"`, `"gap"`) and stage, in journey order, with `raw` and
+        `normalized` values."""
+        overall = self._data["overall"]
+        return Table(
+            {"measure": measure, **row} for measure in ("emotion", "effort", "gap") for row in overall[f"{measure}_stages"]
+        )
+
+    @property
+    def outcomes(self) -> Table:
+        """Probability of each outcome over the customer base (sorted by id, `__drop_off` last)."""
+        return _table(self._data["overall"]["outcomes"])
+
+    @property
+    def effort_hot_spots(self) -> Table:
+        """Touchpoints contributing most to the expected effort of the customer base."""
+        return _table(self._data["overall"]["effort_hot_spots"])
+
+    @property
+    def shortfalls(self) -> Table:
+        """Largest experience shortfalls over the customer base, largest first."""
+        return _table(self._data["overall"]["shortfalls"])
+
+    @property
+    def crossroads(self) -> Table:
+        """Crossroads over the customer base, most visited first."""
+        return _table(self._data["overall"]["crossroads"])
 
     def _persona(self, persona: str) -> Dict[str, Any]:
         for p in self._data["personas"]:
@@ -108,6 +192,11 @@ class Scores:
             f"health {float(overall['health']['index']):.0f}/100</p>"
             f"<table><tr><th>#</th><th>touchpoint</th><th>priority</th><th>why</th></tr>{rows}</table></div>"
         )
+
+
+def _table(rows: Iterable[Dict[str, Any]]) -> Table:
+    # Copies: a caller changing a row must not change the cached scores.
+    return Table(dict(r) for r in rows)
 
 
 def _flatten_factors(m: Dict[str, Any]) -> Dict[str, Any]:
