@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::model::JourneyMap;
-use crate::score::{Comparison, Delta, PersonaScores, Scores};
+use crate::score::{Comparison, Delta, MomentOfTruth, PersonaScores, Scores};
 
 const BAR_WIDTH: usize = 20;
 
@@ -88,20 +88,7 @@ fn persona_section(out: &mut String, map: &JourneyMap, p: &PersonaScores, top: u
     } else {
         let _ = writeln!(out, "  (no emotion data)");
     }
-    let _ = writeln!(out, "\nTop moments of truth:");
-    for m in p.moments_of_truth.iter().take(top) {
-        let flag = if m.declared { " [declared]" } else { "" };
-        let _ = writeln!(
-            out,
-            "  {}. {} — priority {:.2}{flag}",
-            m.rank,
-            name(map, &m.touchpoint),
-            m.priority
-        );
-        if let Some(reason) = m.reasons.first() {
-            let _ = writeln!(out, "     {reason}");
-        }
-    }
+    moments_list(out, map, &p.moments_of_truth, top);
     let _ = writeln!(
         out,
         "\nEffort: expected total {:.2} · {:.2} channel switches · {:.2} hand-offs",
@@ -145,20 +132,7 @@ fn customer_base_section(out: &mut String, map: &JourneyMap, scores: &Scores, to
             st.normalized
         );
     }
-    let _ = writeln!(out, "\nTop moments of truth:");
-    for m in scores.moments_of_truth.iter().take(top) {
-        let flag = if m.declared { " [declared]" } else { "" };
-        let _ = writeln!(
-            out,
-            "  {}. {} — priority {:.2}{flag}",
-            m.rank,
-            name(map, &m.touchpoint),
-            m.priority
-        );
-        if let Some(reason) = m.reasons.first() {
-            let _ = writeln!(out, "     {reason}");
-        }
-    }
+    moments_list(out, map, &scores.moments_of_truth, top);
     for h in o.effort_hot_spots.iter().take(3) {
         let _ = writeln!(
             out,
@@ -175,6 +149,24 @@ fn customer_base_section(out: &mut String, map: &JourneyMap, scores: &Scores, to
             name(map, &c.touchpoint),
             pct(c.visit_probability)
         );
+    }
+}
+
+/// The top moments of truth with their strongest reason.
+fn moments_list(out: &mut String, map: &JourneyMap, moments: &[MomentOfTruth], top: usize) {
+    let _ = writeln!(out, "\nTop moments of truth:");
+    for m in moments.iter().take(top) {
+        let flag = if m.declared { " [declared]" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {}. {} — priority {:.2}{flag}",
+            m.rank,
+            name(map, &m.touchpoint),
+            m.priority
+        );
+        if let Some(reason) = m.reasons.first() {
+            let _ = writeln!(out, "     {reason}");
+        }
     }
 }
 

@@ -719,22 +719,30 @@ pub(crate) fn pain_factor(d: &StateData<'_>) -> f64 {
 }
 
 fn crosshair(config: &ScoringConfig, data: &[StateData<'_>]) -> (f64, f64) {
+    crosshair_of(
+        config,
+        data.iter().filter_map(|d| d.importance),
+        data.iter().filter_map(performance),
+    )
+}
+
+/// Where the importance-performance crosshair sits for these known importances and
+/// performances: the scale midpoint, or their means (0.5 without data).
+fn crosshair_of(
+    config: &ScoringConfig,
+    importance: impl Iterator<Item = f64>,
+    performance: impl Iterator<Item = f64>,
+) -> (f64, f64) {
     match config.crosshair {
         CrosshairRule::ScaleMidpoint => (0.5, 0.5),
-        CrosshairRule::DataMean => {
-            let mean = |values: Vec<f64>| {
-                if values.is_empty() {
-                    0.5
-                } else {
-                    values.iter().fold(0.0, |a, b| a + b) / values.len() as f64
-                }
-            };
-            (
-                mean(data.iter().filter_map(|d| d.importance).collect()),
-                mean(data.iter().filter_map(performance).collect()),
-            )
-        }
+        CrosshairRule::DataMean => (mean_or_half(importance), mean_or_half(performance)),
     }
+}
+
+/// The mean of the values, 0.5 (the middle of a normalized scale) when there are none.
+fn mean_or_half(values: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    if n == 0 { 0.5 } else { sum / n as f64 }
 }
 
 /// Performance of a touchpoint, 0..1: satisfaction when measured, else emotion.
@@ -976,22 +984,11 @@ fn aggregate_moments<'m>(
         }
     }
     // The crosshair over the aggregated touchpoints.
-    let (imp_mid, perf_mid) = match config.crosshair {
-        CrosshairRule::ScaleMidpoint => (0.5, 0.5),
-        CrosshairRule::DataMean => {
-            let mid = |values: Vec<f64>| {
-                if values.is_empty() {
-                    0.5
-                } else {
-                    values.iter().fold(0.0, |a, b| a + b) / values.len() as f64
-                }
-            };
-            (
-                mid(acc.values().filter_map(|a| mean(&a.importance)).collect()),
-                mid(acc.values().filter_map(|a| mean(&a.performance)).collect()),
-            )
-        }
-    };
+    let (imp_mid, perf_mid) = crosshair_of(
+        config,
+        acc.values().filter_map(|a| mean(&a.importance)),
+        acc.values().filter_map(|a| mean(&a.performance)),
+    );
     let mut out: Vec<MomentOfTruth> = acc
         .into_values()
         .map(|a| {
