@@ -204,6 +204,17 @@ test('ajv gives the same structural verdict as journeymap', () => {
   }
 })
 
+test('NaN and Infinity in an object are reported at their path, not read as missing', () => {
+  const doc = chain().toObject()
+  doc.touchpoints[1].measures.emotion = NaN
+  doc.transitions[0].probability = Infinity
+  const paths = jm.validate(doc).filter((d) => d.severity === 'error').map((d) => d.path)
+  assert.ok(paths.includes('/touchpoints/1/measures/emotion'), paths.join())
+  assert.ok(paths.includes('/transitions/0/probability'), paths.join())
+  assert.throws(() => jm.JourneyMap.fromObject(doc), (e) => e instanceof jm.JourneyMapError && e.diagnostics.length >= 2)
+  assert.throws(() => chain().score({ weights: { pain: NaN } }), (e) => e.code === 'JM107' && e.diagnostics[0].path === '/weights/pain')
+})
+
 test('wrong JavaScript types throw TypeError with a clear message', () => {
   const circular = { format_version: '1.0' }
   circular['x-self'] = circular

@@ -67,6 +67,15 @@ function describe(value) {
   return typeof value
 }
 
+/** Keeps NaN and ±Infinity visible: JSON.stringify would write them as null, which reads as
+ * "not measured". Written as the strings "NaN", "Infinity", "-Infinity" they are reported by the
+ * schema check as a wrong type, with their JSON pointer.
+ * @param {string} _key
+ * @param {unknown} value */
+function nonFinite(_key, value) {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value
+}
+
 /** JSON text of a JavaScript value; TypeError when JSON cannot represent it (circular, BigInt).
  * @param {unknown} value
  * @param {string} what
@@ -74,7 +83,7 @@ function describe(value) {
 function jsonText(value, what) {
   let json
   try {
-    json = JSON.stringify(value)
+    json = JSON.stringify(value, nonFinite)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     throw new TypeError(`${what}: the object cannot be written as JSON (${reason})`)

@@ -106,7 +106,7 @@ impl From<&io::Error> for Failure {
         Self {
             code: e.code().as_str().to_owned(),
             message: e.to_string(),
-            diagnostics: diagnostics(e.diagnostics()),
+            diagnostics: diagnostics(&e.to_diagnostics()),
         }
     }
 }

@@ -373,6 +373,9 @@ pub fn resolve_paths(
     step: impl Fn(&str) -> Option<u32>,
 ) -> PyResult<Vec<Vec<Option<u32>>>> {
     let mut cache: std::collections::HashMap<usize, Option<u32>> = std::collections::HashMap::new();
+    // Every cached object is held here, so its address cannot be reused by another string while
+    // the cache lives (paths from a generator are freed as soon as they are consumed).
+    let mut held: Vec<Bound<'_, PyAny>> = Vec::new();
     let mut out = Vec::new();
     for (i, path) in paths.try_iter()?.enumerate() {
         let path = path?;
@@ -398,6 +401,7 @@ pub fn resolve_paths(
                     })?;
                     let index = step(&s.to_cow()?);
                     cache.insert(key, index);
+                    held.push(item);
                     index
                 }
             };
@@ -405,7 +409,6 @@ pub fn resolve_paths(
         }
         out.push(resolved);
     }
-    // The cache keys are object addresses: they stay valid because `paths` keeps every item alive.
     Ok(out)
 }
 

@@ -137,3 +137,15 @@ def test_scores_schema_describes_the_overall_aggregates():
         assert key in overall
     data = json.loads(journeymap.load(ROOT / "testdata/scoring/chain.json").score_json())
     assert set(data["overall"]) == set(overall)
+
+
+def test_score_paths_from_a_generator_of_fresh_strings():
+    # Each path's list and strings are freed once consumed, so CPython reuses their addresses
+    # for the next path's strings: ids must still resolve to the right touchpoints.
+    m = journeymap.load(ROOT / "testdata/scoring/chain.json")
+    lines = ["a,b,c", "zz,b", "c,a", "b,c,zz", "a"] * 400
+    from_generator = m.score_paths(line.split(",") for line in lines)
+    from_list = m.score_paths([line.split(",") for line in lines])
+    assert from_generator == from_list
+    one_by_one = [m.score_path(line.split(","))["off_map"] for line in lines]
+    assert from_generator["off_map"] == one_by_one

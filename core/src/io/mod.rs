@@ -72,7 +72,8 @@ impl Error {
     pub fn to_diagnostics(&self) -> Vec<Diagnostic> {
         match self {
             Error::Invalid { diagnostics } => diagnostics.clone(),
-            Error::Io { .. } | Error::Json(_) => vec![Diagnostic::new(
+            Error::Io { path, source } => vec![validate::io_error(path, source)],
+            Error::Json(_) => vec![Diagnostic::new(
                 self.code(),
                 crate::validate::Severity::Error,
                 String::new(),

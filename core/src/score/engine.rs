@@ -84,6 +84,17 @@ fn diag(code: Code, path: String, message: String) -> Diagnostic {
     Diagnostic::new(code, severity, path, message)
 }
 
+/// Positions of the valleys of a curve: points below neutral and no higher than their
+/// neighbours.
+pub(crate) fn valleys(curve: &[f64]) -> impl Iterator<Item = usize> + '_ {
+    (0..curve.len()).filter(|&k| {
+        let v = curve[k];
+        let left = k.checked_sub(1).map_or(f64::INFINITY, |l| curve[l]);
+        let right = curve.get(k + 1).copied().unwrap_or(f64::INFINITY);
+        v < 0.0 && v <= left && v <= right
+    })
+}
+
 /// Summary of a curve of normalized emotions (peak-end rule, Kahneman et al. 1993).
 pub(crate) struct CurveStats {
     pub peak: f64,
@@ -415,15 +426,7 @@ fn score_persona<'m>(
         }
     }
     let summary = CurveStats::from_iter(curve.iter().map(|p| p.normalized)).map(|st| {
-        let valleys = (0..curve.len())
-            .filter(|&k| {
-                let v = curve[k].normalized;
-                let left = k
-                    .checked_sub(1)
-                    .map_or(f64::INFINITY, |l| curve[l].normalized);
-                let right = curve.get(k + 1).map_or(f64::INFINITY, |r| r.normalized);
-                v < 0.0 && v <= left && v <= right
-            })
+        let valleys = valleys(&curve.iter().map(|p| p.normalized).collect::<Vec<_>>())
             .map(|k| curve[k].clone())
             .collect();
         EmotionSummary {
@@ -630,6 +633,7 @@ fn score_persona<'m>(
             (den > 0.0).then(|| num / den)
         })
         .collect();
+    // The crosshair over the touchpoints that are ranked (frontstage), as for the aggregates.
     let (imp_mid, perf_mid) = crosshair(config, &data);
     // Backstage steps are not seen by the customer: they are not moments of truth.
     let mut moments: Vec<MomentOfTruth> = (0..n)
@@ -646,7 +650,13 @@ fn score_persona<'m>(
                 },
                 criticality: solution.removal_effect[i].unwrap_or(0.0),
             };
-            moment(config, d, factors, quadrant(d, imp_mid, perf_mid))
+            moment(
+                config,
+                d,
+                factors,
+                quadrant(d, imp_mid, perf_mid),
+                d.importance.is_some(),
+            )
         })
         .collect();
     rank(&mut moments);
@@ -719,10 +729,14 @@ pub(crate) fn pain_factor(d: &StateData<'_>) -> f64 {
 }
 
 fn crosshair(config: &ScoringConfig, data: &[StateData<'_>]) -> (f64, f64) {
+    let ranked = || {
+        data.iter()
+            .filter(|d| d.tp.visibility() == crate::model::Visibility::Frontstage)
+    };
     crosshair_of(
         config,
-        data.iter().filter_map(|d| d.importance),
-        data.iter().filter_map(performance),
+        ranked().filter_map(|d| d.importance),
+        ranked().filter_map(performance),
     )
 }
 
@@ -804,11 +818,14 @@ pub(crate) fn priority(weights: &PriorityWeights, f: &Factors) -> (f64, Factors)
     (p, contributions)
 }
 
+/// One ranked item: its priority, the factor breakdown and the reasons. `importance_known` says
+/// whether the importance factor is measured (else it is the 0.5 default and is not a reason).
 fn moment(
     config: &ScoringConfig,
     d: &StateData<'_>,
     factors: Factors,
     quadrant: Option<Quadrant>,
+    importance_known: bool,
 ) -> MomentOfTruth {
     let (priority, contributions) = priority(&config.weights, &factors);
     // Reasons are ranked by contribution first and only then written out.
@@ -824,7 +841,7 @@ fn moment(
     let mut candidates = [
         (contributions.reach, Reason::Reach),
         (
-            if d.importance.is_some() {
+            if importance_known {
                 contributions.importance
             } else {
                 0.0
@@ -851,7 +868,14 @@ fn moment(
             (Some(p), _) if d.emotion.is_some_and(|e| e < 0.0) => {
                 format!("negative emotion ({p})")
             }
-            _ => format!("declared pain of severity {}%", pct(factors.pain)),
+            _ if !d.tp.pains.is_empty() => {
+                format!("declared pain of severity {}%", pct(factors.pain))
+            }
+            // Aggregated items quote the map's own measures; the pain came from persona measures.
+            _ => format!(
+                "shortfall or negative emotion for some personas (pain {}%)",
+                pct(factors.pain)
+            ),
         },
         Reason::Swing => format!(
             "emotional swing of {}% from the previous step",
@@ -1008,7 +1032,8 @@ fn aggregate_moments<'m>(
             };
             let quadrant =
                 quadrant_of(mean(&a.importance), mean(&a.performance), imp_mid, perf_mid);
-            moment(config, &a.data, factors, quadrant)
+            let importance_known = mean(&a.importance).is_some();
+            moment(config, &a.data, factors, quadrant, importance_known)
         })
         .collect();
     rank(&mut out);

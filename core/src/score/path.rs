@@ -6,7 +6,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::engine::{CurveStats, stage_ranks, state_data};
+use super::engine::{CurveStats, stage_ranks, state_data, valleys};
 use super::{Error, ScoringConfig};
 use crate::model::JourneyMap;
 
@@ -182,7 +182,6 @@ impl PathColumns {
 #[derive(Debug, Clone)]
 pub struct PathScorer<'m> {
     index: HashMap<&'m str, u32>,
-    ids: Vec<&'m str>,
     stage_ids: Vec<&'m str>,
     channel_ids: Vec<&'m str>,
     emotion: Vec<f64>,
@@ -218,7 +217,6 @@ impl<'m> PathScorer<'m> {
         let mut owners: HashMap<&str, u32> = HashMap::new();
         let mut scorer = PathScorer {
             index: HashMap::new(),
-            ids: Vec::new(),
             stage_ids: Vec::new(),
             channel_ids: Vec::new(),
             emotion: Vec::new(),
@@ -240,7 +238,6 @@ impl<'m> PathScorer<'m> {
             let d = state_data(map, tp, &persona, &ranks);
             let i = scorer.emotion.len() as u32;
             scorer.index.insert(tp.id.as_str(), i);
-            scorer.ids.push(tp.id.as_str());
             scorer.stage_ids.push(tp.stage.as_str());
             scorer.channel_ids.push(tp.channel.as_str());
             scorer.emotion.push(d.emotion.unwrap_or(f64::NAN));
@@ -404,8 +401,8 @@ impl<'m> PathScorer<'m> {
             steps.push(PathStep {
                 touchpoint: id.to_owned(),
                 on_map: true,
-                stage: self.stage_ids.get(i).map(|s| (*s).to_owned()),
-                channel: self.channel_ids.get(i).map(|s| (*s).to_owned()),
+                stage: Some(self.stage_ids[i].to_owned()),
+                channel: Some(self.channel_ids[i].to_owned()),
                 emotion: known(self.emotion[i]),
                 effort: known(self.effort[i]),
                 unexpected_move: m.is_some_and(|m| m.unexpected),
@@ -423,15 +420,8 @@ impl<'m> PathScorer<'m> {
             .enumerate()
             .filter_map(|(k, s)| Some((k, s.emotion?)))
             .collect();
-        let valleys = (0..curve.len())
-            .filter(|&k| {
-                let v = curve[k].1;
-                let left = k.checked_sub(1).map_or(f64::INFINITY, |l| curve[l].1);
-                let right = curve.get(k + 1).map_or(f64::INFINITY, |r| r.1);
-                v < 0.0 && v <= left && v <= right
-            })
-            .map(|k| curve[k].0)
-            .collect();
+        let emotions: Vec<f64> = curve.iter().map(|&(_, e)| e).collect();
+        let valleys = valleys(&emotions).map(|k| curve[k].0).collect();
         PathReport {
             score,
             trace: steps,

@@ -922,9 +922,10 @@ mod tests {
         let count = |code: Code| out.iter().filter(|d| d.code == code).count();
         assert_eq!(count(codes::EMPTY_STAGE), n_other - 1);
         assert_eq!(count(codes::UNUSED_CHANNEL), n_other - 1);
+        // Linear rules take about 0.3 s here in a debug build; the quadratic ones took 10 s.
         assert!(
-            elapsed < std::time::Duration::from_secs(2),
-            "semantic rules took {elapsed:?}"
+            elapsed < std::time::Duration::from_secs(5),
+            "semantic rules took {elapsed:?}: a rule is no longer linear in stages and channels"
         );
     }
 }
