@@ -3,7 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use super::engine::{PersonaResult, StateData, effort_raw, stage_means};
+use super::engine::{
+    PersonaResult, StateData, effort_raw, rank_crossroads, rank_hot_spots, rank_shortfalls,
+    stage_means,
+};
 use super::{
     Crossroad, OutcomeProbability, ScoringConfig, StageValue, TouchpointAggregate,
     TouchpointEffort, TouchpointGap,
@@ -190,12 +193,7 @@ pub(crate) fn effort_hot_spots(
             })
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.contribution
-            .total_cmp(&a.contribution)
-            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
-    });
-    out.truncate(config.top());
+    rank_hot_spots(&mut out, config);
     out
 }
 
@@ -214,12 +212,7 @@ pub(crate) fn shortfalls(config: &ScoringConfig, rows: &[Row]) -> Vec<Touchpoint
             })
         })
         .collect();
-    out.sort_by(|a, b| {
-        a.normalized
-            .total_cmp(&b.normalized)
-            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
-    });
-    out.truncate(config.top());
+    rank_shortfalls(&mut out, config);
     out
 }
 
@@ -233,11 +226,6 @@ pub(crate) fn crossroads(rows: &[Row]) -> Vec<Crossroad> {
             betweenness: r.row.betweenness,
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.visit_probability
-            .total_cmp(&a.visit_probability)
-            .then_with(|| b.betweenness.total_cmp(&a.betweenness))
-            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
-    });
+    rank_crossroads(&mut out);
     out
 }

@@ -472,12 +472,7 @@ fn score_persona<'m>(
         .filter(|e| e.contribution > 0.0)
         .cloned()
         .collect();
-    hot_spots.sort_by(|a, b| {
-        b.contribution
-            .total_cmp(&a.contribution)
-            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
-    });
-    hot_spots.truncate(config.top());
+    rank_hot_spots(&mut hot_spots, config);
     let (mut switches, mut handoffs) = (0.0, 0.0);
     for i in 0..n {
         for (j, p) in chain.successors.row(i) {
@@ -531,12 +526,7 @@ fn score_persona<'m>(
         .filter(|g| g.normalized < 0.0)
         .cloned()
         .collect();
-    shortfalls.sort_by(|a, b| {
-        a.normalized
-            .total_cmp(&b.normalized)
-            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
-    });
-    shortfalls.truncate(config.top());
+    rank_shortfalls(&mut shortfalls, config);
     let (num, den) = (0..n).fold((0.0, 0.0), |(a, b), i| {
         match (data[i].emotion, data[i].expected) {
             (Some(e), Some(x)) => (a + visits[i] * ((x - e).max(0.0) / 2.0), b + visits[i]),
@@ -612,12 +602,7 @@ fn score_persona<'m>(
             betweenness: between[i],
         })
         .collect();
-    crossroads.sort_by(|a, b| {
-        b.visit_probability
-            .total_cmp(&a.visit_probability)
-            .then_with(|| b.betweenness.total_cmp(&a.betweenness))
-            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
-    });
+    rank_crossroads(&mut crossroads);
 
     // Moments of truth.
     let previous: Vec<Option<f64>> = (0..n)
@@ -710,6 +695,36 @@ fn score_persona<'m>(
         mean_shortfall,
         peak_end,
     }
+}
+
+/// Effort hot spots: largest contribution first (ties by id), at most `top`.
+pub(crate) fn rank_hot_spots(list: &mut Vec<TouchpointEffort>, config: &ScoringConfig) {
+    list.sort_by(|a, b| {
+        b.contribution
+            .total_cmp(&a.contribution)
+            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
+    });
+    list.truncate(config.top());
+}
+
+/// Experience shortfalls: most negative gap first (ties by id), at most `top`.
+pub(crate) fn rank_shortfalls(list: &mut Vec<TouchpointGap>, config: &ScoringConfig) {
+    list.sort_by(|a, b| {
+        a.normalized
+            .total_cmp(&b.normalized)
+            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
+    });
+    list.truncate(config.top());
+}
+
+/// Crossroads: most visited first, then highest betweenness, then id.
+pub(crate) fn rank_crossroads(list: &mut [Crossroad]) {
+    list.sort_by(|a, b| {
+        b.visit_probability
+            .total_cmp(&a.visit_probability)
+            .then_with(|| b.betweenness.total_cmp(&a.betweenness))
+            .then_with(|| a.touchpoint.cmp(&b.touchpoint))
+    });
 }
 
 /// The pain factor: the largest of the shortfall against expectation, the negative emotion and
