@@ -18,7 +18,6 @@ rm -rf target/wheels
 "$PY" -m pip install --quiet --force-reinstall --no-deps target/wheels/journeymap-*.whl
 
 echo "stubtest:"
-python3 bindings-python/generate_model.py --check
 "$PY" -m mypy.stubtest journeymap._native --ignore-missing-stub
 echo "mypy --strict:"
 (cd bindings-python/tests && "../../$PY" -m mypy --strict --cache-dir=/dev/null typed_usage.py)

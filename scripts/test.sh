@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The one test command: formatting, lints, every Rust test (schema drift and shared vectors
-# included), then the Python and Node suites. Run from anywhere: `scripts/test.sh`.
+# The one test command: formatting, lints, every Rust test (shared vectors included), every
+# generated file checked against its generator, then the Python and Node suites. Run from
+# anywhere: `scripts/test.sh`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 section "rust tests"
 cargo test --locked
+
+section "generated files"
+scripts/codegen.sh --check
 
 if [ -x scripts/test-python.sh ]; then
   section "python"

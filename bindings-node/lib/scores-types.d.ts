@@ -36,6 +36,13 @@ export type Code = string
  */
 export type Severity = 'error' | 'warning' | 'info'
 /**
+ * JSON pointer (RFC 6901) to the offending value; "" is the whole document.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "JsonPointer".
+ */
+export type JsonPointer = string
+/**
  * Where the importance-performance crosshair sits (Martilla & James 1977).
  *
  * This interface was referenced by `ScoresSchema`'s JSON-Schema
@@ -794,7 +801,7 @@ export interface SurveyItem {
   priority: number
 }
 /**
- * One problem found in a map.
+ * One problem found in a map, or in an input or a call that works on one.
  *
  * This interface was referenced by `ScoresSchema`'s JSON-Schema
  * via the `definition` "Diagnostic".
@@ -805,7 +812,7 @@ export interface Diagnostic {
    */
   code: string
   /**
-   * How bad it is.
+   * How bad it is (the catalogue's severity of the code).
    */
   severity: 'error' | 'warning' | 'info'
   /**

@@ -93,7 +93,7 @@ impl From<&Diagnostic> for NativeDiagnostic {
         Self {
             code: d.code.as_str().to_owned(),
             severity: d.severity.as_str().to_owned(),
-            path: d.path.clone(),
+            path: d.path.to_string(),
             message: d.message.clone(),
             line: d.line,
             column: d.column,
@@ -122,7 +122,7 @@ impl From<score::Error> for Failure {
         Self {
             code: e.code().as_str().to_owned(),
             message: e.to_string(),
-            diagnostics: vec![NativeDiagnostic::from(&e.to_diagnostic())],
+            diagnostics: diagnostics(&e.to_diagnostics()),
         }
     }
 }

@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use journeymap::validate::{Diagnostic, Limits, Severity, codes};
+use journeymap::diagnostics::{Diagnostic, PathPart, codes, escape_token};
+use journeymap::validate::Limits;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -27,8 +28,8 @@ impl From<PyErr> for Error {
     }
 }
 
-fn invalid(code: journeymap::validate::Code, at: &str, message: String) -> Error {
-    Error::Invalid(Diagnostic::new(code, Severity::Error, at, message))
+fn invalid(code: journeymap::Code, at: &str, message: String) -> Error {
+    Error::Invalid(Diagnostic::new(code, at, message))
 }
 
 /// A Python object (dict, list, tuple, str, int, float, bool, None) as a JSON value. Nesting is
@@ -92,7 +93,7 @@ fn to_value_at(obj: &Bound<'_, PyAny>, depth: usize, at: &mut String) -> Result<
             })?;
             let key = string(key, at)?;
             at.push('/');
-            at.push_str(&journeymap::validate::escape_pointer_token(&key));
+            at.push_str(&escape_token(&key));
             let child = to_value_at(&v, depth + 1, at);
             at.truncate(len);
             map.insert(key, child?);
@@ -268,7 +269,7 @@ pub fn config_value(
             } else {
                 v
             };
-            let mut at = format!("/{}", journeymap::validate::escape_pointer_token(&key));
+            let mut at = format!("/{}", escape_token(&key));
             out.insert(key, to_value_at(&v, 1, &mut at)?);
         }
     }
@@ -326,14 +327,14 @@ pub fn to_python<'py, T: serde::Serialize>(
     }
 }
 
-/// The reference tokens of a JSON pointer, array indices as ints: `/a/0/b~1c` → `["a", 0, "b/c"]`.
-pub fn pointer_parts<'py>(py: Python<'py>, pointer: &str) -> PyResult<Bound<'py, PyList>> {
+/// The reference tokens of a diagnostic's path (computed by the core), array indices as ints:
+/// `/a/0/b~1c` → `["a", 0, "b/c"]`.
+pub fn path_parts<'py>(py: Python<'py>, d: &Diagnostic) -> PyResult<Bound<'py, PyList>> {
     let list = PyList::empty(py);
-    for token in pointer.split('/').skip(1) {
-        let token = token.replace("~1", "/").replace("~0", "~");
-        match token.parse::<usize>() {
-            Ok(i) if !token.starts_with('0') || token == "0" => list.append(i)?,
-            _ => list.append(token)?,
+    for part in d.path_parts() {
+        match part {
+            PathPart::Key(k) => list.append(k)?,
+            PathPart::Index(i) => list.append(i)?,
         }
     }
     Ok(list)
@@ -412,30 +413,20 @@ pub fn resolve_paths(
     Ok(out)
 }
 
-/// Path score columns as a dict of Python lists, built directly.
+/// Path score columns as a dict of Python lists, built directly from the core's column list.
 pub fn columns<'py>(
     py: Python<'py>,
     c: &journeymap::score::PathColumns,
 ) -> PyResult<Bound<'py, PyDict>> {
+    use journeymap::score::PathColumn;
     let d = PyDict::new(py);
-    d.set_item("steps", &c.steps)?;
-    d.set_item("on_map", &c.on_map)?;
-    d.set_item("off_map", &c.off_map)?;
-    d.set_item("unexpected_moves", &c.unexpected_moves)?;
-    d.set_item("backtracks", &c.backtracks)?;
-    d.set_item("skipped_stages", &c.skipped_stages)?;
-    d.set_item("channel_switches", &c.channel_switches)?;
-    d.set_item("handoffs", &c.handoffs)?;
-    d.set_item("effort_total", &c.effort_total)?;
-    d.set_item("effort_mean", &c.effort_mean)?;
-    d.set_item("duration_total", &c.duration_total)?;
-    d.set_item("emotion_mean", &c.emotion_mean)?;
-    d.set_item("peak", &c.peak)?;
-    d.set_item("best", &c.best)?;
-    d.set_item("worst", &c.worst)?;
-    d.set_item("end", &c.end)?;
-    d.set_item("peak_end", &c.peak_end)?;
-    d.set_item("volatility", &c.volatility)?;
+    for (name, column) in c.columns() {
+        match column {
+            PathColumn::Count(v) => d.set_item(name, v)?,
+            PathColumn::Number(v) => d.set_item(name, v)?,
+            PathColumn::Optional(v) => d.set_item(name, v)?,
+        }
+    }
     Ok(d)
 }
 

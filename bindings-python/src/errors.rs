@@ -3,12 +3,12 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use journeymap::validate::Diagnostic as CoreDiagnostic;
+use journeymap::Diagnostic as CoreDiagnostic;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
 
-use crate::Diagnostic;
+use crate::diagnostics::Diagnostic;
 
 const MODULE: &str = "journeymap._errors";
 
@@ -70,7 +70,7 @@ pub fn invalid(py: Python<'_>, d: CoreDiagnostic) -> PyErr {
 /// `ConfigError` (JM107) for invalid settings, `ScoringError` otherwise (JM104 unknown persona).
 pub fn scoring(py: Python<'_>, e: journeymap::score::Error) -> PyErr {
     let code = e.code().as_str();
-    let d = e.to_diagnostic();
+    let diagnostics = e.to_diagnostics();
     let message = e.to_string();
     match e {
         journeymap::score::Error::InvalidConfig { .. } => new(
@@ -79,7 +79,7 @@ pub fn scoring(py: Python<'_>, e: journeymap::score::Error) -> PyErr {
             "ConfigError",
             message,
             Some(code),
-            vec![d],
+            diagnostics,
         ),
         _ => new(
             py,
@@ -87,7 +87,7 @@ pub fn scoring(py: Python<'_>, e: journeymap::score::Error) -> PyErr {
             "ScoringError",
             message,
             Some(code),
-            vec![d],
+            diagnostics,
         ),
     }
 }

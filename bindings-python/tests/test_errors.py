@@ -93,7 +93,7 @@ def test_invalid_config_is_a_config_error_with_a_pointer(config, path):
         assert d.message.startswith("invalid scoring config: ")
         assert path not in d.message
         assert f'"{path}"' in str(info.value)
-        assert str(d) == f"error JM107: {d.message} (at {path})"
+        assert str(d) == f"error[JM107]: {d.message} (at {path})"
 
 
 def test_score_json_raises_no_bare_value_error():
@@ -174,10 +174,10 @@ def test_a_panic_becomes_journeymap_error():
 def test_diagnostic_str_is_the_core_display():
     [d] = journeymap.validate('{"format_version": "1.0", "id": "x", "title": "t" "oops"}')
     assert d.line is not None and d.column is not None
-    assert str(d) == f"{d.line}:{d.column}: {d.severity} {d.code}: {d.message} (at {d.path or '/'})"
+    assert str(d) == f"{d.line}:{d.column}: {d.severity}[{d.code}]: {d.message} (at {d.path or '/'})"
     with pytest.raises(journeymap.ValidationError) as info:
         journeymap.loads('{"format_version": "1.0", "id": "x", "title": "t" "oops"}')
     # The exception message is the core's, built with the same Display.
     assert str(info.value) == f"invalid journey map: {d}"
     [d] = [x for x in journeymap.validate(dict(MINIMAL, colour="red")) if x.code == "JM013"]
-    assert str(d) == f"error JM013: {d.message} (at /colour)"
+    assert str(d) == f"error[JM013]: {d.message} (at /colour)"

@@ -3,10 +3,22 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use journeymap::validate::{Diagnostic, Limits, codes, validate_path};
+use journeymap::Diagnostic;
+use journeymap::diagnostics::codes;
+use journeymap::validate::{Limits, validate_path};
 use serde::Serialize;
 
 use crate::{EXIT_USAGE, Format};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Map files (JSON).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
 
 #[derive(Debug, Serialize)]
 struct FileReport {
@@ -23,7 +35,8 @@ struct Output {
 /// Validates every file. A file that cannot be read is reported like the others, invalid with
 /// one JM009 diagnostic (with `--format json`, also on stderr), and makes the exit code 2. A
 /// file over the size limit is JM001 from its size alone, without being read.
-pub(crate) fn run(files: &[PathBuf], format: Format) -> ExitCode {
+pub(crate) fn run(args: &Args) -> ExitCode {
+    let (files, format) = (&args.files, args.format);
     let mut reports = Vec::new();
     let mut io_failure = false;
     for file in files {
@@ -75,19 +88,7 @@ fn print_text(reports: &[FileReport]) {
     for report in reports {
         let file = Path::new(&report.file).display();
         for d in &report.diagnostics {
-            let position = match (d.line, d.column) {
-                (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
-                _ => format!("{file}"),
-            };
-            let path = if d.path.is_empty() {
-                "/"
-            } else {
-                d.path.as_str()
-            };
-            println!(
-                "{position}: {}[{}]: {} (at {path})",
-                d.severity, d.code, d.message
-            );
+            println!("{}", d.in_file(&report.file));
         }
         let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = report.diagnostics.len() - errors;

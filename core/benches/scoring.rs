@@ -39,7 +39,7 @@ fn full_scoring(c: &mut Criterion) {
 fn paths(c: &mut Criterion) {
     let map = generated::generated(100, 5, 3);
     let paths = generated::random_paths(&map, 100_000);
-    let scorer = PathScorer::new(&map, Some("p0"), &ScoringConfig::default()).unwrap();
+    let scorer = PathScorer::new(&map, Some("p0")).unwrap();
     let mut group = c.benchmark_group("score_paths");
     group.throughput(Throughput::Elements(paths.len() as u64));
     group.sample_size(10);

@@ -4,18 +4,23 @@
 //! a graph of transitions, loaded from a published JSON format (v1), validated with stable
 //! diagnostic codes, and scored with published methods (peak-end rule, SERVQUAL gap, CES,
 //! importance-performance analysis, absorbing Markov chains and removal effect).
+//!
+//! Modules, bottom to top (each uses only those before it): [`diagnostics`] (codes, severities,
+//! JSON pointers) < [`model`] (the format's types, the move-weight rule) < [`validate`] and [`io`]
+//! (reading and writing maps) < [`score`] (the Markov chain and every score) < [`report`] (text
+//! and HTML for people).
 
 #![warn(missing_docs)]
 
-pub mod analytics;
+pub mod diagnostics;
 pub mod io;
 pub mod model;
-pub mod render;
+pub mod report;
 pub mod score;
 pub mod validate;
 
+pub use diagnostics::{Code, Diagnostic, JsonPointer, Severity};
 pub use model::{JourneyMap, json_schema};
-pub use validate::{Code, Diagnostic, Severity};
 
 // The README's Rust examples are compiled and run as doctests.
 #[cfg(doctest)]

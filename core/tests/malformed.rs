@@ -369,7 +369,7 @@ fn cannot_read_paths_are_escaped_json_pointers() {
     });
     let err = serde_path_to_error::deserialize::<_, journeymap::JourneyMap>(&value).unwrap_err();
     assert_eq!(
-        journeymap::validate::pointer_from_serde_path(err.path()),
+        journeymap::JsonPointer::from_serde_path(err.path()),
         "/touchpoints/0/persona_measures/a.b~1c~0d/emotion"
     );
     let value = serde_json::json!({"x.y": [1, {"k/l": "no"}]});
@@ -377,7 +377,7 @@ fn cannot_read_paths_are_escaped_json_pointers() {
         serde_path_to_error::deserialize::<_, std::collections::BTreeMap<String, Vec<u8>>>(&value)
             .unwrap_err();
     assert_eq!(
-        journeymap::validate::pointer_from_serde_path(err.path()),
+        journeymap::JsonPointer::from_serde_path(err.path()),
         "/x.y/1"
     );
     // The same pointer the schema check gives for the same value.

@@ -3,8 +3,21 @@
 use foldhash::{HashMap, HashMapExt};
 
 use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
 
+use super::weights::Budget;
 use super::{JourneyMap, MapIndex};
+
+/// One move out of a touchpoint node, with its declared weights.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Move {
+    /// The node it leads to.
+    pub target: NodeIndex,
+    /// The declared probability, if any.
+    pub probability: Option<f64>,
+    /// The declared count, if any.
+    pub count: Option<f64>,
+}
 
 /// A node of a persona's journey graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -122,6 +135,55 @@ impl PersonaGraph {
     /// Node of the touchpoint at this position in `JourneyMap::touchpoints`, if it applies.
     pub fn touchpoint_node(&self, position: usize) -> Option<NodeIndex> {
         self.touchpoint_nodes.get(&position).copied()
+    }
+
+    /// The moves out of `node` in one canonical order (touchpoints before outcomes, each by id,
+    /// then by weight), so that sums over them do not depend on the order of the map's arrays.
+    pub fn moves_out(&self, map: &JourneyMap, node: NodeIndex) -> Vec<Move> {
+        let mut moves: Vec<Move> = self
+            .graph
+            .edges(node)
+            .map(|e| Move {
+                target: e.target(),
+                probability: e.weight().probability,
+                count: e.weight().count,
+            })
+            .collect();
+        let key = |m: &Move| {
+            let (outcome, id) = match self.graph[m.target] {
+                GraphNode::Touchpoint(t) => (false, map.touchpoints[t].id.as_str()),
+                GraphNode::Outcome(o) => (true, map.outcomes[o].id.as_str()),
+            };
+            (
+                outcome,
+                id,
+                m.probability.map(f64::to_bits),
+                m.count.map(f64::to_bits),
+            )
+        };
+        moves.sort_by(|a, b| key(a).cmp(&key(b)));
+        moves
+    }
+
+    /// The `drop_off` of the touchpoint at `node` for this graph's persona (0 when undeclared
+    /// or for an outcome).
+    pub fn drop_off(&self, map: &JourneyMap, node: NodeIndex) -> f64 {
+        match self.graph[node] {
+            GraphNode::Touchpoint(t) => map.touchpoints[t]
+                .drop_off_for(&self.persona)
+                .unwrap_or(0.0),
+            GraphNode::Outcome(_) => 0.0,
+        }
+    }
+
+    /// The explicit probability budget of the moves out of `node` (see [`Budget`]).
+    pub fn budget(&self, map: &JourneyMap, node: NodeIndex) -> Budget {
+        Budget::of(
+            self.moves_out(map, node)
+                .iter()
+                .map(|m| (m.probability, m.count)),
+            self.drop_off(map, node),
+        )
     }
 
     /// Node of the outcome at this position in `JourneyMap::outcomes`.

@@ -3,16 +3,18 @@
 
 use std::collections::BTreeMap;
 
-use super::engine::{
-    PersonaResult, StateData, effort_raw, rank_crossroads, rank_hot_spots, rank_shortfalls,
-    stage_means,
-};
+use super::conversion::rank_crossroads;
+use super::effort::rank_hot_spots;
+use super::gap::rank_shortfalls;
+use super::health::health;
+use super::persona::PersonaResult;
+use super::state::{StateData, effort_raw, emotion_raw, gap, gap_raw, level, stage_means};
 use super::{
-    Crossroad, OutcomeProbability, ScoringConfig, StageValue, TouchpointAggregate,
+    Crossroad, OutcomeProbability, Overall, ScoringConfig, StageValue, TouchpointAggregate,
     TouchpointEffort, TouchpointGap,
 };
-use crate::analytics::DROP_OFF;
 use crate::model::{JourneyMap, OutcomeKind};
+use crate::score::chain::DROP_OFF;
 
 /// A weighted mean: `(Σ w·v, Σ w)`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -129,10 +131,6 @@ pub(crate) fn touchpoints(results: &[PersonaResult<'_>]) -> Vec<Row> {
         .collect()
 }
 
-fn gap(d: &StateData<'_>) -> Option<f64> {
-    Some(d.emotion? - d.expected?)
-}
-
 /// Per stage, the mean of `value` over every persona's touchpoints, weighted by share × visit
 /// probability.
 pub(crate) fn stages(
@@ -228,4 +226,66 @@ pub(crate) fn crossroads(rows: &[Row]) -> Vec<Crossroad> {
         .collect();
     rank_crossroads(&mut out);
     out
+}
+
+/// Every aggregate over the customer base.
+pub(crate) fn overall(
+    map: &JourneyMap,
+    config: &ScoringConfig,
+    results: &[PersonaResult<'_>],
+) -> Overall {
+    let sum = |f: &dyn Fn(&PersonaResult<'_>) -> f64| {
+        results
+            .iter()
+            .map(|r| r.scores.weight * f(r))
+            .fold(0.0, |a, b| a + b)
+    };
+    let optional = |f: &dyn Fn(&PersonaResult<'_>) -> Option<f64>| {
+        let (num, den) = results.iter().fold((0.0, 0.0), |(a, b), r| match f(r) {
+            Some(v) => (a + r.scores.weight * v, b + r.scores.weight),
+            None => (a, b),
+        });
+        (den > 0.0).then(|| num / den)
+    };
+    let success = sum(&|r| r.solution.success);
+    let peak_end = optional(&|r| r.peak_end);
+    let touchpoint_rows = touchpoints(results);
+    let touchpoints = touchpoint_rows.iter().map(|t| t.row.clone()).collect();
+    let health = health(
+        config,
+        success,
+        peak_end,
+        optional(&|r| r.mean_effort),
+        optional(&|r| r.mean_shortfall),
+    );
+    Overall {
+        personas: results
+            .iter()
+            .map(|r| (r.scores.persona.clone(), r.scores.weight))
+            .collect(),
+        success_probability: success,
+        expected_steps: sum(&|r| r.scores.conversion.expected_steps),
+        expected_time: sum(&|r| r.scores.conversion.expected_time),
+        expected_effort: sum(&|r| r.scores.effort.expected_total),
+        expected_channel_switches: sum(&|r| r.scores.effort.expected_channel_switches),
+        expected_handoffs: sum(&|r| r.scores.effort.expected_handoffs),
+        peak_end,
+        health,
+        outcomes: outcomes(results),
+        expected_emotion: optional(&|r| {
+            r.scores
+                .emotion
+                .expected_mean
+                .as_ref()
+                .map(|l| l.normalized)
+        })
+        .map(|v| level(map, v)),
+        emotion_stages: stages(map, results, |d| d.emotion, |v| emotion_raw(map, v)),
+        effort_stages: stages(map, results, |d| d.effort, |v| effort_raw(map, v)),
+        gap_stages: stages(map, results, gap, |v| gap_raw(map, v)),
+        touchpoints,
+        effort_hot_spots: effort_hot_spots(map, config, &touchpoint_rows),
+        shortfalls: shortfalls(config, &touchpoint_rows),
+        crossroads: crossroads(&touchpoint_rows),
+    }
 }

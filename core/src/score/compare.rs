@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Scores, ScoringConfig, StageValue};
-use crate::model::JourneyMap;
+use crate::model::{JourneyMap, MapIndex};
 
 /// A value before and after.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
@@ -112,12 +112,13 @@ fn stage_values(
 
 struct Side<'a> {
     map: &'a JourneyMap,
+    index: MapIndex<'a>,
     scores: Scores,
 }
 
 impl Side<'_> {
     fn touchpoint(&self, id: &str) -> Option<(Option<f64>, Option<f64>, Option<f64>)> {
-        let tp = self.map.index().touchpoint(id)?;
+        let tp = self.index.touchpoint(id)?;
         let s = &self.map.scales;
         let m = &tp.measures;
         let emotion = m.emotion.map(|v| s.emotion().signed(v));
@@ -138,10 +139,12 @@ impl Side<'_> {
 pub fn compare(as_is: &JourneyMap, to_be: &JourneyMap, config: &ScoringConfig) -> Comparison {
     let before = Side {
         map: as_is,
+        index: as_is.index(),
         scores: as_is.score(config),
     };
     let after = Side {
         map: to_be,
+        index: to_be.index(),
         scores: to_be.score(config),
     };
     let ids = |m: &JourneyMap| {

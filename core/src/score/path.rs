@@ -6,8 +6,9 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::engine::{CurveStats, stage_ranks, state_data, valleys};
-use super::{Error, ScoringConfig};
+use super::Error;
+use super::emotion::{CurveStats, valleys};
+use super::state::{stage_ranks, state_data};
 use crate::model::JourneyMap;
 
 const NONE: u32 = u32::MAX;
@@ -167,6 +168,32 @@ impl PathColumns {
         self.volatility.push(s.volatility);
     }
 
+    /// Every column with its name, in the order of [`PathScore`]'s fields: the one list the
+    /// bindings build their tables from.
+    pub fn columns(&self) -> [(&'static str, PathColumn<'_>); 18] {
+        use PathColumn::{Count, Number, Optional};
+        [
+            ("steps", Count(&self.steps)),
+            ("on_map", Count(&self.on_map)),
+            ("off_map", Count(&self.off_map)),
+            ("unexpected_moves", Count(&self.unexpected_moves)),
+            ("backtracks", Count(&self.backtracks)),
+            ("skipped_stages", Count(&self.skipped_stages)),
+            ("channel_switches", Count(&self.channel_switches)),
+            ("handoffs", Count(&self.handoffs)),
+            ("effort_total", Number(&self.effort_total)),
+            ("effort_mean", Optional(&self.effort_mean)),
+            ("duration_total", Number(&self.duration_total)),
+            ("emotion_mean", Optional(&self.emotion_mean)),
+            ("peak", Optional(&self.peak)),
+            ("best", Optional(&self.best)),
+            ("worst", Optional(&self.worst)),
+            ("end", Optional(&self.end)),
+            ("peak_end", Optional(&self.peak_end)),
+            ("volatility", Optional(&self.volatility)),
+        ]
+    }
+
     /// Number of paths.
     pub fn len(&self) -> usize {
         self.steps.len()
@@ -176,6 +203,17 @@ impl PathColumns {
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty()
     }
+}
+
+/// One column of [`PathColumns`], by the type of its values.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PathColumn<'a> {
+    /// Counts.
+    Count(&'a [usize]),
+    /// Numbers, always present.
+    Number(&'a [f64]),
+    /// Numbers, absent where the path has no data.
+    Optional(&'a [Option<f64>]),
 }
 
 /// A map prepared for scoring observed paths of one persona.
@@ -195,22 +233,17 @@ pub struct PathScorer<'m> {
 
 impl<'m> PathScorer<'m> {
     /// Prepares `map` for `persona` (the first persona in id order when `None`; a map without
-    /// personas is scored with measures that apply to everyone).
-    pub fn new(
-        map: &'m JourneyMap,
-        persona: Option<&str>,
-        _config: &ScoringConfig,
-    ) -> Result<Self, Error> {
-        let persona: String = match persona {
-            Some(p) if map.personas.iter().any(|x| x.id == p) => p.to_owned(),
-            Some(p) => return Err(Error::UnknownPersona(p.to_owned())),
-            None => map
-                .personas
-                .iter()
-                .map(|p| p.id.as_str())
-                .min()
-                .unwrap_or("")
-                .to_owned(),
+    /// personas is scored with every touchpoint and the base measures).
+    pub fn new(map: &'m JourneyMap, persona: Option<&str>) -> Result<Self, Error> {
+        let persona: Option<&'m str> = match persona {
+            Some(p) => match map.personas.iter().find(|x| x.id == p) {
+                Some(x) => Some(x.id.as_str()),
+                None => return Err(Error::UnknownPersona(p.to_owned())),
+            },
+            None => map.personas.iter().map(|p| p.id.as_str()).min(),
+        };
+        let applies = |personas: &[String]| {
+            persona.is_none_or(|p| personas.is_empty() || personas.iter().any(|x| x == p))
         };
         let ranks = stage_ranks(map);
         let mut channels: HashMap<&str, u32> = HashMap::new();
@@ -227,15 +260,11 @@ impl<'m> PathScorer<'m> {
             stage: Vec::new(),
             moves: HashSet::new(),
         };
-        for tp in map
-            .touchpoints
-            .iter()
-            .filter(|t| persona.is_empty() || t.applies_to(&persona))
-        {
+        for tp in map.touchpoints.iter().filter(|t| applies(&t.personas)) {
             if scorer.index.contains_key(tp.id.as_str()) {
                 continue;
             }
-            let d = state_data(map, tp, &persona, &ranks);
+            let d = state_data(map, tp, persona, &ranks);
             let i = scorer.emotion.len() as u32;
             scorer.index.insert(tp.id.as_str(), i);
             scorer.stage_ids.push(tp.stage.as_str());
@@ -259,11 +288,7 @@ impl<'m> PathScorer<'m> {
                 .stage
                 .push(u32::try_from(d.stage_rank).unwrap_or(NONE));
         }
-        for t in map
-            .transitions
-            .iter()
-            .filter(|t| persona.is_empty() || t.applies_to(&persona))
-        {
+        for t in map.transitions.iter().filter(|t| applies(&t.personas)) {
             if let (Some(&a), Some(&b)) = (
                 scorer.index.get(t.from.as_str()),
                 scorer.index.get(t.to.as_str()),

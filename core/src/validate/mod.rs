@@ -7,18 +7,18 @@
 //! all of them (see [`Report`] for their order). A limit that is exceeded stops the pipeline
 //! there, so that no later step runs on an oversized input.
 
-pub mod codes;
-mod diagnostic;
 mod parse;
 mod position;
 mod semantic;
+mod source;
 mod structural;
 
 use serde::Serialize;
 use serde_json::Value;
 
-pub use diagnostic::{Code, CodeInfo, Diagnostic, Severity, escape_pointer_token};
+pub(crate) use source::{Bounded, read_bounded};
 
+use crate::diagnostics::{Code, Diagnostic, JsonPointer, Severity, codes};
 use crate::model::JourneyMap;
 
 /// Bounds on the input, so that no document can exhaust memory or time.
@@ -89,17 +89,8 @@ impl Report {
     }
 }
 
-/// Every documented code: validation codes, then scoring codes.
-pub fn catalogue() -> Vec<CodeInfo> {
-    codes::CODES
-        .iter()
-        .chain(crate::score::CODES.iter())
-        .copied()
-        .collect()
-}
-
 fn error(code: Code, path: &str, message: String) -> Diagnostic {
-    Diagnostic::new(code, Severity::Error, path, message)
+    Diagnostic::new(code, path, message)
 }
 
 /// Validates JSON text; diagnostics carry line and column.
@@ -117,9 +108,9 @@ pub fn validate_bytes(bytes: &[u8], limits: &Limits) -> Report {
 /// being loaded. A file that cannot be read gives a report with one JM009 error.
 pub fn validate_path(path: impl AsRef<std::path::Path>, limits: &Limits) -> Report {
     let path = path.as_ref();
-    match crate::io::read_bounded(path, limits.max_bytes) {
-        Ok(crate::io::Bounded::Bytes(bytes)) => validate_bytes(&bytes, limits),
-        Ok(crate::io::Bounded::TooLarge(len)) => Report {
+    match read_bounded(path, limits.max_bytes) {
+        Ok(Bounded::Bytes(bytes)) => validate_bytes(&bytes, limits),
+        Ok(Bounded::TooLarge(len)) => Report {
             diagnostics: vec![too_large(len, limits)],
         },
         Err(e) => Report {
@@ -154,7 +145,7 @@ pub fn validate_map(map: &JourneyMap) -> Report {
     if let Ok(value) = serde_json::to_value(map) {
         // Shape rules with fixed ranges (probabilities, shares, ...) come from the schema. A
         // non-finite number serializes as null: keep the semantic report of it, not a type error.
-        let non_finite: Vec<String> = diagnostics
+        let non_finite: Vec<JsonPointer> = diagnostics
             .iter()
             .filter(|d| d.code == codes::NON_FINITE)
             .map(|d| d.path.clone())
@@ -273,7 +264,7 @@ pub(crate) fn check_value(value: &Value, limits: &Limits) -> (Report, Option<Jou
             if diagnostics.is_empty() {
                 diagnostics.push(error(
                     codes::CANNOT_DESERIALIZE,
-                    &pointer_from_serde_path(e.path()),
+                    &JsonPointer::from_serde_path(e.path()),
                     e.inner().to_string(),
                 ));
             }
@@ -340,25 +331,4 @@ fn size_limit(value: &Value, limits: &Limits) -> Option<Diagnostic> {
         ));
     }
     None
-}
-
-/// The JSON pointer (RFC 6901) of a `serde_path_to_error` path: `stages[0].order` →
-/// `/stages/0/order`, keys escaped, so keys holding `.` or `/` stay whole.
-pub fn pointer_from_serde_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut pointer = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => {
-                pointer.push('/');
-                pointer.push_str(&index.to_string());
-            }
-            Segment::Map { key } => {
-                pointer.push('/');
-                pointer.push_str(&escape_pointer_token(key));
-            }
-            Segment::Enum { .. } | Segment::Unknown => {}
-        }
-    }
-    pointer
 }

@@ -9,8 +9,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::codes;
-use super::diagnostic::{Code, Diagnostic, Severity, escape_pointer_token};
+use crate::diagnostics::codes;
+use crate::diagnostics::{Code, Diagnostic, escape_token};
 
 #[derive(Debug, Clone)]
 enum Segment {
@@ -32,7 +32,7 @@ impl Context {
         for segment in self.path.borrow().iter() {
             out.push('/');
             match segment {
-                Segment::Key(k) => out.push_str(&escape_pointer_token(k)),
+                Segment::Key(k) => out.push_str(&escape_token(k)),
                 Segment::Index(i) => out.push_str(&i.to_string()),
             }
         }
@@ -177,7 +177,6 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Parsed {
         .map(|(pointer, key)| {
             Diagnostic::new(
                 codes::DUPLICATE_KEY,
-                Severity::Error,
                 pointer,
                 format!("key \"{key}\" appears more than once in the same object"),
             )
@@ -245,7 +244,7 @@ fn parse_error(
             format!("invalid JSON: {message}"),
         )
     };
-    let mut diagnostic = Diagnostic::new(code, Severity::Error, path, message);
+    let mut diagnostic = Diagnostic::new(code, path, message);
     diagnostic.line = u32::try_from(error.line()).ok().filter(|&l| l > 0);
     diagnostic.column = u32::try_from(error.column())
         .ok()

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::diagnostic::{Diagnostic, escape_pointer_token};
+use crate::diagnostics::{Diagnostic, escape_token};
 
 struct Scanner<'t> {
     text: &'t str,
@@ -78,7 +78,7 @@ impl Scanner<'_> {
                     }
                     let len = pointer.len();
                     pointer.push('/');
-                    pointer.push_str(&escape_pointer_token(&key));
+                    pointer.push_str(&escape_token(&key));
                     self.value(pointer, depth + 1);
                     pointer.truncate(len);
                 }
@@ -210,16 +210,16 @@ fn line_columns(text: &str, sorted_offsets: &[usize]) -> HashMap<usize, (u32, u3
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::validate::{Severity, codes};
+    use crate::diagnostics::codes;
 
     #[test]
     fn places_pointers_and_falls_back_to_parents() {
         let text = "{\n  \"a\": [1,\n    {\"b~/c\": true}],\n  \"d\": \"x\"\n}";
         let mut ds = vec![
-            Diagnostic::new(codes::WRONG_TYPE, Severity::Error, "/a/1/b~0~1c", "m"),
-            Diagnostic::new(codes::WRONG_TYPE, Severity::Error, "/d", "m"),
-            Diagnostic::new(codes::MISSING_FIELD, Severity::Error, "/a/1/missing", "m"),
-            Diagnostic::new(codes::MISSING_FIELD, Severity::Error, "", "m"),
+            Diagnostic::new(codes::WRONG_TYPE, "/a/1/b~0~1c", "m"),
+            Diagnostic::new(codes::WRONG_TYPE, "/d", "m"),
+            Diagnostic::new(codes::MISSING_FIELD, "/a/1/missing", "m"),
+            Diagnostic::new(codes::MISSING_FIELD, "", "m"),
         ];
         fill_positions(text, &mut ds);
         assert_eq!((ds[0].line, ds[0].column), (Some(3), Some(14)));

@@ -9,8 +9,8 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
-use super::codes;
-use super::diagnostic::{Code, Diagnostic, Severity, escape_pointer_token};
+use crate::diagnostics::codes;
+use crate::diagnostics::{Code, Diagnostic, escape_token};
 
 fn validator() -> Result<&'static Validator, Diagnostic> {
     static VALIDATOR: OnceLock<Result<Validator, String>> = OnceLock::new();
@@ -22,7 +22,6 @@ fn validator() -> Result<&'static Validator, Diagnostic> {
         .map_err(|message| {
             Diagnostic::new(
                 codes::SCHEMA_VIOLATION,
-                Severity::Error,
                 "",
                 format!("the built-in schema cannot be compiled: {message}"),
             )
@@ -34,7 +33,6 @@ pub(crate) fn check(value: &Value) -> Vec<Diagnostic> {
     if !value.is_object() {
         return vec![Diagnostic::new(
             codes::NOT_AN_OBJECT,
-            Severity::Error,
             "",
             format!("a journey map is a JSON object, not {}", describe(value)),
         )];
@@ -60,8 +58,7 @@ fn convert(error: &ValidationError<'_>, out: &mut Vec<Diagnostic>) {
             for key in unexpected {
                 out.push(Diagnostic::new(
                     codes::UNKNOWN_FIELD,
-                    Severity::Error,
-                    format!("{path}/{}", escape_pointer_token(key)),
+                    format!("{path}/{}", escape_token(key)),
                     format!(
                         "unknown field \"{key}\"; keep tool-specific data in a key starting with \"x-\" or in \"extensions\""
                     ),
@@ -148,7 +145,7 @@ fn convert(error: &ValidationError<'_>, out: &mut Vec<Diagnostic>) {
         }
         _ => (codes::SCHEMA_VIOLATION, error.to_string()),
     };
-    out.push(Diagnostic::new(code, Severity::Error, path, message));
+    out.push(Diagnostic::new(code, path, message));
 }
 
 /// A short description of a JSON value's type for messages.

@@ -6,10 +6,14 @@
 //! expected visits and `B = N R` the absorption probabilities (Kemeny & Snell 1960). States are
 //! ordered by id, so reordering the map's arrays cannot change a single bit of the result.
 
+mod paths;
+
 use faer::Mat;
 use faer::linalg::solvers::DenseSolveCore;
-use petgraph::visit::EdgeRef;
 
+pub use paths::{betweenness, most_likely_path};
+
+use crate::model::weights::resolve;
 use crate::model::{GraphNode, JourneyMap, OutcomeKind, PersonaGraph};
 
 /// A move out of a state: target (`Ok` transient / `Err` absorbing column), probability, count.
@@ -222,33 +226,21 @@ impl Chain {
                 .drop_off_for(persona)
                 .unwrap_or(0.0)
                 .clamp(0.0, 1.0);
-            // (target column: Ok(transient) / Err(absorbing), weight kind)
+            // (target column: Ok(transient) / Err(absorbing), weights), in the graph's canonical
+            // order so that sums do not depend on array order.
             let mut targets: Vec<Move> = Vec::new();
-            for e in g.edges(node) {
-                let target = match g[e.target()] {
+            for mv in graph.moves_out(map, node) {
+                let target = match g[mv.target] {
                     GraphNode::Touchpoint(t) => t_index.get(t).copied().flatten().map(Ok),
                     GraphNode::Outcome(o) => o_index.get(o).copied().flatten().map(Err),
                 };
                 if let Some(target) = target {
-                    let w = e.weight();
-                    let p = w.probability.filter(|p| p.is_finite()).map(|p| p.max(0.0));
-                    let c = w.count.filter(|c| c.is_finite()).map(|c| c.max(0.0));
+                    let p = mv.probability.filter(|p| p.is_finite()).map(|p| p.max(0.0));
+                    let c = mv.count.filter(|c| c.is_finite()).map(|c| c.max(0.0));
                     targets.push((target, p, c));
                 }
             }
-            // Canonical order (by target id, then weight) so that sums do not depend on array order.
-            targets.sort_by(|a, b| {
-                let key = |t: &Move| {
-                    (
-                        t.0.is_err(),
-                        t.0.unwrap_or_else(|k| k),
-                        t.1.map(f64::to_bits),
-                        t.2.map(f64::to_bits),
-                    )
-                };
-                key(a).cmp(&key(b))
-            });
-            let weights = resolve_weights(
+            let weights = resolve(
                 &targets.iter().map(|&(_, p, c)| (p, c)).collect::<Vec<_>>(),
                 drop_off,
             );
@@ -282,7 +274,7 @@ impl Chain {
             })
             .collect();
         entries.sort_by_key(|&(i, p, c)| (i, p.map(f64::to_bits), c.map(f64::to_bits)));
-        let w = resolve_weights(
+        let w = resolve(
             &entries.iter().map(|&(_, p, c)| (p, c)).collect::<Vec<_>>(),
             0.0,
         );
@@ -480,95 +472,5 @@ impl Chain {
             success,
             removal_effect,
         }
-    }
-}
-
-/// Sums of probabilities within this distance of 1 count as exactly 1 (the validator's tolerance).
-pub const SUM_TOLERANCE: f64 = 1e-9;
-
-/// Weights of the moves out of one state, by the documented rule.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Weights {
-    /// Probability of each move, in input order.
-    pub weights: Vec<f64>,
-    /// Probability of abandoning (declared drop-off plus unassigned remainder).
-    pub drop_off: f64,
-    /// Whether explicit probabilities summed over 1 and were scaled down.
-    pub normalized: bool,
-}
-
-/// Resolves `(probability, count)` pairs of the moves out of one state with a declared
-/// `drop_off`: explicit probabilities are used as given; the rest of 1 goes to the moves with
-/// counts in proportion to their counts, or else shared equally by the moves with neither; what
-/// is still unassigned is abandonment. Explicit probabilities plus drop-off over 1 are scaled to 1.
-pub fn resolve_weights(moves: &[(Option<f64>, Option<f64>)], drop_off: f64) -> Weights {
-    let explicit: f64 = moves.iter().filter_map(|m| m.0).fold(0.0, |a, b| a + b);
-    let mut weights: Vec<f64> = moves.iter().map(|m| m.0.unwrap_or(0.0)).collect();
-    let mut drop = drop_off;
-    let fixed = explicit + drop_off;
-    if fixed > 1.0 + SUM_TOLERANCE {
-        weights.iter_mut().for_each(|w| *w /= fixed);
-        return Weights {
-            weights,
-            drop_off: drop / fixed,
-            normalized: true,
-        };
-    }
-    // A remainder within rounding of zero is zero: 1/2 + 1/3 + 1/6 must not leak 1e-16 of
-    // probability (which would turn a closed loop into a near-singular chain).
-    let remaining = if 1.0 - fixed < SUM_TOLERANCE {
-        0.0
-    } else {
-        1.0 - fixed
-    };
-    let counted: Vec<usize> = (0..moves.len())
-        .filter(|&i| moves[i].0.is_none() && moves[i].1.is_some())
-        .collect();
-    let total_count: f64 = counted
-        .iter()
-        .filter_map(|&i| moves[i].1)
-        .fold(0.0, |a, b| a + b);
-    let uniform: Vec<usize> = (0..moves.len())
-        .filter(|&i| moves[i].0.is_none() && moves[i].1.is_none())
-        .collect();
-    if !counted.is_empty() && total_count > 0.0 {
-        for &i in &counted {
-            weights[i] = remaining * moves[i].1.unwrap_or(0.0) / total_count;
-        }
-    } else if !uniform.is_empty() {
-        let share = remaining / uniform.len() as f64;
-        for &i in &uniform {
-            weights[i] = share;
-        }
-    } else {
-        drop += remaining;
-    }
-    Weights {
-        weights,
-        drop_off: drop,
-        normalized: false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used, clippy::float_cmp)]
-    use super::*;
-
-    #[test]
-    fn weight_rule() {
-        let w = resolve_weights(
-            &[(Some(0.5), None), (None, Some(30.0)), (None, Some(10.0))],
-            0.1,
-        );
-        assert!((w.weights[1] - 0.3).abs() < 1e-12 && (w.weights[2] - 0.1).abs() < 1e-12);
-        assert_eq!(w.drop_off, 0.1);
-        let w = resolve_weights(&[(None, None), (None, None)], 0.2);
-        assert_eq!(w.weights, vec![0.4, 0.4]);
-        let w = resolve_weights(&[(Some(0.6), None)], 0.0);
-        assert!((w.drop_off - 0.4).abs() < 1e-12);
-        let w = resolve_weights(&[(Some(0.8), None), (Some(0.8), None)], 0.4);
-        assert!(w.normalized);
-        assert!((w.weights.iter().fold(0.0, |a, b| a + b) + w.drop_off - 1.0).abs() < 1e-12);
     }
 }

@@ -1,22 +1,32 @@
-//! The catalogue of validation codes. Codes are stable: a code never changes meaning, and a
-//! retired code is never reused. docs/diagnostics.md documents each one (a test checks it).
+//! The one catalogue of diagnostic codes. Codes are stable: a code never changes meaning, and a
+//! retired code is never reused. Severity and title come from here, never from the call site.
+//! docs/diagnostics.md is generated from this table (`scripts/codegen.sh`).
+//!
+//! Ranges: JM001–JM019 input and structure, JM020–JM099 semantic rules of the map (JM054–JM069
+//! for opportunity effects), JM100–JM199 scoring, JM200–JM299 interchange formats (Mermaid
+//! JM200–JM229, CSV JM230–JM259), JM300–JM399 event logs, JM400–JM499 pictures and reports.
 
-use super::diagnostic::{Code, CodeInfo, Severity};
+use super::{Code, CodeInfo, Severity};
 
-macro_rules! codes {
+macro_rules! catalogue {
     ($($name:ident = $code:literal, $severity:ident, $title:literal, $explanation:literal;)*) => {
         $(
-            #[doc = $title]
-            pub const $name: Code = Code($code);
+            #[doc = concat!("`", $code, "` ", $title)]
+            pub const $name: Code = Code(&CodeInfo {
+                id: $code,
+                severity: Severity::$severity,
+                title: $title,
+                explanation: $explanation,
+            });
         )*
-        /// Every validation code, in code order.
-        pub const CODES: &[CodeInfo] = &[
-            $(CodeInfo { code: $name, severity: Severity::$severity, title: $title, explanation: $explanation },)*
-        ];
+        /// Every code, in code order.
+        pub const ALL: &[Code] = &[$($name,)*];
     };
 }
 
-codes! {
+catalogue! {
+    // JM001–JM099: validation of a map (input, structure, semantic rules).
+
     INPUT_TOO_LARGE = "JM001", Error, "Input too large",
         "The input is larger than `Limits::max_bytes` (64 MiB by default). Nothing else is checked.";
     NOT_UTF8 = "JM002", Error, "Input is not UTF-8",
@@ -123,4 +133,32 @@ codes! {
         "The explicit probabilities out of a touchpoint sum to less than 1 and nothing else takes the rest: the remainder is treated as abandonment.";
     TOO_MANY_OBJECTS = "JM053", Error, "Too many personas or objects",
         "The map has more personas than `Limits::max_personas` (100 by default), or more stages, channels, entries and opportunities together than `Limits::max_objects` (100,000 by default). Each persona has a journey graph of its own to check and score, so personas have the tighter limit. Nothing else is checked.";
+
+    // JM054–JM069: opportunity effects (reserved).
+
+    // JM100–JM199: scoring (reported inside the scores, or as the error of a scoring call).
+    PERSONA_NOT_SCORED = "JM100", Warning, "Persona not scored",
+        "The persona has no entry, so it has no journey; it is left out of every score and of the aggregates.";
+    NO_CONVERSION = "JM101", Warning, "No conversion possible",
+        "No success outcome can be reached from the persona's entries: its conversion is 0 and removal effects are undefined (null).";
+    PROBABILITIES_SCALED = "JM102", Warning, "Probabilities scaled to 1",
+        "The probabilities out of a touchpoint (with its drop_off) summed over 1 (validation error JM032); scoring scaled them to sum to 1.";
+    TRAPPED_PROBABILITY = "JM103", Warning, "Trapped probability counted as abandonment",
+        "From some touchpoints no outcome can be reached (a closed loop or a dead end): customers there are counted as abandoning, so the chain can be solved.";
+    UNKNOWN_PERSONA_REQUESTED = "JM104", Error, "Unknown persona",
+        "A persona id given to a scoring call does not exist in the map.";
+    NO_EMOTION_DATA = "JM105", Info, "No emotion data",
+        "No touchpoint along the persona's most likely path has an emotion measure, so the emotion curve and peak-end score are empty.";
+    NO_PERSONA = "JM106", Warning, "No persona",
+        "The map declares no persona; journeys are scored per persona, so there is nothing to score.";
+    INVALID_CONFIG = "JM107", Error, "Invalid scoring config",
+        "The scoring settings given to a scoring call have an unknown field, a value of the wrong type, a negative or non-finite weight, or an effort threshold outside 0..1. The path points into the settings, not into the map.";
+
+    // JM200–JM229: Mermaid `journey` import and export (reserved).
+
+    // JM230–JM259: CSV touchpoint tables (reserved).
+
+    // JM300–JM399: event logs (reserved).
+
+    // JM400–JM499: pictures and reports (reserved).
 }

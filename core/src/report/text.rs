@@ -1,8 +1,8 @@
-//! Human-readable renderings of scores (the CLI's text reports).
+//! The text reports of `journeymap score` and `journeymap diff`.
 
 use std::fmt::Write;
 
-use crate::model::JourneyMap;
+use crate::model::{JourneyMap, MapIndex};
 use crate::score::{Comparison, Delta, MomentOfTruth, PersonaScores, Scores};
 
 const BAR_WIDTH: usize = 20;
@@ -32,15 +32,28 @@ fn emotion_bar(v: f64) -> String {
     }
 }
 
-fn name<'m>(map: &'m JourneyMap, touchpoint: &'m str) -> &'m str {
-    map.index()
-        .touchpoint(touchpoint)
-        .map_or(touchpoint, |t| t.name.as_str())
+/// The map with its id lookups, built once per report.
+struct Ctx<'m> {
+    map: &'m JourneyMap,
+    index: MapIndex<'m>,
 }
 
-fn persona_section(out: &mut String, map: &JourneyMap, p: &PersonaScores, top: usize) {
-    let title = map
-        .index()
+impl<'m> Ctx<'m> {
+    /// A touchpoint's display name (its id when unknown).
+    fn name<'a>(&self, touchpoint: &'a str) -> &'a str
+    where
+        'm: 'a,
+    {
+        self.index
+            .touchpoint(touchpoint)
+            .map_or(touchpoint, |t| t.name.as_str())
+    }
+}
+
+fn persona_section(out: &mut String, ctx: &Ctx<'_>, p: &PersonaScores, top: usize) {
+    let map = ctx.map;
+    let title = ctx
+        .index
         .persona(&p.persona)
         .map_or(p.persona.as_str(), |x| x.name.as_str());
     let _ = writeln!(
@@ -74,7 +87,7 @@ fn persona_section(out: &mut String, map: &JourneyMap, p: &PersonaScores, top: u
         let _ = writeln!(
             out,
             "  {:<32} {} {:+.2}",
-            truncate(name(map, &point.touchpoint), 32),
+            truncate(ctx.name(&point.touchpoint), 32),
             emotion_bar(point.normalized),
             point.normalized
         );
@@ -88,7 +101,7 @@ fn persona_section(out: &mut String, map: &JourneyMap, p: &PersonaScores, top: u
     } else {
         let _ = writeln!(out, "  (no emotion data)");
     }
-    moments_list(out, map, &p.moments_of_truth, top);
+    moments_list(out, ctx, &p.moments_of_truth, top);
     let _ = writeln!(
         out,
         "\nEffort: expected total {:.2} · {:.2} channel switches · {:.2} hand-offs",
@@ -98,7 +111,7 @@ fn persona_section(out: &mut String, map: &JourneyMap, p: &PersonaScores, top: u
         let _ = writeln!(
             out,
             "  hot spot: {} (effort {:.2}, {:.2} visits)",
-            name(map, &h.touchpoint),
+            ctx.name(&h.touchpoint),
             h.normalized,
             h.expected_visits
         );
@@ -107,7 +120,7 @@ fn persona_section(out: &mut String, map: &JourneyMap, p: &PersonaScores, top: u
         let _ = writeln!(
             out,
             "  shortfall: {} (perceived {} vs expected {})",
-            name(map, &g.touchpoint),
+            ctx.name(&g.touchpoint),
             g.perceived,
             g.expected
         );
@@ -115,13 +128,13 @@ fn persona_section(out: &mut String, map: &JourneyMap, p: &PersonaScores, top: u
 }
 
 /// The aggregates over personas: emotion per stage, the moments of truth, hot spots, crossroads.
-fn customer_base_section(out: &mut String, map: &JourneyMap, scores: &Scores, top: usize) {
+fn customer_base_section(out: &mut String, ctx: &Ctx<'_>, scores: &Scores, top: usize) {
     let o = &scores.overall;
     let _ = writeln!(out, "\n## Across the customer base");
     let _ = writeln!(out, "Emotion per stage (share × visit weighted):");
-    let index = map.index();
     for st in &o.emotion_stages {
-        let title = index
+        let title = ctx
+            .index
             .stage(&st.stage)
             .map_or(st.stage.as_str(), |s| s.name.as_str());
         let _ = writeln!(
@@ -132,12 +145,12 @@ fn customer_base_section(out: &mut String, map: &JourneyMap, scores: &Scores, to
             st.normalized
         );
     }
-    moments_list(out, map, &scores.moments_of_truth, top);
+    moments_list(out, ctx, &scores.moments_of_truth, top);
     for h in o.effort_hot_spots.iter().take(3) {
         let _ = writeln!(
             out,
             "  hot spot: {} (effort {:.2}, {:.2} visits per customer)",
-            name(map, &h.touchpoint),
+            ctx.name(&h.touchpoint),
             h.normalized,
             h.expected_visits
         );
@@ -146,14 +159,14 @@ fn customer_base_section(out: &mut String, map: &JourneyMap, scores: &Scores, to
         let _ = writeln!(
             out,
             "  crossroad: {} (reached by {})",
-            name(map, &c.touchpoint),
+            ctx.name(&c.touchpoint),
             pct(c.visit_probability)
         );
     }
 }
 
 /// The top moments of truth with their strongest reason.
-fn moments_list(out: &mut String, map: &JourneyMap, moments: &[MomentOfTruth], top: usize) {
+fn moments_list(out: &mut String, ctx: &Ctx<'_>, moments: &[MomentOfTruth], top: usize) {
     let _ = writeln!(out, "\nTop moments of truth:");
     for m in moments.iter().take(top) {
         let flag = if m.declared { " [declared]" } else { "" };
@@ -161,7 +174,7 @@ fn moments_list(out: &mut String, map: &JourneyMap, moments: &[MomentOfTruth], t
             out,
             "  {}. {} — priority {:.2}{flag}",
             m.rank,
-            name(map, &m.touchpoint),
+            ctx.name(&m.touchpoint),
             m.priority
         );
         if let Some(reason) = m.reasons.first() {
@@ -181,6 +194,10 @@ fn truncate(s: &str, n: usize) -> String {
 /// The text report of `journeymap score`: per persona (or one persona), conversion, the emotion
 /// curve as a small chart, top moments of truth with their reasons, effort hot spots.
 pub fn text_report(map: &JourneyMap, scores: &Scores, persona: Option<&str>) -> String {
+    let ctx = Ctx {
+        map,
+        index: map.index(),
+    };
     let mut out = String::new();
     let _ = writeln!(out, "# {} ({})", map.title, map.id);
     let o = &scores.overall;
@@ -193,14 +210,14 @@ pub fn text_report(map: &JourneyMap, scores: &Scores, persona: Option<&str>) -> 
             .map_or_else(|| "n/a".to_owned(), |v| format!("{v:+.2}"))
     );
     if persona.is_none() && scores.personas.len() > 1 {
-        customer_base_section(&mut out, map, scores, 5);
+        customer_base_section(&mut out, &ctx, scores, 5);
     }
     for p in scores
         .personas
         .iter()
         .filter(|p| persona.is_none_or(|id| id == p.persona))
     {
-        persona_section(&mut out, map, p, 5);
+        persona_section(&mut out, &ctx, p, 5);
     }
     if persona.is_none() && !scores.survey_plan.is_empty() {
         let _ = writeln!(out, "\nSurvey plan:");
@@ -214,7 +231,7 @@ pub fn text_report(map: &JourneyMap, scores: &Scores, persona: Option<&str>) -> 
             let _ = writeln!(
                 out,
                 "  {metric} at {} via {} — {}",
-                name(map, &s.touchpoint),
+                ctx.name(&s.touchpoint),
                 s.channel,
                 s.reason
             );
@@ -282,50 +299,5 @@ pub fn text_diff(comparison: &Comparison) -> String {
     for t in changed.iter().take(5) {
         let _ = writeln!(out, "  {}", delta(&t.touchpoint, &t.priority, false));
     }
-    out
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// A small HTML summary of a map (title, state, personas with shares, stages with their
-/// touchpoint counts), for notebooks.
-pub fn html_summary(map: &JourneyMap) -> String {
-    let mut out = String::new();
-    let state = match map.state() {
-        crate::model::MapState::AsIs => "as-is",
-        crate::model::MapState::ToBe => "to-be",
-        crate::model::MapState::Actual => "actual",
-    };
-    let _ = write!(
-        out,
-        "<div class=\"journeymap\"><h4>{} <small>({}, {state})</small></h4>",
-        escape(&map.title),
-        escape(&map.id)
-    );
-    let _ = write!(out, "<table><tr><th>persona</th><th>share</th></tr>");
-    for p in &map.personas {
-        let share = p.share.map_or_else(|| "–".to_owned(), pct);
-        let _ = write!(out, "<tr><td>{}</td><td>{share}</td></tr>", escape(&p.name));
-    }
-    let _ = write!(
-        out,
-        "</table><table><tr><th>stage</th><th>touchpoints</th></tr>"
-    );
-    for s in map.stages_in_order() {
-        let count = map.touchpoints.iter().filter(|t| t.stage == s.id).count();
-        let _ = write!(out, "<tr><td>{}</td><td>{count}</td></tr>", escape(&s.name));
-    }
-    let _ = write!(
-        out,
-        "</table><p>{} touchpoints, {} transitions, {} outcomes</p></div>",
-        map.touchpoints.len(),
-        map.transitions.len(),
-        map.outcomes.len()
-    );
     out
 }

@@ -1,12 +1,9 @@
-//! Graph analytics on persona journey graphs: the absorbing Markov chain (conversion, visits,
-//! removal effect), betweenness centrality and the most likely path.
-
-pub mod markov;
+//! Graph measures on a persona's chain: betweenness centrality and the most likely path.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-pub use markov::{Chain, DROP_OFF, Solution, Weights, resolve_weights};
+use super::Chain;
 
 /// Betweenness centrality (Brandes 2001) of each transient state of `chain`, on the directed graph
 /// of moves with positive probability, normalized by `(n-1)(n-2)` so that it lies in `0..1`.

@@ -1,0 +1,39 @@
+//! `journeymap.validate` (core `validate`).
+
+use journeymap::validate::Limits;
+use pyo3::prelude::*;
+
+use crate::convert::{self, Input};
+use crate::diagnostics::{Diagnostic, diagnostics};
+use crate::errors::guard;
+use crate::map::JourneyMap;
+
+/// Every problem in a map; never raises for an invalid map. `obj` is a path (`os.PathLike`, or
+/// a `str` that is not JSON), JSON text (`bytes`, or a `str` that is JSON or starts with `{`/`[`)
+/// or a JSON value (dict, list, ...). A file that cannot be read gives a JM009 diagnostic.
+#[pyfunction]
+pub fn validate(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Diagnostic>> {
+    guard(py, || {
+        let limits = Limits::default();
+        let report = match convert::input(obj, true, "validate()") {
+            Ok(Input::Text(t)) => py.detach(|| journeymap::validate::validate_str(&t, &limits)),
+            Ok(Input::Bytes(b)) => py.detach(|| journeymap::validate::validate_bytes(&b, &limits)),
+            Ok(Input::Value(v)) => py.detach(|| journeymap::validate::validate_value(&v, &limits)),
+            Ok(Input::Path(p)) => py.detach(|| journeymap::validate::validate_path(&p, &limits)),
+            Err(convert::Error::Invalid(d)) => return Ok(vec![Diagnostic::from(d)]),
+            Err(convert::Error::Py(e)) => return Err(e),
+        };
+        Ok(diagnostics(report.diagnostics))
+    })
+}
+
+#[pymethods]
+impl JourneyMap {
+    /// Every problem of the map (warnings and notes included; a loaded map has no errors).
+    fn validate(&self, py: Python<'_>) -> PyResult<Vec<Diagnostic>> {
+        guard(py, || {
+            let report = py.detach(|| journeymap::validate::validate_map(&self.inner));
+            Ok(diagnostics(report.diagnostics))
+        })
+    }
+}

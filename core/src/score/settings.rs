@@ -1,0 +1,233 @@
+//! Scoring settings ([`ScoringConfig`]) and the errors of scoring calls that take arguments from
+//! the caller.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Code, Diagnostic, JsonPointer, codes};
+
+/// Errors of scoring calls that take ids from the caller.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    /// The persona id is not in the map.
+    #[error("unknown persona \"{0}\"")]
+    UnknownPersona(String),
+    /// The persona exists but has no journey to score; `reasons` say why.
+    #[error("persona \"{persona}\" is not scored")]
+    NotScored {
+        /// The persona id.
+        persona: String,
+        /// The diagnostics that say why (JM100 and the like).
+        reasons: Vec<Diagnostic>,
+    },
+    /// The scoring settings are not valid.
+    #[error("invalid scoring config at \"{path}\": {message}")]
+    InvalidConfig {
+        /// JSON pointer into the settings.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The stable code of the error.
+    pub fn code(&self) -> Code {
+        match self {
+            Error::UnknownPersona(_) => codes::UNKNOWN_PERSONA_REQUESTED,
+            Error::NotScored { .. } => codes::PERSONA_NOT_SCORED,
+            Error::InvalidConfig { .. } => codes::INVALID_CONFIG,
+        }
+    }
+
+    /// The error as diagnostics (code, severity, path, message): the reasons of `NotScored`,
+    /// else one diagnostic.
+    pub fn to_diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            Error::NotScored { reasons, .. } => reasons.clone(),
+            _ => vec![self.to_diagnostic()],
+        }
+    }
+
+    /// The error as one diagnostic; for a config error the path points into the settings and the
+    /// message does not repeat it.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        match self {
+            Error::UnknownPersona(_) => Diagnostic::new(self.code(), "", self.to_string()),
+            Error::NotScored { reasons, .. } => reasons
+                .first()
+                .cloned()
+                .unwrap_or_else(|| Diagnostic::new(self.code(), "", self.to_string())),
+            Error::InvalidConfig { path, message } => Diagnostic::new(
+                self.code(),
+                path.clone(),
+                format!("invalid scoring config: {message}"),
+            ),
+        }
+    }
+}
+
+/// Weights of the moment-of-truth priority factors (any non-negative numbers; they are divided
+/// by their sum).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct PriorityWeights {
+    /// Share of journeys that visit the touchpoint.
+    pub reach: f64,
+    /// Importance to the customer.
+    pub importance: f64,
+    /// Experience shortfall, negative emotion or declared pain.
+    pub pain: f64,
+    /// Emotional swing versus the previous step.
+    pub swing: f64,
+    /// Removal effect: share of conversions that pass through the touchpoint.
+    pub criticality: f64,
+}
+
+impl Default for PriorityWeights {
+    fn default() -> Self {
+        Self {
+            reach: 0.25,
+            importance: 0.2,
+            pain: 0.25,
+            swing: 0.1,
+            criticality: 0.2,
+        }
+    }
+}
+
+/// Where the importance-performance crosshair sits (Martilla & James 1977).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CrosshairRule {
+    /// The middle of each scale (0.5 after normalization).
+    #[default]
+    ScaleMidpoint,
+    /// The mean importance and mean performance of the persona's touchpoints.
+    DataMean,
+}
+
+/// Weights of the health index parts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct HealthWeights {
+    /// Probability of success.
+    pub conversion: f64,
+    /// Remembered emotion (peak-end).
+    pub emotion: f64,
+    /// Ease (1 - mean normalized effort).
+    pub effort: f64,
+    /// Met expectations (1 - mean shortfall).
+    pub experience: f64,
+}
+
+impl Default for HealthWeights {
+    fn default() -> Self {
+        Self {
+            conversion: 0.35,
+            emotion: 0.25,
+            effort: 0.2,
+            experience: 0.2,
+        }
+    }
+}
+
+/// Settings of the survey plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct SurveyConfig {
+    /// Most surveys in the plan.
+    pub max_surveys: usize,
+    /// Fewest steps between two surveyed touchpoints on a persona's most likely path.
+    pub min_spacing: usize,
+    /// Normalized effort (0..1) from which a step counts as effortful (CES).
+    pub effort_threshold: f64,
+}
+
+impl Default for SurveyConfig {
+    fn default() -> Self {
+        Self {
+            max_surveys: 3,
+            min_spacing: 2,
+            effort_threshold: 0.5,
+        }
+    }
+}
+
+/// Settings of [`JourneyMap::score`](crate::JourneyMap::score). Every field has a documented
+/// default; unknown fields are refused.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScoringConfig {
+    /// Weights of the moment-of-truth priority.
+    pub weights: PriorityWeights,
+    /// Importance-performance crosshair.
+    pub crosshair: CrosshairRule,
+    /// Health index weights.
+    pub health: HealthWeights,
+    /// Survey plan settings.
+    pub survey: SurveyConfig,
+    /// Length of the short lists (effort hot spots, largest shortfalls); default 5.
+    pub top: Option<usize>,
+}
+
+impl ScoringConfig {
+    /// Reads settings from a JSON value (as the bindings receive them) and checks them with
+    /// [`ScoringConfig::check`]. Errors carry a JSON pointer into the settings.
+    pub fn from_value(value: serde_json::Value) -> Result<Self, Error> {
+        let config: ScoringConfig =
+            serde_path_to_error::deserialize(value).map_err(|e| Error::InvalidConfig {
+                path: JsonPointer::from_serde_path(e.path()).into(),
+                message: e.inner().to_string(),
+            })?;
+        config.check()?;
+        Ok(config)
+    }
+
+    /// Reads settings from JSON text; see [`ScoringConfig::from_value`].
+    pub fn from_json(text: &str) -> Result<Self, Error> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| Error::InvalidConfig {
+                path: String::new(),
+                message: e.to_string(),
+            })?;
+        Self::from_value(value)
+    }
+
+    /// Checks the values: weights finite and non-negative, effort threshold in `0..=1`.
+    pub fn check(&self) -> Result<(), Error> {
+        let w = &self.weights;
+        let h = &self.health;
+        let weights = [
+            ("/weights/reach", w.reach),
+            ("/weights/importance", w.importance),
+            ("/weights/pain", w.pain),
+            ("/weights/swing", w.swing),
+            ("/weights/criticality", w.criticality),
+            ("/health/conversion", h.conversion),
+            ("/health/emotion", h.emotion),
+            ("/health/effort", h.effort),
+            ("/health/experience", h.experience),
+        ];
+        for (path, v) in weights {
+            if !(v.is_finite() && v >= 0.0) {
+                return Err(Error::InvalidConfig {
+                    path: path.to_owned(),
+                    message: format!("a weight must be a finite number >= 0, not {v}"),
+                });
+            }
+        }
+        let t = self.survey.effort_threshold;
+        if !(0.0..=1.0).contains(&t) {
+            return Err(Error::InvalidConfig {
+                path: "/survey/effort_threshold".to_owned(),
+                message: format!("the effort threshold is a normalized effort in 0..1, not {t}"),
+            });
+        }
+        Ok(())
+    }
+
+    pub(crate) fn top(&self) -> usize {
+        self.top.unwrap_or(5)
+    }
+}

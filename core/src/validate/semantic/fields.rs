@@ -1,0 +1,85 @@
+//! Extra fields in maps built in code: every key kept in an `x` map must start with `x-`.
+
+use crate::diagnostics::codes;
+use crate::model::JourneyMap;
+use crate::model::XFields;
+
+use super::{Sink, esc};
+
+pub(super) fn unknown_fields(map: &JourneyMap, sink: &mut Sink) {
+    let check = |sink: &mut Sink, base: &str, x: &XFields| {
+        for key in x.keys().filter(|k| !k.starts_with("x-")) {
+            sink.add(
+                codes::UNKNOWN_FIELD_IN_MAP,
+                format!("{base}/{}", esc(key)),
+                format!("unknown field \"{key}\"; extra keys must start with \"x-\""),
+            );
+        }
+    };
+    check(sink, "", &map.x);
+    check(sink, "/metadata", &map.metadata.x);
+    check(sink, "/scales", &map.scales.x);
+    let s = &map.scales;
+    for (name, x) in [
+        ("emotion", s.emotion.as_ref().map(|v| &v.x)),
+        ("effort", s.effort.as_ref().map(|v| &v.x)),
+        ("importance", s.importance.as_ref().map(|v| &v.x)),
+        ("satisfaction", s.satisfaction.as_ref().map(|v| &v.x)),
+    ] {
+        if let Some(x) = x {
+            check(sink, &format!("/scales/{name}"), x);
+        }
+    }
+    for (i, p) in map.personas.iter().enumerate() {
+        check(sink, &format!("/personas/{i}"), &p.x);
+    }
+    for (i, c) in map.channels.iter().enumerate() {
+        check(sink, &format!("/channels/{i}"), &c.x);
+    }
+    for (i, st) in map.stages.iter().enumerate() {
+        check(sink, &format!("/stages/{i}"), &st.x);
+        for (k, kpi) in st.kpis.iter().enumerate() {
+            check(sink, &format!("/stages/{i}/kpis/{k}"), &kpi.x);
+        }
+    }
+    for (i, t) in map.touchpoints.iter().enumerate() {
+        let base = format!("/touchpoints/{i}");
+        check(sink, &base, &t.x);
+        check(sink, &format!("{base}/measures"), &t.measures.x);
+        let pm_base = format!("{base}/persona_measures");
+        check(sink, &pm_base, &t.persona_measures.x);
+        for (p, m) in &t.persona_measures {
+            if p.starts_with("x-") {
+                sink.add(
+                    codes::UNKNOWN_FIELD_IN_MAP,
+                    format!("{pm_base}/{}", esc(p)),
+                    format!("\"{p}\" starts with \"x-\", so it would be read back as tool data, not as a persona id; keep it in \"persona_measures.x\""),
+                );
+            }
+            check(sink, &format!("{pm_base}/{}", esc(p)), &m.x);
+        }
+        if let Some(e) = &t.evidence {
+            check(sink, &format!("{base}/evidence"), &e.x);
+        }
+        if let Some(s) = &t.survey {
+            check(sink, &format!("{base}/survey"), &s.x);
+        }
+        for (list, notes) in [("pains", &t.pains), ("gains", &t.gains)] {
+            for (j, n) in notes.iter().enumerate() {
+                check(sink, &format!("{base}/{list}/{j}"), &n.x);
+            }
+        }
+    }
+    for (i, t) in map.transitions.iter().enumerate() {
+        check(sink, &format!("/transitions/{i}"), &t.x);
+    }
+    for (i, e) in map.entries.iter().enumerate() {
+        check(sink, &format!("/entries/{i}"), &e.x);
+    }
+    for (i, o) in map.outcomes.iter().enumerate() {
+        check(sink, &format!("/outcomes/{i}"), &o.x);
+    }
+    for (i, o) in map.opportunities.iter().enumerate() {
+        check(sink, &format!("/opportunities/{i}"), &o.x);
+    }
+}

@@ -1,0 +1,119 @@
+//! Rules on single objects: empty stages, unused channels, stage order, backstage steps in a
+//! customer view, moment-of-truth kinds, baselines, duplicate moves, success outcomes.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crate::diagnostics::codes;
+use crate::model::JourneyMap;
+use crate::model::{MapState, MapView, OutcomeKind, Visibility};
+
+use super::Sink;
+
+pub(super) fn misc(map: &JourneyMap, sink: &mut Sink) {
+    let used_stages: HashSet<&str> = map.touchpoints.iter().map(|t| t.stage.as_str()).collect();
+    let used_channels: HashSet<&str> = map.touchpoints.iter().map(|t| t.channel.as_str()).collect();
+    for (i, stage) in map.stages.iter().enumerate() {
+        if !used_stages.contains(stage.id.as_str()) {
+            sink.add(
+                codes::EMPTY_STAGE,
+                format!("/stages/{i}"),
+                format!("stage \"{}\" has no touchpoint", stage.id),
+            );
+        }
+    }
+    let mut orders: HashMap<i64, usize> = HashMap::new();
+    for (i, stage) in map.stages.iter().enumerate() {
+        if let Some(order) = stage.order {
+            if let Some(first) = orders.get(&order) {
+                sink.add(
+                    codes::DUPLICATE_STAGE_ORDER,
+                    format!("/stages/{i}/order"),
+                    format!("order {order} is already used by /stages/{first}"),
+                );
+            } else {
+                orders.insert(order, i);
+            }
+        }
+    }
+    for (i, channel) in map.channels.iter().enumerate() {
+        if !used_channels.contains(channel.id.as_str()) {
+            sink.add(
+                codes::UNUSED_CHANNEL,
+                format!("/channels/{i}"),
+                format!("no touchpoint uses channel \"{}\"", channel.id),
+            );
+        }
+    }
+    for (i, t) in map.touchpoints.iter().enumerate() {
+        if map.view() == MapView::Customer && t.visibility() == Visibility::Backstage {
+            sink.add(
+                codes::BACKSTAGE_IN_CUSTOMER_VIEW,
+                format!("/touchpoints/{i}/visibility"),
+                format!(
+                    "touchpoint \"{}\" is backstage in a customer-facing map; set \"view\": \"service_blueprint\" or move it to a blueprint",
+                    t.id
+                ),
+            );
+        }
+        if t.moment_of_truth_kind.is_some() && !t.moment_of_truth {
+            sink.add(
+                codes::KIND_WITHOUT_MOMENT_OF_TRUTH,
+                format!("/touchpoints/{i}/moment_of_truth_kind"),
+                format!("touchpoint \"{}\" has a moment-of-truth kind but \"moment_of_truth\" is not true", t.id),
+            );
+        }
+    }
+    if matches!(map.state(), MapState::ToBe | MapState::Actual) && map.metadata.based_on.is_none() {
+        sink.add(
+            codes::MISSING_BASELINE,
+            "/metadata",
+            "this map derives from another one: name it in \"metadata.based_on\" so the two can be compared",
+        );
+    }
+    let mut seen: HashMap<(&str, &str, BTreeSet<&str>), usize> = HashMap::new();
+    for (i, t) in map.transitions.iter().enumerate() {
+        let key = (
+            t.from.as_str(),
+            t.to.as_str(),
+            t.personas.iter().map(String::as_str).collect(),
+        );
+        if let Some(first) = seen.get(&key) {
+            sink.add(
+                codes::DUPLICATE_TRANSITION,
+                format!("/transitions/{i}"),
+                format!("same move {} → {} as /transitions/{first}", t.from, t.to),
+            );
+        } else {
+            seen.insert(key, i);
+        }
+        if t.probability.is_some() && t.count.is_some() {
+            sink.add(
+                codes::PROBABILITY_AND_COUNT,
+                format!("/transitions/{i}"),
+                "both \"probability\" and \"count\" are given; the probability is used",
+            );
+        }
+    }
+    for (i, e) in map.entries.iter().enumerate() {
+        if e.probability.is_some() && e.count.is_some() {
+            sink.add(
+                codes::PROBABILITY_AND_COUNT,
+                format!("/entries/{i}"),
+                "both \"probability\" and \"count\" are given; the probability is used",
+            );
+        }
+    }
+    if !map.outcomes.is_empty() && !map.outcomes.iter().any(|o| o.kind == OutcomeKind::Success) {
+        sink.add(
+            codes::NO_SUCCESS_OUTCOME,
+            "/outcomes",
+            "no outcome has kind \"success\", so conversion cannot be computed",
+        );
+    } else if map.outcomes.is_empty() && !map.touchpoints.is_empty() {
+        sink.add(
+            codes::NO_SUCCESS_OUTCOME,
+            "",
+            "the map declares no outcomes, so conversion cannot be computed",
+        );
+    }
+}

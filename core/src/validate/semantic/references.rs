@@ -1,0 +1,120 @@
+//! References between objects: every id a map names exists.
+
+use std::collections::HashSet;
+
+use crate::diagnostics::codes;
+use crate::model::JourneyMap;
+
+use super::{Sink, esc};
+
+pub(super) fn references(map: &JourneyMap, sink: &mut Sink) {
+    let index = map.index();
+    let persona_refs = |sink: &mut Sink, base: String, personas: &[String]| {
+        for (j, p) in personas.iter().enumerate() {
+            if index.persona(p).is_none() {
+                sink.add(
+                    codes::UNKNOWN_PERSONA,
+                    format!("{base}/{j}"),
+                    format!("no persona has id \"{p}\""),
+                );
+            }
+        }
+    };
+    for (i, p) in map.personas.iter().enumerate() {
+        for (j, c) in p.preferred_channels.iter().enumerate() {
+            if index.channel(c).is_none() {
+                sink.add(
+                    codes::UNKNOWN_CHANNEL,
+                    format!("/personas/{i}/preferred_channels/{j}"),
+                    format!("no channel has id \"{c}\""),
+                );
+            }
+        }
+    }
+    for (i, t) in map.touchpoints.iter().enumerate() {
+        if index.stage(&t.stage).is_none() {
+            sink.add(
+                codes::UNKNOWN_STAGE,
+                format!("/touchpoints/{i}/stage"),
+                format!("no stage has id \"{}\"", t.stage),
+            );
+        }
+        if index.channel(&t.channel).is_none() {
+            sink.add(
+                codes::UNKNOWN_CHANNEL,
+                format!("/touchpoints/{i}/channel"),
+                format!("no channel has id \"{}\"", t.channel),
+            );
+        }
+        persona_refs(sink, format!("/touchpoints/{i}/personas"), &t.personas);
+        for persona in t.persona_measures.keys() {
+            if index.persona(persona).is_none() {
+                sink.add(
+                    codes::UNKNOWN_PERSONA,
+                    format!("/touchpoints/{i}/persona_measures/{}", esc(persona)),
+                    format!("no persona has id \"{persona}\""),
+                );
+            }
+        }
+    }
+    for (i, t) in map.transitions.iter().enumerate() {
+        if index.touchpoint(&t.from).is_none() {
+            if index.outcome(&t.from).is_some() {
+                sink.add(
+                    codes::TRANSITION_FROM_OUTCOME,
+                    format!("/transitions/{i}/from"),
+                    format!("\"{}\" is an outcome; nothing leaves an outcome", t.from),
+                );
+            } else {
+                sink.add(
+                    codes::UNKNOWN_TOUCHPOINT,
+                    format!("/transitions/{i}/from"),
+                    format!("no touchpoint has id \"{}\"", t.from),
+                );
+            }
+        }
+        if index.touchpoint(&t.to).is_none() && index.outcome(&t.to).is_none() {
+            sink.add(
+                codes::UNKNOWN_TARGET,
+                format!("/transitions/{i}/to"),
+                format!("no touchpoint or outcome has id \"{}\"", t.to),
+            );
+        }
+        persona_refs(sink, format!("/transitions/{i}/personas"), &t.personas);
+    }
+    for (i, e) in map.entries.iter().enumerate() {
+        if index.touchpoint(&e.touchpoint).is_none() {
+            sink.add(
+                codes::UNKNOWN_TOUCHPOINT,
+                format!("/entries/{i}/touchpoint"),
+                format!("no touchpoint has id \"{}\"", e.touchpoint),
+            );
+        }
+        persona_refs(sink, format!("/entries/{i}/personas"), &e.personas);
+    }
+    let pains: HashSet<&str> = map
+        .touchpoints
+        .iter()
+        .flat_map(|t| t.pains.iter().filter_map(|n| n.id.as_deref()))
+        .collect();
+    for (i, o) in map.opportunities.iter().enumerate() {
+        for (j, t) in o.touchpoints.iter().enumerate() {
+            if index.touchpoint(t).is_none() {
+                sink.add(
+                    codes::UNKNOWN_TOUCHPOINT,
+                    format!("/opportunities/{i}/touchpoints/{j}"),
+                    format!("no touchpoint has id \"{t}\""),
+                );
+            }
+        }
+        for (j, p) in o.pains.iter().enumerate() {
+            if !pains.contains(p.as_str()) {
+                sink.add(
+                    codes::UNKNOWN_PAIN,
+                    format!("/opportunities/{i}/pains/{j}"),
+                    format!("no pain has id \"{p}\""),
+                );
+            }
+        }
+    }
+}
