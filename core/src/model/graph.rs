@@ -176,12 +176,14 @@ impl PersonaGraph {
         }
     }
 
-    /// The explicit probability budget of the moves out of `node` (see [`Budget`]).
+    /// The explicit probability budget of the moves out of `node` (see [`Budget`]). The sum runs
+    /// in edge order: [`SUM_TOLERANCE`](super::weights::SUM_TOLERANCE) is far above any rounding
+    /// the order of a sum can make, so the verdict is the chain's.
     pub fn budget(&self, map: &JourneyMap, node: NodeIndex) -> Budget {
         Budget::of(
-            self.moves_out(map, node)
-                .iter()
-                .map(|m| (m.probability, m.count)),
+            self.graph
+                .edges(node)
+                .map(|e| (e.weight().probability, e.weight().count)),
             self.drop_off(map, node),
         )
     }

@@ -13,6 +13,7 @@ mod semantic;
 mod source;
 mod structural;
 
+use serde::Deserialize;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -219,7 +220,8 @@ pub(crate) fn check_str(text: &str, limits: &Limits) -> (Report, Option<JourneyM
     let mut diagnostics = parsed.diagnostics;
     let mut map = None;
     if let Some(value) = parsed.value {
-        let (report, checked) = check_value(&value, limits);
+        // The parser already held the nesting to the limit.
+        let (report, checked) = check_parsed(&value, limits);
         diagnostics.extend(report.diagnostics);
         map = checked;
     }
@@ -249,6 +251,11 @@ pub(crate) fn check_value(value: &Value, limits: &Limits) -> (Report, Option<Jou
             None,
         );
     }
+    check_parsed(value, limits)
+}
+
+/// The checks after parsing: size limits, the schema, reading the map, the semantic rules.
+fn check_parsed(value: &Value, limits: &Limits) -> (Report, Option<JourneyMap>) {
     if let Some(d) = size_limit(value, limits) {
         return (
             Report {
@@ -258,10 +265,13 @@ pub(crate) fn check_value(value: &Value, limits: &Limits) -> (Report, Option<Jou
         );
     }
     let mut diagnostics = structural::check(value);
-    let map = match serde_path_to_error::deserialize::<_, JourneyMap>(value) {
+    // Read without tracking paths (the fast way); only a failure is read again to find where.
+    let read = JourneyMap::deserialize(value)
+        .map_err(|_| serde_path_to_error::deserialize::<_, JourneyMap>(value).err());
+    let map = match read {
         Ok(map) => Some(map),
         Err(e) => {
-            if diagnostics.is_empty() {
+            if let (true, Some(e)) = (diagnostics.is_empty(), e) {
                 diagnostics.push(error(
                     codes::CANNOT_DESERIALIZE,
                     &JsonPointer::from_serde_path(e.path()),

@@ -21,6 +21,12 @@ enum Segment {
 #[derive(Debug)]
 struct Context {
     max_depth: usize,
+    /// Whether to keep the path of the current value. The first pass does not (it costs an
+    /// allocation per key); a text with a duplicate key or too deep is parsed again with paths,
+    /// to say where.
+    track: bool,
+    /// A duplicate key or an excess of depth was seen (untracked pass).
+    flagged: std::cell::Cell<bool>,
     path: RefCell<Vec<Segment>>,
     duplicates: RefCell<Vec<(String, String)>>,
     too_deep: RefCell<Option<String>>,
@@ -97,12 +103,16 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         let depth = self.enter::<A::Error>()?;
         let mut items = Vec::new();
         loop {
-            self.ctx.path.borrow_mut().push(Segment::Index(items.len()));
+            if self.ctx.track {
+                self.ctx.path.borrow_mut().push(Segment::Index(items.len()));
+            }
             let next = seq.next_element_seed(ValueSeed {
                 ctx: self.ctx,
                 depth,
             });
-            self.ctx.path.borrow_mut().pop();
+            if self.ctx.track {
+                self.ctx.path.borrow_mut().pop();
+            }
             match next? {
                 Some(item) => items.push(item),
                 None => break,
@@ -115,6 +125,16 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         let depth = self.enter::<A::Error>()?;
         let mut map = Map::new();
         while let Some(key) = access.next_key::<String>()? {
+            if !self.ctx.track {
+                let value = access.next_value_seed(ValueSeed {
+                    ctx: self.ctx,
+                    depth,
+                })?;
+                if map.insert(key, value).is_some() {
+                    self.ctx.flagged.set(true);
+                }
+                continue;
+            }
             self.ctx.path.borrow_mut().push(Segment::Key(key.clone()));
             let value = access.next_value_seed(ValueSeed {
                 ctx: self.ctx,
@@ -138,6 +158,7 @@ impl ValueSeed<'_> {
     fn enter<E: de::Error>(&self) -> Result<usize, E> {
         let depth = self.depth + 1;
         if depth > self.ctx.max_depth {
+            self.ctx.flagged.set(true);
             *self.ctx.too_deep.borrow_mut() = Some(self.ctx.pointer());
             return Err(E::custom("nesting too deep"));
         }
@@ -156,8 +177,21 @@ pub(crate) struct Parsed {
 
 /// Parses `text`, allowing at most `max_depth` nested arrays/objects.
 pub(crate) fn parse(text: &str, max_depth: usize) -> Parsed {
+    let fast = parse_with(text, max_depth, false);
+    if fast.1 {
+        parse_with(text, max_depth, true).0
+    } else {
+        fast.0
+    }
+}
+
+/// One parse; `track` keeps paths. Also says whether a duplicate key or an excess of depth was
+/// seen.
+fn parse_with(text: &str, max_depth: usize, track: bool) -> (Parsed, bool) {
     let ctx = Context {
         max_depth,
+        track,
+        flagged: std::cell::Cell::new(false),
         path: RefCell::new(Vec::new()),
         duplicates: RefCell::new(Vec::new()),
         too_deep: RefCell::new(None),
@@ -170,6 +204,7 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Parsed {
     }
     .deserialize(&mut deserializer)
     .and_then(|value| deserializer.end().map(|()| value));
+    let flagged = ctx.flagged.get();
     let mut diagnostics: Vec<Diagnostic> = ctx
         .duplicates
         .into_inner()
@@ -182,7 +217,7 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Parsed {
             )
         })
         .collect();
-    match result {
+    let parsed = match result {
         Ok(value) => Parsed {
             value: Some(value),
             diagnostics,
@@ -195,7 +230,8 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Parsed {
                 diagnostics,
             }
         }
-    }
+    };
+    (parsed, flagged)
 }
 
 fn parse_error(

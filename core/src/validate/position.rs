@@ -3,7 +3,7 @@
 //! Only run when there are diagnostics to place: one pass over text already known to be valid
 //! JSON, recording the offset of the values whose pointers (or their prefixes) are wanted.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::diagnostics::{Diagnostic, escape_token};
 
@@ -39,12 +39,41 @@ impl Scanner<'_> {
         self.bytes.len()
     }
 
+    /// Moves past one value (scalar, string, array or object) without looking inside.
+    fn skip(&mut self) {
+        let mut depth = 0usize;
+        while let Some(&b) = self.bytes.get(self.pos) {
+            match b {
+                b'"' => self.pos = self.string_end(),
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.pos += 1;
+                }
+                b'}' | b']' => {
+                    if depth == 0 {
+                        return;
+                    }
+                    depth -= 1;
+                    self.pos += 1;
+                }
+                b',' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => return,
+                _ => self.pos += 1,
+            }
+            if depth == 0 && matches!(b, b'"' | b'}' | b']') {
+                return;
+            }
+        }
+    }
+
     fn value(&mut self, pointer: &mut String, depth: usize) {
         self.skip_ws();
-        if self.wanted.contains(pointer.as_str()) {
-            // The last occurrence wins, as in the parsed value (a duplicate key is located at its repeat).
-            self.found.insert(pointer.clone(), self.pos);
+        if !self.wanted.contains(pointer.as_str()) {
+            // `wanted` holds every prefix of every target: nothing below is wanted.
+            self.skip();
+            return;
         }
+        // The last occurrence wins, as in the parsed value (a duplicate key is located at its repeat).
+        self.found.insert(pointer.clone(), self.pos);
         match self.bytes.get(self.pos) {
             Some(b'{') if depth < 1024 => {
                 self.pos += 1;
@@ -66,11 +95,14 @@ impl Scanner<'_> {
                         }
                     }
                     let end = self.string_end();
-                    let key: String = self
-                        .text
-                        .get(self.pos..end)
-                        .and_then(|raw| serde_json::from_str(raw).ok())
-                        .unwrap_or_default();
+                    let raw = self.text.get(self.pos..end).unwrap_or_default();
+                    let key: String = if raw.contains('\\') {
+                        serde_json::from_str(raw).unwrap_or_default()
+                    } else {
+                        raw.get(1..raw.len().saturating_sub(1))
+                            .unwrap_or_default()
+                            .to_owned()
+                    };
                     self.pos = end;
                     self.skip_ws();
                     if self.bytes.get(self.pos) == Some(&b':') {
@@ -177,30 +209,26 @@ pub(crate) fn fill_positions(text: &str, diagnostics: &mut [Diagnostic]) {
     }
 }
 
-/// 1-based line and column (in characters) of each sorted byte offset, in one pass.
+/// 1-based line and column (in characters) of each sorted byte offset, in one pass over the
+/// bytes: a column counts the bytes of the line that start a character (not UTF-8 continuation
+/// bytes).
 fn line_columns(text: &str, sorted_offsets: &[usize]) -> HashMap<usize, (u32, u32)> {
+    let bytes = text.as_bytes();
     let mut out = HashMap::with_capacity(sorted_offsets.len());
-    let (mut line, mut column) = (1u32, 1u32);
-    let mut next = sorted_offsets.iter().peekable();
-    for (i, c) in text.char_indices() {
-        while let Some(&&o) = next.peek() {
-            if o > i {
-                break;
+    // Characters since the start of the current line, up to `at`.
+    let (mut line, mut chars, mut at) = (1u32, 0usize, 0usize);
+    for &o in sorted_offsets {
+        let o = o.clamp(at, bytes.len());
+        for &b in &bytes[at..o] {
+            if b == b'\n' {
+                line = line.saturating_add(1);
+                chars = 0;
+            } else if b & 0xC0 != 0x80 {
+                chars += 1;
             }
-            out.insert(o, (line, column));
-            next.next();
         }
-        if next.peek().is_none() {
-            break;
-        }
-        if c == '\n' {
-            line = line.saturating_add(1);
-            column = 1;
-        } else {
-            column = column.saturating_add(1);
-        }
-    }
-    for &o in next {
+        at = o;
+        let column = u32::try_from(chars).unwrap_or(u32::MAX).saturating_add(1);
         out.insert(o, (line, column));
     }
     out
@@ -226,6 +254,26 @@ mod tests {
         assert_eq!((ds[1].line, ds[1].column), (Some(4), Some(8)));
         assert_eq!((ds[2].line, ds[2].column), (Some(3), Some(5)));
         assert_eq!((ds[3].line, ds[3].column), (Some(1), Some(1)));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        // One line, multi-byte characters before the targets, keys that need unescaping.
+        let text = r#"{"é": [1, {"b\u0021": "üü"}], "c": "x", "d": [true]}"#;
+        let mut ds = vec![
+            Diagnostic::new(codes::WRONG_TYPE, "/c", "m"),
+            Diagnostic::new(codes::WRONG_TYPE, "/é/1/b!", "m"),
+            Diagnostic::new(codes::WRONG_TYPE, "/d/0", "m"),
+        ];
+        fill_positions(text, &mut ds);
+        let at = |d: &Diagnostic| (d.line, d.column);
+        let column = |needle: &str| {
+            let byte = text.find(needle).unwrap();
+            Some(u32::try_from(text[..byte].chars().count()).unwrap() + 1)
+        };
+        assert_eq!(at(&ds[0]), (Some(1), column(r#""x""#)));
+        assert_eq!(at(&ds[1]), (Some(1), column(r#""üü""#)));
+        assert_eq!(at(&ds[2]), (Some(1), column("true")));
     }
 
     #[test]

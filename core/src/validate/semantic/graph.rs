@@ -1,7 +1,9 @@
 //! The journey graph of each persona: probabilities out of each touchpoint, reachability, dead
 //! ends, paths to success, closed loops, moves and entries that do not apply to their persona.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::NodeIndex;

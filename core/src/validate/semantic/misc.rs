@@ -1,7 +1,9 @@
 //! Rules on single objects: empty stages, unused channels, stage order, backstage steps in a
 //! customer view, moment-of-truth kinds, baselines, duplicate moves, success outcomes.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crate::diagnostics::codes;
 use crate::model::JourneyMap;

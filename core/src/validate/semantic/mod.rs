@@ -6,7 +6,7 @@ mod misc;
 mod numbers;
 mod references;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::diagnostics::codes;
 use crate::diagnostics::{Code, Diagnostic, JsonPointer, escape_token};
@@ -71,89 +71,81 @@ fn format_version(map: &JourneyMap, sink: &mut Sink) {
     }
 }
 
+/// Where an object with an id sits, so that its pointer is written only for a duplicate.
+#[derive(Debug, Clone, Copy)]
+enum At {
+    Persona(usize),
+    Channel(usize),
+    Stage(usize),
+    Touchpoint(usize),
+    Outcome(usize),
+    Opportunity(usize),
+    Note(usize, &'static str, usize),
+}
+
+impl At {
+    fn pointer(self) -> String {
+        match self {
+            At::Persona(i) => format!("/personas/{i}"),
+            At::Channel(i) => format!("/channels/{i}"),
+            At::Stage(i) => format!("/stages/{i}"),
+            At::Touchpoint(i) => format!("/touchpoints/{i}"),
+            At::Outcome(i) => format!("/outcomes/{i}"),
+            At::Opportunity(i) => format!("/opportunities/{i}"),
+            At::Note(i, list, j) => format!("/touchpoints/{i}/{list}/{j}"),
+        }
+    }
+}
+
 fn duplicate_ids(map: &JourneyMap, sink: &mut Sink) {
     fn check<'a>(
-        seen: &mut HashMap<&'a str, String>,
+        seen: &mut HashMap<&'a str, At>,
         id: &'a str,
-        path: String,
+        at: At,
         kind: &str,
         sink: &mut Sink,
     ) {
         if let Some(first) = seen.get(id) {
             sink.add(
                 codes::DUPLICATE_ID,
-                path,
-                format!("{kind} id \"{id}\" is already used at {first}"),
+                format!("{}/id", at.pointer()),
+                format!("{kind} id \"{id}\" is already used at {}", first.pointer()),
             );
         } else {
-            seen.insert(id, path.trim_end_matches("/id").to_owned());
+            seen.insert(id, at);
         }
     }
     let mut seen = HashMap::new();
     for (i, p) in map.personas.iter().enumerate() {
-        check(
-            &mut seen,
-            &p.id,
-            format!("/personas/{i}/id"),
-            "persona",
-            sink,
-        );
+        check(&mut seen, &p.id, At::Persona(i), "persona", sink);
     }
     let mut seen = HashMap::new();
     for (i, c) in map.channels.iter().enumerate() {
-        check(
-            &mut seen,
-            &c.id,
-            format!("/channels/{i}/id"),
-            "channel",
-            sink,
-        );
+        check(&mut seen, &c.id, At::Channel(i), "channel", sink);
     }
     let mut seen = HashMap::new();
     for (i, s) in map.stages.iter().enumerate() {
-        check(&mut seen, &s.id, format!("/stages/{i}/id"), "stage", sink);
+        check(&mut seen, &s.id, At::Stage(i), "stage", sink);
     }
+    // Touchpoints and outcomes share one namespace.
     let mut seen = HashMap::new();
     for (i, t) in map.touchpoints.iter().enumerate() {
-        check(
-            &mut seen,
-            &t.id,
-            format!("/touchpoints/{i}/id"),
-            "touchpoint",
-            sink,
-        );
+        check(&mut seen, &t.id, At::Touchpoint(i), "touchpoint", sink);
     }
     for (i, o) in map.outcomes.iter().enumerate() {
-        check(
-            &mut seen,
-            &o.id,
-            format!("/outcomes/{i}/id"),
-            "outcome",
-            sink,
-        );
+        check(&mut seen, &o.id, At::Outcome(i), "outcome", sink);
     }
     let mut seen = HashMap::new();
     for (i, o) in map.opportunities.iter().enumerate() {
-        check(
-            &mut seen,
-            &o.id,
-            format!("/opportunities/{i}/id"),
-            "opportunity",
-            sink,
-        );
+        check(&mut seen, &o.id, At::Opportunity(i), "opportunity", sink);
     }
+    // Pains and gains share one namespace.
     let mut seen = HashMap::new();
     for (i, t) in map.touchpoints.iter().enumerate() {
         for (list, notes) in [("pains", &t.pains), ("gains", &t.gains)] {
             for (j, n) in notes.iter().enumerate() {
                 if let Some(id) = &n.id {
-                    check(
-                        &mut seen,
-                        id,
-                        format!("/touchpoints/{i}/{list}/{j}/id"),
-                        "pain/gain",
-                        sink,
-                    );
+                    check(&mut seen, id, At::Note(i, list, j), "pain/gain", sink);
                 }
             }
         }

@@ -1,6 +1,6 @@
 //! Numbers: finite values, declared scales, measures within their scales, persona shares.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::diagnostics::codes;
 use crate::model::JourneyMap;
@@ -10,11 +10,12 @@ use crate::model::{Measures, Scale};
 use super::{Sink, esc};
 
 pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
-    let finite = |sink: &mut Sink, path: String, v: Option<f64>| {
+    // Paths are written only for the values that need a diagnostic (most maps have none).
+    let finite = |sink: &mut Sink, path: &dyn Fn() -> String, v: Option<f64>| {
         if let Some(v) = v.filter(|v| !v.is_finite()) {
             sink.add(
                 codes::NON_FINITE,
-                path,
+                path(),
                 format!("{v} is not a finite number"),
             );
         }
@@ -49,12 +50,12 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
         }
     }
     for (i, p) in map.personas.iter().enumerate() {
-        finite(sink, format!("/personas/{i}/share"), p.share);
+        finite(sink, &|| format!("/personas/{i}/share"), p.share);
     }
     for (i, st) in map.stages.iter().enumerate() {
         for (k, kpi) in st.kpis.iter().enumerate() {
-            finite(sink, format!("/stages/{i}/kpis/{k}/target"), kpi.target);
-            finite(sink, format!("/stages/{i}/kpis/{k}/actual"), kpi.actual);
+            finite(sink, &|| format!("/stages/{i}/kpis/{k}/target"), kpi.target);
+            finite(sink, &|| format!("/stages/{i}/kpis/{k}/actual"), kpi.actual);
         }
     }
     let scales: [(&str, &str, Scale); 5] = [
@@ -64,13 +65,13 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
         ("importance", "importance", s.importance()),
         ("satisfaction", "satisfaction", s.satisfaction()),
     ];
-    let measures = |sink: &mut Sink, base: String, m: &Measures| {
+    let measures = |sink: &mut Sink, base: &dyn Fn() -> String, m: &Measures| {
         for (field, value) in m.fields() {
             let Some(v) = value else { continue };
             if !v.is_finite() {
                 sink.add(
                     codes::NON_FINITE,
-                    format!("{base}/{field}"),
+                    format!("{}/{field}", base()),
                     format!("{v} is not a finite number"),
                 );
                 continue;
@@ -81,7 +82,7 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
             {
                 sink.add(
                     codes::OUTSIDE_SCALE,
-                    format!("{base}/{field}"),
+                    format!("{}/{field}", base()),
                     format!(
                         "{field} {v} is outside the {scale_name} scale {}..{}",
                         scale.min, scale.max
@@ -91,37 +92,45 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
         }
     };
     for (i, t) in map.touchpoints.iter().enumerate() {
-        measures(sink, format!("/touchpoints/{i}/measures"), &t.measures);
+        measures(sink, &|| format!("/touchpoints/{i}/measures"), &t.measures);
         for (persona, m) in &t.persona_measures {
             measures(
                 sink,
-                format!("/touchpoints/{i}/persona_measures/{}", esc(persona)),
+                &|| format!("/touchpoints/{i}/persona_measures/{}", esc(persona)),
                 m,
             );
         }
         if let Some(survey) = &t.survey {
             finite(
                 sink,
-                format!("/touchpoints/{i}/survey/sample_rate"),
+                &|| format!("/touchpoints/{i}/survey/sample_rate"),
                 survey.sample_rate,
             );
         }
     }
     for (i, t) in map.transitions.iter().enumerate() {
-        finite(sink, format!("/transitions/{i}/probability"), t.probability);
-        finite(sink, format!("/transitions/{i}/count"), t.count);
+        finite(
+            sink,
+            &|| format!("/transitions/{i}/probability"),
+            t.probability,
+        );
+        finite(sink, &|| format!("/transitions/{i}/count"), t.count);
     }
     for (i, e) in map.entries.iter().enumerate() {
-        finite(sink, format!("/entries/{i}/probability"), e.probability);
-        finite(sink, format!("/entries/{i}/count"), e.count);
+        finite(sink, &|| format!("/entries/{i}/probability"), e.probability);
+        finite(sink, &|| format!("/entries/{i}/count"), e.count);
     }
     for (i, o) in map.outcomes.iter().enumerate() {
-        finite(sink, format!("/outcomes/{i}/value"), o.value);
+        finite(sink, &|| format!("/outcomes/{i}/value"), o.value);
     }
     for (i, o) in map.opportunities.iter().enumerate() {
-        finite(sink, format!("/opportunities/{i}/value"), o.value);
-        finite(sink, format!("/opportunities/{i}/effort"), o.effort);
-        finite(sink, format!("/opportunities/{i}/confidence"), o.confidence);
+        finite(sink, &|| format!("/opportunities/{i}/value"), o.value);
+        finite(sink, &|| format!("/opportunities/{i}/effort"), o.effort);
+        finite(
+            sink,
+            &|| format!("/opportunities/{i}/confidence"),
+            o.confidence,
+        );
     }
     let shares: f64 = map
         .personas

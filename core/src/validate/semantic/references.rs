@@ -1,6 +1,6 @@
 //! References between objects: every id a map names exists.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use crate::diagnostics::codes;
 use crate::model::JourneyMap;
@@ -9,12 +9,12 @@ use super::{Sink, esc};
 
 pub(super) fn references(map: &JourneyMap, sink: &mut Sink) {
     let index = map.index();
-    let persona_refs = |sink: &mut Sink, base: String, personas: &[String]| {
+    let persona_refs = |sink: &mut Sink, base: &dyn Fn() -> String, personas: &[String]| {
         for (j, p) in personas.iter().enumerate() {
             if index.persona(p).is_none() {
                 sink.add(
                     codes::UNKNOWN_PERSONA,
-                    format!("{base}/{j}"),
+                    format!("{}/{j}", base()),
                     format!("no persona has id \"{p}\""),
                 );
             }
@@ -46,7 +46,7 @@ pub(super) fn references(map: &JourneyMap, sink: &mut Sink) {
                 format!("no channel has id \"{}\"", t.channel),
             );
         }
-        persona_refs(sink, format!("/touchpoints/{i}/personas"), &t.personas);
+        persona_refs(sink, &|| format!("/touchpoints/{i}/personas"), &t.personas);
         for persona in t.persona_measures.keys() {
             if index.persona(persona).is_none() {
                 sink.add(
@@ -80,7 +80,7 @@ pub(super) fn references(map: &JourneyMap, sink: &mut Sink) {
                 format!("no touchpoint or outcome has id \"{}\"", t.to),
             );
         }
-        persona_refs(sink, format!("/transitions/{i}/personas"), &t.personas);
+        persona_refs(sink, &|| format!("/transitions/{i}/personas"), &t.personas);
     }
     for (i, e) in map.entries.iter().enumerate() {
         if index.touchpoint(&e.touchpoint).is_none() {
@@ -90,7 +90,7 @@ pub(super) fn references(map: &JourneyMap, sink: &mut Sink) {
                 format!("no touchpoint has id \"{}\"", e.touchpoint),
             );
         }
-        persona_refs(sink, format!("/entries/{i}/personas"), &e.personas);
+        persona_refs(sink, &|| format!("/entries/{i}/personas"), &e.personas);
     }
     let pains: HashSet<&str> = map
         .touchpoints
