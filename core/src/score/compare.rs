@@ -136,6 +136,7 @@ impl Side<'_> {
 }
 
 /// Compares an as-is map with its to-be version.
+// Long by its output: one struct literal with a delta per compared figure.
 pub fn compare(as_is: &JourneyMap, to_be: &JourneyMap, config: &ScoringConfig) -> Comparison {
     let before = Side {
         map: as_is,

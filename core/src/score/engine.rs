@@ -8,8 +8,8 @@ use super::persona::{self, PersonaResult};
 use super::state::stage_ranks;
 use super::{Scores, ScoringConfig, aggregate, moments, survey};
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::{JourneyMap, PersonaGraph};
-use crate::score::chain::{Chain, betweenness};
+use crate::model::{JourneyMap, MapIndex, PersonaGraph};
+use crate::score::chain::{Chain, Solution, betweenness};
 
 pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
     let mut diagnostics = Vec::new();
@@ -32,69 +32,25 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
     personas.sort_by(|a, b| a.1.id.cmp(&b.1.id));
 
     let mut results: Vec<PersonaResult<'_>> = Vec::new();
-    // Chains already built, by journey signature: personas with the same journey share one chain;
-    // personas whose chains have the same transient part share its factorization and centrality.
-    let mut built: Vec<(Vec<u64>, Option<Rc<Chain>>)> = Vec::new();
-    type Solved = (Rc<Chain>, Rc<faer::Mat<f64>>, Rc<Vec<f64>>);
-    let mut solved: Vec<Solved> = Vec::new();
+    let mut chains = Chains::default();
     for (pi, persona) in &personas {
-        let signature = journey_signature(map, &persona.id);
-        let chain = match built.iter().find(|(s, _)| *s == signature) {
-            Some((_, chain)) => chain.clone(),
-            None => {
-                let Some(graph) = PersonaGraph::build_with(map, &index, &persona.id) else {
-                    continue;
-                };
-                let chain = (!graph.entries.is_empty()).then(|| Rc::new(Chain::build(map, &graph)));
-                built.push((signature, chain.clone()));
-                chain
-            }
+        let Some(chain) = chains.chain(map, &index, &persona.id) else {
+            continue;
         };
+        let about =
+            |code, message: String| Diagnostic::new(code, format!("/personas/{pi}"), message);
         let Some(chain) = chain else {
-            diagnostics.push(Diagnostic::new(
+            diagnostics.push(about(
                 codes::PERSONA_NOT_SCORED,
-                format!("/personas/{pi}"),
                 format!("persona \"{}\" has no entry and is not scored", persona.id),
             ));
             continue;
         };
-        for &t in &chain.repairs.normalized {
-            diagnostics.push(Diagnostic::new(
-                codes::PROBABILITIES_SCALED,
-                format!("/touchpoints/{t}"),
-                format!(
-                    "moves out of \"{}\" sum over 1 for persona \"{}\" and were scaled to 1",
-                    map.touchpoints[t].id, persona.id
-                ),
-            ));
-        }
-        for &t in &chain.repairs.trapped {
-            diagnostics.push(Diagnostic::new(
-                codes::TRAPPED_PROBABILITY,
-                format!("/touchpoints/{t}"),
-                format!(
-                    "no outcome can be reached from \"{}\" for persona \"{}\"; customers there are counted as abandoning",
-                    map.touchpoints[t].id, persona.id
-                ),
-            ));
-        }
-        let shared = solved
-            .iter()
-            .find(|(c, _, _)| Rc::ptr_eq(c, &chain) || c.same_transient_part(&chain));
-        let (fundamental, between) = match shared {
-            Some((_, f, b)) => (f.clone(), b.clone()),
-            None => {
-                let f = Rc::new(chain.fundamental());
-                let b = Rc::new(betweenness(&chain));
-                solved.push((chain.clone(), f.clone(), b.clone()));
-                (f, b)
-            }
-        };
-        let solution = chain.solve_with(&fundamental);
+        repairs(map, &chain, &persona.id, &mut diagnostics);
+        let (solution, between) = chains.solve(&chain);
         if solution.success <= 0.0 {
-            diagnostics.push(Diagnostic::new(
+            diagnostics.push(about(
                 codes::NO_CONVERSION,
-                format!("/personas/{pi}"),
                 format!(
                     "no success outcome can be reached by persona \"{}\"",
                     persona.id
@@ -103,9 +59,8 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
         }
         let result = persona::score(map, config, &persona.id, &chain, solution, between, &ranks);
         if result.scores.emotion.summary.is_none() {
-            diagnostics.push(Diagnostic::new(
+            diagnostics.push(about(
                 codes::NO_EMOTION_DATA,
-                format!("/personas/{pi}"),
                 format!(
                     "no emotion measure along the most likely path of persona \"{}\"",
                     persona.id
@@ -114,8 +69,98 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
         }
         results.push(result);
     }
+    weigh(map, &mut results);
 
-    // Weights: normalized shares; equal weights when any scored persona has no share.
+    let moments_of_truth = moments::aggregate_moments(map, config, &results, &ranks);
+    let survey_plan = survey::survey_plan(map, config, &moments_of_truth, &results);
+    let overall = aggregate::overall(map, config, &results);
+    Scores {
+        map: map.id.clone(),
+        personas: results.into_iter().map(|r| r.scores).collect(),
+        overall,
+        moments_of_truth,
+        survey_plan,
+        diagnostics,
+    }
+}
+
+/// A chain with its fundamental matrix and betweenness, shared by personas with the same
+/// transient part.
+type Solved = (Rc<Chain>, Rc<faer::Mat<f64>>, Rc<Vec<f64>>);
+
+/// The chains built so far: personas with the same journey (same signature) share one chain;
+/// personas whose chains have the same transient part share its factorization and centrality.
+#[derive(Default)]
+struct Chains {
+    built: Vec<(Vec<u64>, Option<Rc<Chain>>)>,
+    solved: Vec<Solved>,
+}
+
+impl Chains {
+    /// The chain of `persona`: `Some(None)` when it has no entry, `None` when it has no graph.
+    fn chain(
+        &mut self,
+        map: &JourneyMap,
+        index: &MapIndex<'_>,
+        persona: &str,
+    ) -> Option<Option<Rc<Chain>>> {
+        let signature = journey_signature(map, persona);
+        if let Some((_, chain)) = self.built.iter().find(|(s, _)| *s == signature) {
+            return Some(chain.clone());
+        }
+        let graph = PersonaGraph::build_with(map, index, persona)?;
+        let chain = (!graph.entries.is_empty()).then(|| Rc::new(Chain::build(map, &graph)));
+        self.built.push((signature, chain.clone()));
+        Some(chain)
+    }
+
+    /// The solved chain and its betweenness, reusing a factorization already computed.
+    fn solve(&mut self, chain: &Rc<Chain>) -> (Solution, Rc<Vec<f64>>) {
+        let shared = self
+            .solved
+            .iter()
+            .find(|(c, _, _)| Rc::ptr_eq(c, chain) || c.same_transient_part(chain));
+        let (fundamental, between) = match shared {
+            Some((_, f, b)) => (f.clone(), b.clone()),
+            None => {
+                let f = Rc::new(chain.fundamental());
+                let b = Rc::new(betweenness(chain));
+                self.solved.push((chain.clone(), f.clone(), b.clone()));
+                (f, b)
+            }
+        };
+        (chain.solve_with(&fundamental), between)
+    }
+}
+
+/// The repairs the chain of `persona` needed, as diagnostics (JM102, JM103).
+fn repairs(map: &JourneyMap, chain: &Chain, persona: &str, out: &mut Vec<Diagnostic>) {
+    for &t in &chain.repairs.normalized {
+        out.push(Diagnostic::new(
+            codes::PROBABILITIES_SCALED,
+            format!("/touchpoints/{t}"),
+            format!(
+                "moves out of \"{}\" sum over 1 for persona \"{persona}\" and were scaled to 1",
+                map.touchpoints[t].id
+            ),
+        ));
+    }
+    for &t in &chain.repairs.trapped {
+        out.push(Diagnostic::new(
+            codes::TRAPPED_PROBABILITY,
+            format!("/touchpoints/{t}"),
+            format!(
+                "no outcome can be reached from \"{}\" for persona \"{persona}\"; customers there are counted as abandoning",
+                map.touchpoints[t].id
+            ),
+        ));
+    }
+}
+
+/// Each persona's weight in the aggregates: its share normalized over the scored personas;
+/// equal weights when any scored persona has no share.
+fn weigh(map: &JourneyMap, results: &mut [PersonaResult<'_>]) {
+    let index = map.index();
     let shares: Vec<Option<f64>> = results
         .iter()
         .map(|r| {
@@ -134,18 +179,6 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
         } else {
             share.unwrap_or(0.0) / total
         };
-    }
-
-    let moments_of_truth = moments::aggregate_moments(map, config, &results, &ranks);
-    let survey_plan = survey::survey_plan(map, config, &moments_of_truth, &results);
-    let overall = aggregate::overall(map, config, &results);
-    Scores {
-        map: map.id.clone(),
-        personas: results.into_iter().map(|r| r.scores).collect(),
-        overall,
-        moments_of_truth,
-        survey_plan,
-        diagnostics,
     }
 }
 

@@ -269,6 +269,8 @@ pub(crate) fn rank(moments: &mut [MomentOfTruth]) {
 }
 
 /// The moments of truth over the customer base, ranked.
+// The accumulator type and its two helpers are local to this one use; the body is one pass
+// over the personas' moments, then one over the accumulated touchpoints.
 pub(crate) fn aggregate_moments<'m>(
     map: &'m JourneyMap,
     config: &ScoringConfig,

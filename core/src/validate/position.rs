@@ -65,6 +65,7 @@ impl Scanner<'_> {
         }
     }
 
+    // One arm per JSON value kind; the object and array arms walk their members in place.
     fn value(&mut self, pointer: &mut String, depth: usize) {
         self.skip_ws();
         if !self.wanted.contains(pointer.as_str()) {

@@ -154,31 +154,21 @@ pub struct Solution {
     pub removal_effect: Vec<Option<f64>>,
 }
 
-impl Chain {
-    /// Number of transient states.
-    pub fn len(&self) -> usize {
-        self.touchpoints.len()
-    }
+/// The states of a persona's chain in id order, with the map position → state lookups.
+struct States {
+    /// Transient states: positions in `JourneyMap::touchpoints`, sorted by touchpoint id.
+    touchpoints: Vec<usize>,
+    /// Absorbing states: outcome positions sorted by id, then `None` for [`DROP_OFF`].
+    outcomes: Vec<Option<usize>>,
+    /// Touchpoint position → transient state.
+    t_index: Vec<Option<usize>>,
+    /// Outcome position → absorbing state.
+    o_index: Vec<Option<usize>>,
+}
 
-    /// Whether the chain has no transient state.
-    pub fn is_empty(&self) -> bool {
-        self.touchpoints.is_empty()
-    }
-
-    /// `Q[i][j]`.
-    pub fn q(&self, i: usize, j: usize) -> f64 {
-        self.q[i * self.len() + j]
-    }
-
-    /// `R[i][k]`.
-    pub fn r(&self, i: usize, k: usize) -> f64 {
-        self.r[i * self.outcomes.len() + k]
-    }
-
-    /// Builds the chain of `persona` (which must be a persona id of the map).
-    pub fn build(map: &JourneyMap, graph: &PersonaGraph) -> Chain {
+impl States {
+    fn of(map: &JourneyMap, graph: &PersonaGraph) -> Self {
         let g = &graph.graph;
-        let persona = graph.persona.as_str();
         let mut touchpoints: Vec<usize> = g
             .node_indices()
             .filter_map(|n| match g[n] {
@@ -197,13 +187,6 @@ impl Chain {
         outcome_positions.sort_by(|&a, &b| map.outcomes[a].id.cmp(&map.outcomes[b].id));
         let mut outcomes: Vec<Option<usize>> = outcome_positions.into_iter().map(Some).collect();
         outcomes.push(None);
-        let outcome_kinds: Vec<OutcomeKind> = outcomes
-            .iter()
-            .map(|o| o.map_or(OutcomeKind::Failure, |o| map.outcomes[o].kind))
-            .collect();
-        let (n, m) = (touchpoints.len(), outcomes.len());
-        let drop_state = m - 1;
-        // Map position → state index.
         let mut t_index: Vec<Option<usize>> = vec![None; map.touchpoints.len()];
         for (i, &t) in touchpoints.iter().enumerate() {
             t_index[t] = Some(i);
@@ -214,55 +197,56 @@ impl Chain {
                 o_index[*o] = Some(k);
             }
         }
-
-        let mut q = vec![0.0; n * n];
-        let mut r = vec![0.0; n * m];
-        let mut repairs = Repairs::default();
-        for (i, &tp) in touchpoints.iter().enumerate() {
-            let Some(node) = graph.touchpoint_node(tp) else {
-                continue;
-            };
-            let drop_off = map.touchpoints[tp]
-                .drop_off_for(persona)
-                .unwrap_or(0.0)
-                .clamp(0.0, 1.0);
-            // (target column: Ok(transient) / Err(absorbing), weights), in the graph's canonical
-            // order so that sums do not depend on array order.
-            let mut targets: Vec<Move> = Vec::new();
-            for mv in graph.moves_out(map, node) {
-                let target = match g[mv.target] {
-                    GraphNode::Touchpoint(t) => t_index.get(t).copied().flatten().map(Ok),
-                    GraphNode::Outcome(o) => o_index.get(o).copied().flatten().map(Err),
-                };
-                if let Some(target) = target {
-                    let p = mv.probability.filter(|p| p.is_finite()).map(|p| p.max(0.0));
-                    let c = mv.count.filter(|c| c.is_finite()).map(|c| c.max(0.0));
-                    targets.push((target, p, c));
-                }
-            }
-            let weights = resolve(
-                &targets.iter().map(|&(_, p, c)| (p, c)).collect::<Vec<_>>(),
-                drop_off,
-            );
-            if weights.normalized {
-                repairs.normalized.push(tp);
-            }
-            for (&(target, _, _), w) in targets.iter().zip(&weights.weights) {
-                match target {
-                    Ok(j) => q[i * n + j] += w,
-                    Err(k) => r[i * m + k] += w,
-                }
-            }
-            r[i * m + drop_state] += weights.drop_off;
+        Self {
+            touchpoints,
+            outcomes,
+            t_index,
+            o_index,
         }
+    }
 
-        // Entries: the same rule, then normalized to sum 1 (a journey starts somewhere).
-        let mut entry = vec![0.0; n];
+    /// The moves out of touchpoint `tp` (at `node`) as state columns (`Ok` transient, `Err`
+    /// absorbing), with their probabilities by the weight rule. The moves come in the graph's
+    /// canonical order, so sums do not depend on the order of the map's arrays.
+    fn moves(
+        &self,
+        map: &JourneyMap,
+        graph: &PersonaGraph,
+        tp: usize,
+        node: petgraph::graph::NodeIndex,
+    ) -> (Vec<Result<usize, usize>>, crate::model::weights::Weights) {
+        let drop_off = map.touchpoints[tp]
+            .drop_off_for(&graph.persona)
+            .unwrap_or(0.0)
+            .clamp(0.0, 1.0);
+        let mut targets: Vec<Move> = Vec::new();
+        for mv in graph.moves_out(map, node) {
+            let target = match graph.graph[mv.target] {
+                GraphNode::Touchpoint(t) => self.t_index.get(t).copied().flatten().map(Ok),
+                GraphNode::Outcome(o) => self.o_index.get(o).copied().flatten().map(Err),
+            };
+            if let Some(target) = target {
+                let p = mv.probability.filter(|p| p.is_finite()).map(|p| p.max(0.0));
+                let c = mv.count.filter(|c| c.is_finite()).map(|c| c.max(0.0));
+                targets.push((target, p, c));
+            }
+        }
+        let weights = resolve(
+            &targets.iter().map(|&(_, p, c)| (p, c)).collect::<Vec<_>>(),
+            drop_off,
+        );
+        (targets.into_iter().map(|(t, _, _)| t).collect(), weights)
+    }
+
+    /// The entry distribution over transient states: the weight rule, then normalized to sum 1
+    /// (a journey starts somewhere).
+    fn entry_distribution(&self, map: &JourneyMap, graph: &PersonaGraph) -> Vec<f64> {
+        let mut entry = vec![0.0; self.touchpoints.len()];
         let mut entries: Vec<(usize, Option<f64>, Option<f64>)> = graph
             .entries
             .iter()
-            .filter_map(|&(node, e)| match g[node] {
-                GraphNode::Touchpoint(t) => t_index.get(t).copied().flatten().map(|i| {
+            .filter_map(|&(node, e)| match graph.graph[node] {
+                GraphNode::Touchpoint(t) => self.t_index.get(t).copied().flatten().map(|i| {
                     let entry = &map.entries[e];
                     (
                         i,
@@ -285,10 +269,63 @@ impl Chain {
         if total > 0.0 {
             entry.iter_mut().for_each(|x| *x /= total);
         }
+        entry
+    }
+}
 
+impl Chain {
+    /// Number of transient states.
+    pub fn len(&self) -> usize {
+        self.touchpoints.len()
+    }
+
+    /// Whether the chain has no transient state.
+    pub fn is_empty(&self) -> bool {
+        self.touchpoints.is_empty()
+    }
+
+    /// `Q[i][j]`.
+    pub fn q(&self, i: usize, j: usize) -> f64 {
+        self.q[i * self.len() + j]
+    }
+
+    /// `R[i][k]`.
+    pub fn r(&self, i: usize, k: usize) -> f64 {
+        self.r[i * self.outcomes.len() + k]
+    }
+
+    /// Builds the chain of the graph's persona.
+    pub fn build(map: &JourneyMap, graph: &PersonaGraph) -> Chain {
+        let states = States::of(map, graph);
+        let (n, m) = (states.touchpoints.len(), states.outcomes.len());
+        let mut q = vec![0.0; n * n];
+        let mut r = vec![0.0; n * m];
+        let mut repairs = Repairs::default();
+        for (i, &tp) in states.touchpoints.iter().enumerate() {
+            let Some(node) = graph.touchpoint_node(tp) else {
+                continue;
+            };
+            let (targets, weights) = states.moves(map, graph, tp, node);
+            if weights.normalized {
+                repairs.normalized.push(tp);
+            }
+            for (target, w) in targets.iter().zip(&weights.weights) {
+                match target {
+                    Ok(j) => q[i * n + j] += w,
+                    Err(k) => r[i * m + k] += w,
+                }
+            }
+            r[i * m + m - 1] += weights.drop_off;
+        }
+        let entry = states.entry_distribution(map, graph);
+        let outcome_kinds: Vec<OutcomeKind> = states
+            .outcomes
+            .iter()
+            .map(|o| o.map_or(OutcomeKind::Failure, |o| map.outcomes[o].kind))
+            .collect();
         let mut chain = Chain {
-            touchpoints,
-            outcomes,
+            touchpoints: states.touchpoints,
+            outcomes: states.outcomes,
             outcome_kinds,
             entry,
             q,
@@ -382,6 +419,8 @@ impl Chain {
     }
 
     /// Solves the chain with its fundamental matrix already computed (see [`Chain::fundamental`]).
+    // One pass per solved quantity (visits, success from each state, absorption, visit
+    // probability, removal effect), in the order each needs the previous ones.
     pub fn solve_with(&self, fundamental: &Mat<f64>) -> Solution {
         let (n, m) = (self.len(), self.outcomes.len());
         // Structural zeros: a state no journey reaches has no visit, and a state from which no

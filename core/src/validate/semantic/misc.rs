@@ -11,6 +11,7 @@ use crate::model::{MapState, MapView, OutcomeKind, Visibility};
 
 use super::Sink;
 
+// A flat list of independent rules, each a short loop over one kind of object.
 pub(super) fn misc(map: &JourneyMap, sink: &mut Sink) {
     let used_stages: HashSet<&str> = map.touchpoints.iter().map(|t| t.stage.as_str()).collect();
     let used_channels: HashSet<&str> = map.touchpoints.iter().map(|t| t.channel.as_str()).collect();

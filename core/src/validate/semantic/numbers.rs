@@ -9,6 +9,8 @@ use crate::model::{Measures, Scale};
 
 use super::{Sink, esc};
 
+// A flat list of checks, one short loop per kind of object, sharing the scale validity found
+// first.
 pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
     // Paths are written only for the values that need a diagnostic (most maps have none).
     let finite = |sink: &mut Sink, path: &dyn Fn() -> String, v: Option<f64>| {

@@ -7,6 +7,7 @@ use crate::model::JourneyMap;
 
 use super::{Sink, esc};
 
+// A flat list of reference checks, one short loop per kind of object, over one id index.
 pub(super) fn references(map: &JourneyMap, sink: &mut Sink) {
     let index = map.index();
     let persona_refs = |sink: &mut Sink, base: &dyn Fn() -> String, personas: &[String]| {
