@@ -3,15 +3,20 @@
 
 use std::collections::BTreeMap;
 
+use foldhash::HashMap;
+
 use super::conversion::rank_crossroads;
 use super::effort::rank_hot_spots;
 use super::gap::rank_shortfalls;
 use super::health::health;
+use super::moments::{crosshair_of, moment, performance, quadrant_of, rank};
 use super::persona::PersonaResult;
-use super::state::{StateData, effort_raw, emotion_raw, gap, gap_raw, level, stage_means};
+use super::state::{
+    StateData, effort_raw, emotion_raw, gap, gap_raw, level, stage_means, state_data,
+};
 use super::{
-    Crossroad, OutcomeProbability, Overall, ScoringConfig, StageValue, TouchpointAggregate,
-    TouchpointEffort, TouchpointGap,
+    Crossroad, Factors, MomentOfTruth, OutcomeProbability, Overall, ScoringConfig, StageValue,
+    TouchpointAggregate, TouchpointEffort, TouchpointGap,
 };
 use crate::model::{JourneyMap, OutcomeKind};
 use crate::score::chain::DROP_OFF;
@@ -288,4 +293,105 @@ pub(crate) fn overall(
         shortfalls: shortfalls(config, &touchpoint_rows),
         crossroads: crossroads(&touchpoint_rows),
     }
+}
+
+/// The moments of truth over the customer base, ranked.
+// The accumulator type and its two helpers are local to this one use; the body is one pass
+// over the personas' moments, then one over the accumulated touchpoints.
+pub(crate) fn aggregate_moments<'m>(
+    map: &'m JourneyMap,
+    config: &ScoringConfig,
+    results: &[PersonaResult<'m>],
+    ranks: &HashMap<&str, usize>,
+) -> Vec<MomentOfTruth> {
+    // touchpoint id → (Σ w·reach, Σ w·reach·factor..., Σ w, Σ w·factor... for the unreached case)
+    struct Acc<'m> {
+        data: StateData<'m>,
+        reach: f64,
+        weighted: [f64; 4],
+        weight: f64,
+        plain: [f64; 4],
+        personas: f64,
+        /// Known importance and performance: (Σ w·reach·v, Σ w·reach, Σ w·v, Σ w).
+        importance: [f64; 4],
+        performance: [f64; 4],
+    }
+    fn add(acc: &mut [f64; 4], w: f64, reach: f64, v: Option<f64>) {
+        if let Some(v) = v {
+            acc[0] += w * reach * v;
+            acc[1] += w * reach;
+            acc[2] += w * v;
+            acc[3] += w;
+        }
+    }
+    fn mean(acc: &[f64; 4]) -> Option<f64> {
+        if acc[1] > 0.0 {
+            Some(acc[0] / acc[1])
+        } else {
+            (acc[3] > 0.0).then(|| acc[2] / acc[3])
+        }
+    }
+    let mut acc: BTreeMap<&str, Acc<'_>> = BTreeMap::new();
+    for r in results {
+        let w = r.scores.weight;
+        for m in &r.scores.moments_of_truth {
+            let Some(&i) = r.states.get(m.touchpoint.as_str()) else {
+                continue;
+            };
+            let d = &r.data[i];
+            let f = &m.factors;
+            let values = [f.importance, f.pain, f.swing, f.criticality];
+            // The map-level measures (no persona override) describe the aggregated touchpoint.
+            let e = acc.entry(d.tp.id.as_str()).or_insert_with(|| Acc {
+                data: state_data(map, d.tp, None, ranks),
+                reach: 0.0,
+                weighted: [0.0; 4],
+                weight: 0.0,
+                plain: [0.0; 4],
+                personas: 0.0,
+                importance: [0.0; 4],
+                performance: [0.0; 4],
+            });
+            e.reach += w * f.reach;
+            e.weight += w * f.reach;
+            e.personas += 1.0;
+            for (k, value) in values.iter().enumerate() {
+                e.weighted[k] += w * f.reach * value;
+                e.plain[k] += value;
+            }
+            add(&mut e.importance, w, f.reach, d.importance);
+            add(&mut e.performance, w, f.reach, performance(d));
+        }
+    }
+    // The crosshair over the aggregated touchpoints.
+    let (imp_mid, perf_mid) = crosshair_of(
+        config,
+        acc.values().filter_map(|a| mean(&a.importance)),
+        acc.values().filter_map(|a| mean(&a.performance)),
+    );
+    let mut out: Vec<MomentOfTruth> = acc
+        .into_values()
+        .map(|a| {
+            let v = |k: usize| {
+                if a.weight > 0.0 {
+                    a.weighted[k] / a.weight
+                } else {
+                    a.plain[k] / a.personas.max(1.0)
+                }
+            };
+            let factors = Factors {
+                reach: a.reach,
+                importance: v(0),
+                pain: v(1),
+                swing: v(2),
+                criticality: v(3),
+            };
+            let quadrant =
+                quadrant_of(mean(&a.importance), mean(&a.performance), imp_mid, perf_mid);
+            let importance_known = mean(&a.importance).is_some();
+            moment(config, &a.data, factors, quadrant, importance_known)
+        })
+        .collect();
+    rank(&mut out);
+    out
 }

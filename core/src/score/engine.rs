@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::persona::{self, PersonaResult};
 use super::state::stage_ranks;
-use super::{Scores, ScoringConfig, aggregate, moments, survey};
+use super::{Scores, ScoringConfig, aggregate, survey};
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{JourneyMap, MapIndex, PersonaGraph};
 use crate::score::chain::{Chain, Solution, betweenness};
@@ -71,7 +71,7 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
     }
     weigh(map, &mut results);
 
-    let moments_of_truth = moments::aggregate_moments(map, config, &results, &ranks);
+    let moments_of_truth = aggregate::aggregate_moments(map, config, &results, &ranks);
     let survey_plan = survey::survey_plan(map, config, &moments_of_truth, &results);
     let overall = aggregate::overall(map, config, &results);
     Scores {

@@ -3,15 +3,10 @@
 //! importance-performance quadrant (Martilla & James 1977) and the reasons in words.
 //! docs/scoring.md §7.
 
-use std::collections::BTreeMap;
-
-use foldhash::HashMap;
-
-use super::state::{StateData, state_data};
+use super::state::StateData;
 use super::{CrosshairRule, Factors, MomentOfTruth, PriorityWeights, Quadrant, ScoringConfig};
-use crate::model::{JourneyMap, Visibility};
+use crate::model::Visibility;
 use crate::score::chain::{Chain, Solution};
-use crate::score::persona::PersonaResult;
 
 /// The moments of truth of one persona, ranked.
 pub(crate) fn persona(
@@ -97,7 +92,7 @@ fn crosshair(config: &ScoringConfig, data: &[StateData<'_>]) -> (f64, f64) {
 
 /// Where the importance-performance crosshair sits for these known importances and
 /// performances: the scale midpoint, or their means (0.5 without data).
-fn crosshair_of(
+pub(crate) fn crosshair_of(
     config: &ScoringConfig,
     importance: impl Iterator<Item = f64>,
     performance: impl Iterator<Item = f64>,
@@ -109,13 +104,13 @@ fn crosshair_of(
 }
 
 /// The mean of the values, 0.5 (the middle of a normalized scale) when there are none.
-fn mean_or_half(values: impl Iterator<Item = f64>) -> f64 {
+pub(crate) fn mean_or_half(values: impl Iterator<Item = f64>) -> f64 {
     let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
     if n == 0 { 0.5 } else { sum / n as f64 }
 }
 
 /// Performance of a touchpoint, 0..1: satisfaction when measured, else emotion.
-fn performance(d: &StateData<'_>) -> Option<f64> {
+pub(crate) fn performance(d: &StateData<'_>) -> Option<f64> {
     d.satisfaction.or(d.emotion.map(|e| (e + 1.0) / 2.0))
 }
 
@@ -129,7 +124,7 @@ fn quadrant(d: &StateData<'_>, importance_mid: f64, performance_mid: f64) -> Opt
 }
 
 /// The importance-performance quadrant of known importance and performance (both 0..1).
-fn quadrant_of(
+pub(crate) fn quadrant_of(
     importance: Option<f64>,
     performance: Option<f64>,
     importance_mid: f64,
@@ -175,7 +170,7 @@ pub(crate) fn priority(weights: &PriorityWeights, f: &Factors) -> (f64, Factors)
 
 /// One ranked item: its priority, the factor breakdown and the reasons. `importance_known` says
 /// whether the importance factor is measured (else it is the 0.5 default and is not a reason).
-fn moment(
+pub(crate) fn moment(
     config: &ScoringConfig,
     d: &StateData<'_>,
     factors: Factors,
@@ -266,105 +261,4 @@ pub(crate) fn rank(moments: &mut [MomentOfTruth]) {
     for (i, m) in moments.iter_mut().enumerate() {
         m.rank = i + 1;
     }
-}
-
-/// The moments of truth over the customer base, ranked.
-// The accumulator type and its two helpers are local to this one use; the body is one pass
-// over the personas' moments, then one over the accumulated touchpoints.
-pub(crate) fn aggregate_moments<'m>(
-    map: &'m JourneyMap,
-    config: &ScoringConfig,
-    results: &[PersonaResult<'m>],
-    ranks: &HashMap<&str, usize>,
-) -> Vec<MomentOfTruth> {
-    // touchpoint id → (Σ w·reach, Σ w·reach·factor..., Σ w, Σ w·factor... for the unreached case)
-    struct Acc<'m> {
-        data: StateData<'m>,
-        reach: f64,
-        weighted: [f64; 4],
-        weight: f64,
-        plain: [f64; 4],
-        personas: f64,
-        /// Known importance and performance: (Σ w·reach·v, Σ w·reach, Σ w·v, Σ w).
-        importance: [f64; 4],
-        performance: [f64; 4],
-    }
-    fn add(acc: &mut [f64; 4], w: f64, reach: f64, v: Option<f64>) {
-        if let Some(v) = v {
-            acc[0] += w * reach * v;
-            acc[1] += w * reach;
-            acc[2] += w * v;
-            acc[3] += w;
-        }
-    }
-    fn mean(acc: &[f64; 4]) -> Option<f64> {
-        if acc[1] > 0.0 {
-            Some(acc[0] / acc[1])
-        } else {
-            (acc[3] > 0.0).then(|| acc[2] / acc[3])
-        }
-    }
-    let mut acc: BTreeMap<&str, Acc<'_>> = BTreeMap::new();
-    for r in results {
-        let w = r.scores.weight;
-        for m in &r.scores.moments_of_truth {
-            let Some(&i) = r.states.get(m.touchpoint.as_str()) else {
-                continue;
-            };
-            let d = &r.data[i];
-            let f = &m.factors;
-            let values = [f.importance, f.pain, f.swing, f.criticality];
-            // The map-level measures (no persona override) describe the aggregated touchpoint.
-            let e = acc.entry(d.tp.id.as_str()).or_insert_with(|| Acc {
-                data: state_data(map, d.tp, None, ranks),
-                reach: 0.0,
-                weighted: [0.0; 4],
-                weight: 0.0,
-                plain: [0.0; 4],
-                personas: 0.0,
-                importance: [0.0; 4],
-                performance: [0.0; 4],
-            });
-            e.reach += w * f.reach;
-            e.weight += w * f.reach;
-            e.personas += 1.0;
-            for (k, value) in values.iter().enumerate() {
-                e.weighted[k] += w * f.reach * value;
-                e.plain[k] += value;
-            }
-            add(&mut e.importance, w, f.reach, d.importance);
-            add(&mut e.performance, w, f.reach, performance(d));
-        }
-    }
-    // The crosshair over the aggregated touchpoints.
-    let (imp_mid, perf_mid) = crosshair_of(
-        config,
-        acc.values().filter_map(|a| mean(&a.importance)),
-        acc.values().filter_map(|a| mean(&a.performance)),
-    );
-    let mut out: Vec<MomentOfTruth> = acc
-        .into_values()
-        .map(|a| {
-            let v = |k: usize| {
-                if a.weight > 0.0 {
-                    a.weighted[k] / a.weight
-                } else {
-                    a.plain[k] / a.personas.max(1.0)
-                }
-            };
-            let factors = Factors {
-                reach: a.reach,
-                importance: v(0),
-                pain: v(1),
-                swing: v(2),
-                criticality: v(3),
-            };
-            let quadrant =
-                quadrant_of(mean(&a.importance), mean(&a.performance), imp_mid, perf_mid);
-            let importance_known = mean(&a.importance).is_some();
-            moment(config, &a.data, factors, quadrant, importance_known)
-        })
-        .collect();
-    rank(&mut out);
-    out
 }
