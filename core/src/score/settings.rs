@@ -4,7 +4,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Code, Diagnostic, JsonPointer, codes};
+use crate::diagnostics::{Code, Diagnostic, ErrorKind, JsonPointer, codes};
+use crate::validate::ObjectInput;
 
 /// Errors of scoring calls that take ids from the caller.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -37,6 +38,14 @@ impl Error {
             Error::UnknownPersona(_) => codes::UNKNOWN_PERSONA_REQUESTED,
             Error::NotScored { .. } => codes::PERSONA_NOT_SCORED,
             Error::InvalidConfig { .. } => codes::INVALID_CONFIG,
+        }
+    }
+
+    /// The kind of failure: invalid settings, or another argument the call cannot use.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::InvalidConfig { .. } => ErrorKind::Config,
+            _ => ErrorKind::Scoring,
         }
     }
 
@@ -182,6 +191,19 @@ impl ScoringConfig {
             })?;
         config.check()?;
         Ok(config)
+    }
+
+    /// Reads settings from a host object (a Python dict, a JavaScript object) read by
+    /// [`ObjectInput::read`]: what the walk reports (a NaN weight, a value JSON cannot hold) is
+    /// the error, at its pointer into the settings; then as [`ScoringConfig::from_value`].
+    pub fn from_object(input: ObjectInput) -> Result<Self, Error> {
+        match input.into_value() {
+            Ok(value) => Self::from_value(value),
+            Err(d) => Err(Error::InvalidConfig {
+                path: d.path.into(),
+                message: d.message,
+            }),
+        }
     }
 
     /// Reads settings from JSON text; see [`ScoringConfig::from_value`].

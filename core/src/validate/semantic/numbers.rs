@@ -15,7 +15,7 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
             sink.add(
                 codes::NON_FINITE,
                 path,
-                format!("{v} is not a finite number"),
+                crate::validate::object::non_finite_message(v),
             );
         }
     };
@@ -71,7 +71,7 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
                 sink.add(
                     codes::NON_FINITE,
                     format!("{base}/{field}"),
-                    format!("{v} is not a finite number"),
+                    crate::validate::object::non_finite_message(v),
                 );
                 continue;
             }
