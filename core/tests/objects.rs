@@ -49,7 +49,11 @@ fn markers(value: &Value, at: &str, out: &mut Vec<String>) {
         }
         Value::Object(map) => {
             for (k, v) in map {
-                markers(v, &format!("{at}/{}", journeymap::diagnostics::escape_token(k)), out);
+                markers(
+                    v,
+                    &format!("{at}/{}", journeymap::diagnostics::escape_token(k)),
+                    out,
+                );
             }
         }
         Value::Array(items) => {
@@ -150,14 +154,20 @@ fn too_deep_and_circular_structures_are_one_jm003_where_the_limit_is_hit() {
     let ds = validate(&vector("too-deep.json"));
     assert_eq!(ds.len(), 1, "{ds:?}");
     let pointer = format!("/x-deep{}", "/a".repeat(limit - 1));
-    assert_eq!((ds[0].code.as_str(), ds[0].path.as_str()), ("JM003", pointer.as_str()));
+    assert_eq!(
+        (ds[0].code.as_str(), ds[0].path.as_str()),
+        ("JM003", pointer.as_str())
+    );
     assert!(ds[0].message.contains("or the structure is circular"));
     // The walk is depth first in member order: the map's own arrays, one level below each copy
     // of the map, reach the limit first (/touchpoints/0/measures at depth 65).
     let ds = validate(&vector("circular-object.json"));
     assert_eq!(ds.len(), 1, "{ds:?}");
     let pointer = format!("{}/touchpoints/0/measures", "/x-self".repeat(limit - 3));
-    assert_eq!((ds[0].code.as_str(), ds[0].path.as_str()), ("JM003", pointer.as_str()));
+    assert_eq!(
+        (ds[0].code.as_str(), ds[0].path.as_str()),
+        ("JM003", pointer.as_str())
+    );
     let ds = validate(&vector("circular-array.json"));
     assert_eq!(ds.len(), 1, "{ds:?}");
     assert_eq!(ds[0].code.as_str(), "JM003");
@@ -202,7 +212,10 @@ fn huge_integers_and_lone_surrogates_are_reported_at_their_paths() {
     assert_eq!(at(&ds, "JM006"), ["/x-huge", "/x-negative-huge"]);
     assert!(ds.iter().all(|d| d.code.as_str() == "JM006"), "{ds:?}");
     let text = serde_json::to_string(read(&vector("big-integers.json")).value().unwrap()).unwrap();
-    assert!(text.contains(r#""x-large":1.2345678901234568e+29"#), "{text}");
+    assert!(
+        text.contains(r#""x-large":1.2345678901234568e+29"#),
+        "{text}"
+    );
     assert!(text.contains(r#""x-small":7"#), "{text}");
 
     let ds = validate(&vector("lone-surrogates.json"));
@@ -218,8 +231,12 @@ fn plain_json_values_give_what_validate_value_gives() {
     // testdata/invalid/ that parses gives the same diagnostics both ways.
     let mut compared = 0;
     for file in common::json_files("testdata/invalid") {
-        let Ok(text) = std::fs::read_to_string(&file) else { continue };
-        let Ok(value) = serde_json::from_str::<Value>(&text) else { continue };
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        let Ok(value) = serde_json::from_str::<Value>(&text) else {
+            continue;
+        };
         let direct = validate_value(&value, &Limits::default()).diagnostics;
         let input = ObjectInput::read(&&value, &Limits::default()).unwrap();
         assert_eq!(input.diagnostics(), &[], "{}", file.display());
@@ -281,7 +298,10 @@ fn absent_members_are_skipped_and_host_types_are_reported() {
             },
             Fake::Host(Host::Null),
         ),
-        (HostKey::NotUnicode("\u{FFFD}".into()), Fake::Host(Host::Null)),
+        (
+            HostKey::NotUnicode("\u{FFFD}".into()),
+            Fake::Host(Host::Null),
+        ),
     ]);
     let input = ObjectInput::read(&doc, &Limits::default()).unwrap();
     let value = input.value().unwrap();
@@ -320,7 +340,10 @@ fn absent_members_are_skipped_and_host_types_are_reported() {
     );
     // The schema's type errors at the replaced paths are not reported again.
     let report = validate_object(&input, &Limits::default());
-    assert_eq!(at(&report.diagnostics, "JM011"), ["/x-fn", "/x-list/0", "/1"]);
+    assert_eq!(
+        at(&report.diagnostics, "JM011"),
+        ["/x-fn", "/x-list/0", "/1"]
+    );
     assert!(io::from_object(&input).is_err());
 }
 
@@ -347,4 +370,106 @@ fn the_recursion_is_bounded_whatever_the_limits_say() {
     let input = ObjectInput::read(&&v, &limits).unwrap();
     assert_eq!(input.value(), None);
     assert_eq!(input.diagnostics()[0].path, "/0".repeat(128));
+}
+
+/// A generated host tree: numbers of every kind (non-finite and integral floats included),
+/// strings, arrays and objects.
+#[derive(Debug, Clone)]
+enum Gen {
+    Float(f64),
+    Int(i64),
+    Str(String),
+    Arr(Vec<Gen>),
+    Obj(Vec<Gen>),
+}
+
+impl Gen {
+    fn host(&self) -> Fake {
+        Fake::Host(match self {
+            Gen::Float(f) => Host::Float(*f),
+            Gen::Int(i) => Host::Int(*i),
+            Gen::Str(s) => Host::Str(s.clone()),
+            Gen::Arr(items) => Host::Array(items.iter().map(Gen::host).collect()),
+            Gen::Obj(items) => Host::Object(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (key(&format!("k/{i}")), v.host()))
+                    .collect(),
+            ),
+        })
+    }
+
+    /// Checks the walked value against the tree; returns the pointers of non-finite numbers.
+    fn check(&self, value: &Value, at: &str, non_finite: &mut Vec<String>) {
+        match self {
+            Gen::Float(f) if !f.is_finite() => {
+                assert_eq!(value, &Value::Null, "{at}");
+                non_finite.push(at.to_owned());
+            }
+            Gen::Float(f) => {
+                assert_eq!(value.as_f64(), Some(*f), "{at}");
+                let integral = f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0;
+                assert_eq!(value.is_i64(), integral, "{at}: {f} read as {value}");
+            }
+            Gen::Int(i) => assert_eq!(value.as_i64(), Some(*i), "{at}"),
+            Gen::Str(s) => assert_eq!(value.as_str(), Some(s.as_str()), "{at}"),
+            Gen::Arr(items) => {
+                let got = value.as_array().unwrap();
+                assert_eq!(got.len(), items.len());
+                for (i, (g, v)) in items.iter().zip(got).enumerate() {
+                    g.check(v, &format!("{at}/{i}"), non_finite);
+                }
+            }
+            Gen::Obj(items) => {
+                let got = value.as_object().unwrap();
+                assert_eq!(got.len(), items.len());
+                for (i, g) in items.iter().enumerate() {
+                    g.check(&got[&format!("k/{i}")], &format!("{at}/k~1{i}"), non_finite);
+                }
+            }
+        }
+    }
+}
+
+fn gen_tree() -> impl proptest::strategy::Strategy<Value = Gen> {
+    use proptest::prelude::*;
+    let leaf = prop_oneof![
+        any::<f64>().prop_map(Gen::Float),
+        prop_oneof![
+            Just(f64::NAN),
+            Just(f64::INFINITY),
+            Just(f64::NEG_INFINITY),
+            Just(-0.0),
+            Just(9_007_199_254_740_991.0),
+            Just(9_007_199_254_740_992.0),
+            (-1000i32..1000).prop_map(f64::from),
+        ]
+        .prop_map(Gen::Float),
+        any::<i64>().prop_map(Gen::Int),
+        "[a-z~/]{0,6}".prop_map(Gen::Str),
+    ];
+    leaf.prop_recursive(6, 64, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Gen::Arr),
+            proptest::collection::vec(inner, 0..6).prop_map(Gen::Obj),
+        ]
+    })
+}
+
+proptest::proptest! {
+    /// Whatever the tree, the walk gives every number back (integral floats within ±(2^53 − 1)
+    /// as integers), `null` and one JM031 for each non-finite number at its own pointer, in
+    /// document order, and nothing else.
+    #[test]
+    fn every_non_finite_number_and_only_those_are_reported(tree in gen_tree()) {
+        let input = ObjectInput::read(&tree.host(), &Limits::default()).unwrap();
+        let mut non_finite = Vec::new();
+        tree.check(input.value().unwrap(), "", &mut non_finite);
+        let reported: Vec<String> = input.diagnostics().iter().map(|d| {
+            assert_eq!(d.code.as_str(), "JM031");
+            d.path.to_string()
+        }).collect();
+        proptest::prop_assert_eq!(reported, non_finite);
+    }
 }

@@ -20,7 +20,9 @@ pub fn expected(doc: &Value) -> Result<Value, String> {
     let report = validate_object(&input, &Limits::default());
     let load = if doc.is_object() {
         match journeymap::io::from_object(&input) {
-            Ok(map) => json!({ "map": journeymap::io::to_string(&map).map_err(|e| e.to_string())? }),
+            Ok(map) => {
+                json!({ "map": journeymap::io::to_string(&map).map_err(|e| e.to_string())? })
+            }
             Err(e) => json!({ "error": {
                 "kind": e.kind().as_str(),
                 "code": e.code().as_str(),
@@ -48,7 +50,10 @@ pub fn files(root: &Path) -> Result<Vec<Generated>, String> {
         let text =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let doc: Value = serde_json::from_str(&text).map_err(|e| format!("{name}: {e}"))?;
-        out.insert(name.clone(), expected(&doc).map_err(|e| format!("{name}: {e}"))?);
+        out.insert(
+            name.clone(),
+            expected(&doc).map_err(|e| format!("{name}: {e}"))?,
+        );
     }
     Ok(vec![Generated::text(
         "testdata/objects/expected.json",

@@ -360,7 +360,7 @@ pub fn validate_object(input: &ObjectInput, limits: &Limits) -> Report {
 
 /// A JSON value as a host value, so that Rust callers can run the object walker (and its
 /// integral-float rule) on a parsed value.
-impl<'a> HostValue for &'a Value {
+impl HostValue for &Value {
     type Error = std::convert::Infallible;
 
     fn read(&self) -> Result<Host<Self>, Self::Error> {
