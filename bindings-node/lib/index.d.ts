@@ -1,48 +1,20 @@
 // The public API of the `journeymap` package. Document and result types are generated from the
-// JSON Schemas (map-types.d.ts, scores-types.d.ts); this file only declares the functions, the
-// error classes and the records of validate() and codes().
+// JSON Schemas (map-types.d.ts, scores-types.d.ts), and the records of validate() and codes()
+// by the native module (index.d.ts); this file declares the functions and the error classes.
 // __test__/contract.ts (run by tsc) checks that lib/index.cjs, itself type-checked against the
 // generated native index.d.ts, implements these declarations, and __test__/api.test.mjs that
 // both export the same names.
+import type { CodeEntry, NativeDiagnostic as Diagnostic } from '../index'
 import type { JourneyMapDocument } from './map-types'
-import type { Comparison, Diagnostic as ScoresDiagnostic, PathColumns, PathReport, Scores, ScoringConfig } from './scores-types'
+import type { Comparison, PathColumns, PathReport, Scores, ScoringConfig } from './scores-types'
 
 export type * from './map-types'
 export type { Comparison, PathColumns, PathReport, PathScore, PathStep, Scores, ScoringConfig } from './scores-types'
-
-/** One problem found in a map, as `validate()` returns it and errors carry it: the schema's
- * `Diagnostic` (inside `Scores` too) with its path as keys and indices. */
-export interface Diagnostic {
-  /** Stable code, e.g. `JM040`. */
-  code: ScoresDiagnostic['code']
-  /** How bad it is (the catalogue's severity of the code). */
-  severity: ScoresDiagnostic['severity']
-  /** JSON pointer (RFC 6901) to the offending value; `""` is the whole document. */
-  path: string
-  /** The path as keys and array indices, `/a/0/b~1c` → `['a', 0, 'b/c']` (computed by the
-   * core). */
-  path_parts: Array<string | number>
-  /** What is wrong, in a sentence. */
-  message: string
-  /** 1-based line of the offending value, when the input was text; `null` otherwise. */
-  line: number | null
-  /** 1-based column of the offending value, when the input was text; `null` otherwise. */
-  column: number | null
-}
-
-/** One code of the catalogue, as `journeymap codes --format json` prints it. */
-export interface CodeEntry {
-  /** The code, e.g. `JM040`. */
-  code: string
-  /** Its severity. */
-  severity: 'error' | 'warning' | 'info'
-  /** Short title. */
-  title: string
-  /** When it fires and how to fix it. */
-  explanation: string
-  /** Its section in the reference, relative to the repository root: `docs/diagnostics.md#jm040`. */
-  link: string
-}
+/** `Diagnostic`: one problem found in a map, as `validate()` returns it and errors carry it
+ * (`code`, `severity`, `path`, `message`, `line`, `column`, and `path_parts`, the path as keys
+ * and indices computed by the core). `CodeEntry`: one code of the catalogue, as `codes()` lists
+ * it. Both are declared by the native module's generated `index.d.ts`. */
+export type { CodeEntry, NativeDiagnostic as Diagnostic } from '../index'
 
 /** Base class of every journeymap error; `name` is the name of the class thrown. */
 export declare class JourneyMapError extends Error {

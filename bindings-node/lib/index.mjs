@@ -1,18 +1,5 @@
+// The ESM entry point: the names of lib/index.cjs (Node reads them from its `module.exports`).
 import journeymap from './index.cjs'
 
-export const {
-  JourneyMap,
-  JourneyMapError,
-  ValidationError,
-  ReadError,
-  WriteError,
-  ScoringError,
-  ConfigError,
-  InternalError,
-  validate,
-  codes,
-  schema,
-  scoresSchema,
-  compare,
-} = journeymap
+export * from './index.cjs'
 export default journeymap

@@ -7,7 +7,7 @@
 //! the second into the error class of its kind. Only panics (bugs), argument conversion errors
 //! and exceptions thrown by the caller's own getters throw.
 
-use journeymap::diagnostics::PathPart;
+use journeymap::diagnostics::{ErrorReport, PathPart};
 use journeymap::score::{self, ScoringConfig};
 use journeymap::validate::object::{Host, HostKey, HostValue};
 use journeymap::validate::{Limits, ObjectInput};
@@ -126,31 +126,26 @@ impl From<&Diagnostic> for NativeDiagnostic {
     }
 }
 
-impl From<&io::Error> for Failure {
-    fn from(e: &io::Error) -> Self {
+impl From<ErrorReport> for Failure {
+    fn from(r: ErrorReport) -> Self {
         Self {
-            kind: e.kind().as_str().to_owned(),
-            code: e.code().as_str().to_owned(),
-            message: e.to_string(),
-            diagnostics: diagnostics(&e.to_diagnostics()),
+            kind: r.kind.as_str().to_owned(),
+            code: r.code.as_str().to_owned(),
+            message: r.message,
+            diagnostics: diagnostics(&r.diagnostics),
         }
     }
 }
 
 impl From<io::Error> for Failure {
     fn from(e: io::Error) -> Self {
-        Self::from(&e)
+        Self::from(e.report())
     }
 }
 
 impl From<score::Error> for Failure {
     fn from(e: score::Error) -> Self {
-        Self {
-            kind: e.kind().as_str().to_owned(),
-            code: e.code().as_str().to_owned(),
-            message: e.to_string(),
-            diagnostics: diagnostics(&e.to_diagnostics()),
-        }
+        Self::from(e.report())
     }
 }
 
@@ -259,14 +254,7 @@ fn lossy(value: &Unknown<'_>) -> napi::Result<String> {
 /// A `BigInt` as an integer of the walker, from its decimal text.
 fn bigint<V>(value: &Unknown<'_>) -> napi::Result<Host<V>> {
     let digits = lossy(value)?;
-    Ok(if let Ok(i) = digits.parse::<i64>() {
-        Host::Int(i)
-    } else if let Ok(u) = digits.parse::<u64>() {
-        Host::UInt(u)
-    } else {
-        // Decimal digits always parse as a float: infinite when no float holds them.
-        Host::BigInt(digits.parse::<f64>().unwrap_or(f64::INFINITY))
-    })
+    Ok(Host::integer(&digits).unwrap_or_else(|| Host::Other("bigint".to_owned())))
 }
 
 impl<'s, 'env> JsHost<'s, 'env> {

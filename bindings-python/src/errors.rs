@@ -5,7 +5,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use journeymap::Diagnostic as CoreDiagnostic;
-use journeymap::diagnostics::ErrorKind;
+use journeymap::diagnostics::{ErrorKind, ErrorReport};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
@@ -47,17 +47,22 @@ fn new(
     }
 }
 
-/// `ValidationError` (invalid map), `ReadError` (JM009) or `WriteError` (JM019), with the
-/// core's diagnostics of the error.
-pub fn io(py: Python<'_>, e: journeymap::io::Error) -> PyErr {
-    let code = e.code();
+/// The exception of a core error: `ValidationError` (invalid map), `ReadError` (JM009),
+/// `WriteError` (JM019), `ScoringError` (JM104 unknown persona) or `ConfigError` (JM107), with
+/// the core's code, message and diagnostics.
+pub fn raise(py: Python<'_>, report: ErrorReport) -> PyErr {
     new(
         py,
-        e.kind(),
-        e.to_string(),
-        Some(code.as_str()),
-        e.to_diagnostics(),
+        report.kind,
+        report.message,
+        Some(report.code.as_str()),
+        report.diagnostics,
     )
+}
+
+/// A read or write error (`journeymap::io`).
+pub fn io(py: Python<'_>, e: journeymap::io::Error) -> PyErr {
+    raise(py, e.report())
 }
 
 /// A diagnostic of an argument that cannot be read at all (a `str` that is not Unicode), as the
@@ -71,16 +76,9 @@ pub fn invalid(py: Python<'_>, d: CoreDiagnostic) -> PyErr {
     )
 }
 
-/// `ConfigError` (JM107) for invalid settings, `ScoringError` otherwise (JM104 unknown persona).
+/// An error of a scoring call (`journeymap::score`).
 pub fn scoring(py: Python<'_>, e: journeymap::score::Error) -> PyErr {
-    let code = e.code();
-    new(
-        py,
-        e.kind(),
-        e.to_string(),
-        Some(code.as_str()),
-        e.to_diagnostics(),
-    )
+    raise(py, e.report())
 }
 
 /// An `InternalError` (no code): something that cannot happen did (a bug to report).

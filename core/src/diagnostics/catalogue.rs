@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Code, codes};
+use super::{Code, Diagnostic, codes};
 
 /// One code of the catalogue as a record: what `journeymap codes --format json`,
 /// `journeymap.codes()` and Node's `codes()` list, in code order.
@@ -89,6 +89,38 @@ impl ErrorKind {
     /// The message of an internal error: `internal error: {what} (please report this bug)`.
     pub fn internal_message(what: &str) -> String {
         format!("internal error: {what} (please report this bug)")
+    }
+}
+
+/// An error of a call as the bindings raise it: its kind (which names the exception or error
+/// class), code, message and diagnostics. Made by `io::Error::report` and
+/// `score::Error::report`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorReport {
+    /// The kind of failure.
+    pub kind: ErrorKind,
+    /// The stable code.
+    pub code: Code,
+    /// The error's message (its `Display`).
+    pub message: String,
+    /// Every diagnostic behind it.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ErrorReport {
+    /// The report of `error`, its message being its `Display`.
+    pub fn new(
+        kind: ErrorKind,
+        code: Code,
+        error: &impl std::fmt::Display,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Self {
+        Self {
+            kind,
+            code,
+            message: error.to_string(),
+            diagnostics,
+        }
     }
 }
 

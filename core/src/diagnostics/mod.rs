@@ -14,7 +14,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-pub use catalogue::{CodeEntry, ErrorKind, code_entries};
+pub use catalogue::{CodeEntry, ErrorKind, ErrorReport, code_entries};
 pub use pointer::{JsonPointer, PathPart, PointerError, escape_token};
 
 /// A stable diagnostic code, `JM` followed by three digits, with its catalogue entry. Codes never

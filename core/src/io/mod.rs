@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::diagnostics::{Code, Diagnostic, ErrorKind, codes};
+use crate::diagnostics::{Code, Diagnostic, ErrorKind, ErrorReport, codes};
 use crate::model::JourneyMap;
 use crate::validate::{self, Bounded, Limits, ObjectInput, read_bounded};
 
@@ -69,6 +69,11 @@ impl Error {
             Error::Io { .. } => ErrorKind::Read,
             Error::Json(_) => ErrorKind::Write,
         }
+    }
+
+    /// The error as the bindings raise it: kind, code, message and diagnostics.
+    pub fn report(&self) -> ErrorReport {
+        ErrorReport::new(self.kind(), self.code(), self, self.to_diagnostics())
     }
 
     /// The diagnostics of an invalid map (empty for other errors).

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Code, Diagnostic, ErrorKind, JsonPointer, codes};
+use crate::diagnostics::{Code, Diagnostic, ErrorKind, ErrorReport, JsonPointer, codes};
 use crate::validate::ObjectInput;
 
 /// Errors of scoring calls that take ids from the caller.
@@ -47,6 +47,11 @@ impl Error {
             Error::InvalidConfig { .. } => ErrorKind::Config,
             _ => ErrorKind::Scoring,
         }
+    }
+
+    /// The error as the bindings raise it: kind, code, message and diagnostics.
+    pub fn report(&self) -> ErrorReport {
+        ErrorReport::new(self.kind(), self.code(), self, self.to_diagnostics())
     }
 
     /// The error as diagnostics (code, severity, path, message): the reasons of `NotScored`,

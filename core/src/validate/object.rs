@@ -68,6 +68,45 @@ pub enum Host<V> {
     Other(String),
 }
 
+impl<V> Host<V> {
+    /// An integer given as decimal text, such as a JavaScript `BigInt`'s: `Int`, `UInt` or
+    /// `BigInt` by its size; `None` when the text is not an integer.
+    pub fn integer(digits: &str) -> Option<Self> {
+        let unsigned = digits.strip_prefix('-').unwrap_or(digits);
+        if unsigned.is_empty() || !unsigned.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some(if let Ok(i) = digits.parse::<i64>() {
+            Host::Int(i)
+        } else if let Ok(u) = digits.parse::<u64>() {
+            Host::UInt(u)
+        } else {
+            // Decimal digits always read as a float, infinite when none holds them.
+            Host::BigInt(digits.parse::<f64>().unwrap_or(f64::INFINITY))
+        })
+    }
+
+    /// The same value with each child mapped by `f` (scalars are unchanged).
+    pub fn map<W>(self, mut f: impl FnMut(V) -> W) -> Host<W> {
+        match self {
+            Host::Null => Host::Null,
+            Host::Absent => Host::Absent,
+            Host::Bool(b) => Host::Bool(b),
+            Host::Int(i) => Host::Int(i),
+            Host::UInt(u) => Host::UInt(u),
+            Host::BigInt(f) => Host::BigInt(f),
+            Host::Float(x) => Host::Float(x),
+            Host::Str(s) => Host::Str(s),
+            Host::NotUnicode => Host::NotUnicode,
+            Host::Array(items) => Host::Array(items.into_iter().map(f).collect()),
+            Host::Object(members) => {
+                Host::Object(members.into_iter().map(|(k, v)| (k, f(v))).collect())
+            }
+            Host::Other(t) => Host::Other(t),
+        }
+    }
+}
+
 /// The key of an object member.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HostKey {

@@ -10,7 +10,7 @@
 //!   object makes the structure circular).
 #![allow(dead_code)]
 
-use journeymap::validate::object::{Host, HostKey, HostValue};
+use journeymap::validate::object::{Host, HostValue};
 use serde_json::Value;
 
 /// A node of a marked document, with the document (to resolve `$ref`).
@@ -58,13 +58,9 @@ impl<'a> HostValue for Tree<'a> {
                     "-Infinity" => Ok(Host::Float(f64::NEG_INFINITY)),
                     other => Err(format!("unknown $number {other}")),
                 },
-                ("$bigint", Value::String(digits)) => Ok(if let Ok(i) = digits.parse::<i64>() {
-                    Host::Int(i)
-                } else if let Ok(u) = digits.parse::<u64>() {
-                    Host::UInt(u)
-                } else {
-                    Host::BigInt(digits.parse::<f64>().map_err(|e| e.to_string())?)
-                }),
+                ("$bigint", Value::String(digits)) => {
+                    Host::integer(digits).ok_or_else(|| format!("$bigint {digits}"))
+                }
                 ("$utf16", Value::Array(units)) => {
                     let units: Vec<u16> = units
                         .iter()
@@ -83,22 +79,11 @@ impl<'a> HostValue for Tree<'a> {
                 _ => Err(format!("malformed marker {}", self.node)),
             };
         }
-        Ok(match self.node {
-            Value::Null => Host::Null,
-            Value::Bool(b) => Host::Bool(*b),
-            Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
-                (Some(i), _, _) => Host::Int(i),
-                (None, Some(u), _) => Host::UInt(u),
-                (None, None, Some(f)) => Host::Float(f),
-                _ => return Err(format!("unreadable number {n}")),
-            },
-            Value::String(s) => Host::Str(s.clone()),
-            Value::Array(items) => Host::Array(items.iter().map(|v| self.at(v)).collect()),
-            Value::Object(map) => Host::Object(
-                map.iter()
-                    .map(|(k, v)| (HostKey::Str(k.clone()), self.at(v)))
-                    .collect(),
-            ),
-        })
+        // Plain JSON reads as the core reads a `serde_json::Value`.
+        let plain = match self.node.read() {
+            Ok(host) => host,
+            Err(never) => match never {},
+        };
+        Ok(plain.map(|child| self.at(child)))
     }
 }
