@@ -15,11 +15,15 @@ export declare class NativeMap {
   toJson(pretty?: boolean | undefined | null): TextOutcome
   /**
    * Scores the map; the scores as JSON text, byte for byte the Rust and Python output.
-   * `config_json` is JSON text of a `ScoringConfig` (JM107 when it is not valid).
+   * `config` is a `ScoringConfig` object, read by the core's object walker (JM107 when it is
+   * not valid).
    */
-  scoreJson(configJson?: string | undefined | null, pretty?: boolean | undefined | null): TextOutcome
-  /** Scores the map on the libuv thread pool; resolves to the outcome of `scoreJson`. */
-  scoreJsonAsync(configJson?: string | undefined | null): Promise<TextOutcome>
+  scoreJson(config?: unknown | undefined | null, pretty?: boolean | undefined | null): TextOutcome
+  /**
+   * Scores the map on the libuv thread pool; resolves to the outcome of `scoreJson`. The
+   * settings are read on the calling thread.
+   */
+  scoreJsonAsync(config?: unknown | undefined | null): Promise<TextOutcome>
   /** Scores one observed path of touchpoint ids (JM104 for an unknown persona). */
   scorePathJson(path: Array<string>, persona?: string | undefined | null): TextOutcome
   /**
@@ -30,11 +34,33 @@ export declare class NativeMap {
   scorePathsJson(ids: Array<string>, lengths: Uint32Array, steps: Uint32Array, persona?: string | undefined | null): TextOutcome
 }
 
-/** Compares an as-is map with its to-be version; the comparison as JSON text. */
-export declare function compareJson(asIs: NativeMap, toBe: NativeMap, configJson?: string | undefined | null): TextOutcome
+/** One code of the catalogue, as `journeymap codes --format json` prints it. */
+export interface CodeEntry {
+  /** The code, e.g. `JM040`. */
+  code: string
+  /** Its severity. */
+  severity: 'error' | 'warning' | 'info'
+  /** Short title. */
+  title: string
+  /** When it fires and how to fix it. */
+  explanation: string
+  /**
+   * Its section in the reference, relative to the repository root:
+   * `docs/diagnostics.md#jm040`.
+   */
+  link: string
+}
 
-/** Why a call failed: the stable code, a sentence, and every diagnostic. */
+/** Every code of the catalogue, in code order. */
+export declare function codes(): Array<CodeEntry>
+
+/** Compares an as-is map with its to-be version; the comparison as JSON text. */
+export declare function compareJson(asIs: NativeMap, toBe: NativeMap, config?: unknown | undefined | null): TextOutcome
+
+/** Why a call failed: its kind, the stable code, a sentence, and every diagnostic. */
 export interface Failure {
+  /** The kind of failure, which names the error class `lib/index.cjs` throws. */
+  kind: 'validation' | 'read' | 'write' | 'scoring' | 'config' | 'internal'
   /** Stable code (JMxxx). */
   code: string
   /** What went wrong. */
@@ -47,10 +73,10 @@ export interface Failure {
 export declare function loadBytes(bytes: Uint8Array): MapOutcome
 
 /**
- * Reads and validates a JavaScript object, given as the JSON text the JS layer wrote from it;
- * diagnostics have no line or column.
+ * Reads and validates a JavaScript object, read by the core's object walker; refused with every
+ * diagnostic (no line or column).
  */
-export declare function loadDocument(json: string): MapOutcome
+export declare function loadObject(value: unknown): MapOutcome
 
 /** Reads and validates a map from JSON text; refused with every diagnostic. */
 export declare function loadText(text: string): MapOutcome
@@ -74,14 +100,12 @@ export interface NativeDiagnostic {
   line: number | null
   /** 1-based column of the offending value, when the input was text; `null` otherwise. */
   column: number | null
+  /**
+   * The path as keys and array indices, `/a/0/b~1c` → `['a', 0, 'b/c']` (computed by the
+   * core).
+   */
+  path_parts: Array<string | number>
 }
-
-/**
- * Panics on purpose, on the calling thread or on the thread pool (`onPool`), so that the tests
- * can check a panic becomes a JavaScript error. Not part of the package API: `lib/` does not
- * export it.
- */
-export declare function panicForTest(onPool: boolean): Promise<TextOutcome>
 
 /** The JSON Schema of format v1, as JSON text. */
 export declare function schemaJson(): TextOutcome
@@ -97,11 +121,8 @@ export type TextOutcome =
 /** Every problem in a map given as UTF-8 bytes (a `Buffer` or `Uint8Array`). */
 export declare function validateBytes(bytes: Uint8Array): Array<NativeDiagnostic>
 
-/**
- * Every problem in a JavaScript value, given as the JSON text the JS layer wrote from it;
- * diagnostics have no line or column (that text is not the caller's).
- */
-export declare function validateDocument(json: string): Array<NativeDiagnostic>
+/** Every problem in a JavaScript value, read by the core's object walker (no line or column). */
+export declare function validateObject(value: unknown): Array<NativeDiagnostic>
 
 /** Every problem in a map given as JSON text; positions are lines and columns of that text. */
 export declare function validateText(text: string): Array<NativeDiagnostic>

@@ -779,13 +779,13 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports.NativeMap = nativeBinding.NativeMap
+module.exports.codes = nativeBinding.codes
 module.exports.compareJson = nativeBinding.compareJson
 module.exports.loadBytes = nativeBinding.loadBytes
-module.exports.loadDocument = nativeBinding.loadDocument
+module.exports.loadObject = nativeBinding.loadObject
 module.exports.loadText = nativeBinding.loadText
-module.exports.panicForTest = nativeBinding.panicForTest
 module.exports.schemaJson = nativeBinding.schemaJson
 module.exports.scoresSchemaJson = nativeBinding.scoresSchemaJson
 module.exports.validateBytes = nativeBinding.validateBytes
-module.exports.validateDocument = nativeBinding.validateDocument
+module.exports.validateObject = nativeBinding.validateObject
 module.exports.validateText = nativeBinding.validateText

@@ -20,6 +20,7 @@ GENERATED=(
   docs/diagnostics.md
   testdata/scoring/expected
   testdata/invalid
+  testdata/objects/expected.json
   bindings-python/python/journeymap/_model.py
   bindings-node/index.js
   bindings-node/index.d.ts

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Python suite: builds the abi3 wheel into target/wheels, installs it into the git-ignored .venv
-# (created on first use), checks the stubs with mypy.stubtest and runs pytest against the
-# installed wheel, not the source tree. A small typed program is checked with `mypy --strict`.
+# Python suite: installs the package into the git-ignored .venv (created on first use) with the
+# install command of README.md and docs/python.md, `pip install ./bindings-python` (maturin is
+# the build backend), checks the stubs with mypy.stubtest and runs pytest against the installed
+# package, not the source tree. A small typed program is checked with `mypy --strict`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,14 +13,18 @@ fi
 "$PY" -m pip install --quiet --disable-pip-version-check \
   "maturin>=1.16,<1.17" "pytest>=8,<9" "mypy>=1.13,<2" "pandas>=2,<3" "jsonschema>=4.23,<5"
 
-# Own cargo profile: sharing `dev` with `cargo test` would rebuild pyo3 back and forth.
-rm -rf target/wheels
-(cd bindings-python && "../$PY" -m maturin build --quiet --profile wheel -i "../$PY" --out ../target/wheels)
-"$PY" -m pip install --quiet --force-reinstall --no-deps target/wheels/journeymap-*.whl
+# The documented install, with two build settings for the tests: the `wheel` cargo profile (its
+# own, so that it does not rebuild what `cargo test` built with `dev`) and the `test-hooks`
+# feature (the test-only panic hook, absent from release builds). Without build isolation, the
+# maturin installed above builds it (the backend runs `maturin` from PATH; the venv is not
+# activated).
+PATH="$PWD/.venv/bin:$PATH" MATURIN_PEP517_ARGS="--profile wheel --features test-hooks" \
+  "$PY" -m pip install --quiet --disable-pip-version-check --no-build-isolation \
+  --force-reinstall --no-deps ./bindings-python
 
 echo "stubtest:"
 "$PY" -m mypy.stubtest journeymap._native --ignore-missing-stub
 echo "mypy --strict:"
 (cd bindings-python/tests && "../../$PY" -m mypy --strict --cache-dir=/dev/null typed_usage.py)
-# Run from outside the source tree so `import journeymap` resolves to the installed wheel.
+# Run from outside the source tree so `import journeymap` resolves to the installed package.
 (cd bindings-python/tests && "../../$PY" -m pytest -q -p no:cacheprovider .)

@@ -20,6 +20,7 @@ const scoring = jsonFiles('testdata/scoring/').filter((f) => !f.includes('.paths
 const expected = JSON.parse(read('testdata/invalid/expected.json'))
 const chain = () => jm.JourneyMap.fromJson(read('testdata/scoring/chain.json'))
 const isError = (code) => (e) => e instanceof jm.JourneyMapError && e.code === code
+const errorClasses = ['JourneyMapError', 'ValidationError', 'ReadError', 'WriteError', 'ScoringError', 'ConfigError', 'InternalError']
 const utf8 = (bytes) => {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -146,13 +147,13 @@ test('invalid fixtures, read as bytes and as text, give their diagnostics; loadi
     for (const code of want.codes) assert.ok(codes.includes(code), `${name}: ${code} not in ${codes}`)
     for (const d of diagnostics) {
       assert.ok(d.path === '' || d.path.startsWith('/'))
-      assert.deepEqual(Object.keys(d), ['code', 'severity', 'path', 'message', 'line', 'column'])
+      assert.deepEqual(Object.keys(d), ['code', 'severity', 'path', 'message', 'line', 'column', 'path_parts'])
     }
     const text = utf8(bytes)
     if (text !== undefined) assert.deepEqual(jm.validate(text), diagnostics, name)
     if (want.kind === 'parse') parseFixtures += 1
     if (diagnostics.some((d) => d.severity === 'error')) {
-      const same = (e) => e instanceof jm.JourneyMapError && codes.includes(e.code) && JSON.stringify(e.diagnostics) === JSON.stringify(diagnostics)
+      const same = (e) => e instanceof jm.ValidationError && codes.includes(e.code) && JSON.stringify(e.diagnostics) === JSON.stringify(diagnostics)
       assert.throws(() => jm.JourneyMap.fromJson(bytes), same, name)
       if (text !== undefined) assert.throws(() => jm.JourneyMap.fromJson(text), same, name)
     }
@@ -174,7 +175,7 @@ test('a JavaScript object is validated without positions (they would point into 
     const doc = JSON.parse(text)
     if (doc !== null && typeof doc === 'object' && !Array.isArray(doc) && fromObject.some((d) => d.severity === 'error')) {
       assert.throws(() => jm.JourneyMap.fromObject(doc), (e) => {
-        assert.ok(e instanceof jm.JourneyMapError, name)
+        assert.ok(e instanceof jm.ValidationError, name)
         for (const d of e.diagnostics) assert.ok(d.line === null && d.column === null, name)
         assert.doesNotMatch(e.message, /\d+:\d+:/, name)
         return true
@@ -204,33 +205,86 @@ test('ajv gives the same structural verdict as journeymap', () => {
   }
 })
 
-test('NaN and Infinity in an object are reported at their path, not read as missing', () => {
+test('NaN and Infinity in an object are JM031 at their own path, every one of them', () => {
   const doc = chain().toObject()
   doc.touchpoints[1].measures.emotion = NaN
   doc.transitions[0].probability = Infinity
-  const paths = jm.validate(doc).filter((d) => d.severity === 'error').map((d) => d.path)
-  assert.ok(paths.includes('/touchpoints/1/measures/emotion'), paths.join())
-  assert.ok(paths.includes('/transitions/0/probability'), paths.join())
-  assert.throws(() => jm.JourneyMap.fromObject(doc), (e) => e instanceof jm.JourneyMapError && e.diagnostics.length >= 2)
+  doc.extensions = { acme: { weight: -Infinity } }
+  const want = [
+    ['JM031', '/touchpoints/1/measures/emotion', 'NaN is not a finite number'],
+    ['JM031', '/transitions/0/probability', 'Infinity is not a finite number'],
+    ['JM031', '/extensions/acme/weight', '-Infinity is not a finite number'],
+  ]
+  assert.deepEqual(jm.validate(doc).map((d) => [d.code, d.path, d.message]), want)
+  assert.throws(() => jm.JourneyMap.fromObject(doc), (e) => e instanceof jm.ValidationError && e.code === 'JM031' && e.diagnostics.length === 3)
   assert.throws(() => chain().score({ weights: { pain: NaN } }), (e) => e.code === 'JM107' && e.diagnostics[0].path === '/weights/pain')
 })
 
-test('wrong JavaScript types throw TypeError with a clear message', () => {
-  const circular = { format_version: '1.0' }
+test('a circular object is one JM003 diagnostic, not an exception', () => {
+  const circular = chain().toObject()
   circular['x-self'] = circular
+  const ds = jm.validate(circular)
+  assert.equal(ds.length, 1)
+  assert.equal(ds[0].code, 'JM003')
+  assert.match(ds[0].message, /or the structure is circular/)
+  assert.throws(() => jm.JourneyMap.fromObject(circular), (e) => e instanceof jm.ValidationError && e.code === 'JM003')
+})
+
+test('path_parts come from the core: keys and array indices', () => {
+  const doc = chain().toObject()
+  doc.touchpoints[0].measures.emotion = 'high'
+  doc['x-a/b'] = { '~': [0, NaN] }
+  const ds = jm.validate(doc)
+  const parts = Object.fromEntries(ds.map((d) => [d.path, d.path_parts]))
+  assert.deepEqual(parts['/touchpoints/0/measures/emotion'], ['touchpoints', 0, 'measures', 'emotion'])
+  assert.deepEqual(parts['/x-a~1b/~0/1'], ['x-a/b', '~', 1])
+  assert.deepEqual(jm.validate('[]')[0].path_parts, [])
+  assert.throws(() => jm.JourneyMap.fromObject(doc), (e) => e.diagnostics.every((d) => Array.isArray(d.path_parts)))
+})
+
+test('codes() lists the catalogue of docs/diagnostics.md', () => {
+  const entries = jm.codes()
+  const doc = read('docs/diagnostics.md')
+  const rows = [...doc.matchAll(/^\| \[(JM\d{3})\]\(#(jm\d{3})\) \| (\w+) \| (.+) \|$/gm)]
+  assert.ok(entries.length > 50)
+  assert.equal(entries.length, rows.length)
+  entries.forEach((entry, i) => {
+    const [, code, anchor, severity, title] = rows[i]
+    assert.deepEqual(Object.keys(entry), ['code', 'severity', 'title', 'explanation', 'link'])
+    assert.deepEqual([entry.code, entry.severity, entry.title, entry.link], [code, severity, title, `docs/diagnostics.md#${anchor}`])
+    assert.ok(doc.includes(`\n## ${code}\n`) && doc.includes(entry.explanation), code)
+  })
+  assert.deepEqual(esm.codes(), entries)
+})
+
+test('the error classes: one per kind, each an Error with name, code and diagnostics', () => {
+  for (const name of errorClasses) {
+    const cls = jm[name]
+    assert.equal(cls, esm[name])
+    assert.ok(cls === jm.JourneyMapError || cls.prototype instanceof jm.JourneyMapError, name)
+    const e = new cls('m', name === 'InternalError' ? null : 'JM104', [])
+    assert.ok(e instanceof Error)
+    assert.equal(e.name, name)
+  }
+  assert.ok(jm.ConfigError.prototype instanceof jm.ScoringError)
+  assert.ok(!(jm.ReadError.prototype instanceof jm.ValidationError) && !(jm.WriteError.prototype instanceof jm.ValidationError))
+  const map = chain()
+  assert.throws(() => map.scorePath(['a'], 'nobody'), (e) => e.constructor === jm.ScoringError && e.name === 'ScoringError' && e.code === 'JM104')
+  assert.throws(() => map.score({ top: -1 }), (e) => e.constructor === jm.ConfigError && e.code === 'JM107')
+  assert.throws(() => jm.JourneyMap.fromJson('{'), (e) => e.constructor === jm.ValidationError && e.code === 'JM004')
+})
+
+test('wrong JavaScript types throw TypeError with a clear message', () => {
   const cases = [
     [() => jm.validate(42), /validate\(\) expects JSON text, bytes .* got number/],
     [() => jm.validate(undefined), /got undefined/],
     [() => jm.validate(() => ({})), /got function/],
     [() => jm.validate(Symbol('map')), /got symbol/],
     [() => jm.validate(10n), /got bigint/],
-    [() => jm.validate(circular), /cannot be written as JSON/],
-    [() => jm.validate({ big: 10n }), /cannot be written as JSON/],
     [() => jm.validate(new ArrayBuffer(4)), /Buffer or Uint8Array/],
     [() => jm.validate(new Int16Array(4)), /Buffer or Uint8Array/],
     [() => jm.JourneyMap.fromObject(null), /fromObject\(\) expects an object, got null/],
     [() => jm.JourneyMap.fromObject([]), /got an array/],
-    [() => jm.JourneyMap.fromObject(circular), /cannot be written as JSON/],
     [() => jm.JourneyMap.fromJson(12), /fromJson\(\) expects JSON text or bytes/],
     [() => new jm.JourneyMap({}), /fromJson\(\) or JourneyMap.fromObject\(\)/],
     [() => jm.JourneyMap.prototype.score.call({}), /expected a JourneyMap/],
@@ -240,7 +294,7 @@ test('wrong JavaScript types throw TypeError with a clear message', () => {
     [() => chain().scorePaths([['a'], 'b']), /path 1 is string/],
     [() => chain().scorePaths('ab'), /expects an array of paths, got string/],
     [() => chain().score(3), /scoring config expects an object, got number/],
-    [() => chain().score({ weights: { pain: 1n } }), /cannot be written as JSON/],
+    [() => chain().score([]), /scoring config expects an object, got an array/],
     [() => chain().toJson('yes'), /pretty to be a boolean/],
   ]
   for (const [fn, message] of cases) assert.throws(fn, (e) => e instanceof TypeError && message.test(e.message), String(fn))
@@ -281,12 +335,12 @@ test('an invalid scoring config is JM107 with a diagnostic pointing into the con
   assert.equal(map.score({ top: 1, weights: { pain: 0.5 } }).map, map.score().map)
 })
 
-test('JourneyMapError is an Error with code and diagnostics, the same class for CJS and ESM', async () => {
+test('ValidationError is a JourneyMapError with code and diagnostics, the same class for CJS and ESM', async () => {
   const broken = { format_version: '1.0', id: 'demo', title: 'Demo', touchpoints: [{ id: 't', name: 'T', stage: 'nowhere', channel: 'web' }] }
   for (const api of [jm, esm]) {
     assert.throws(() => api.JourneyMap.fromObject(broken), (e) => {
-      assert.ok(e instanceof api.JourneyMapError && e instanceof jm.JourneyMapError && e instanceof esm.JourneyMapError && e instanceof Error)
-      assert.equal(e.name, 'JourneyMapError')
+      assert.ok(e instanceof api.ValidationError && e instanceof jm.JourneyMapError && e instanceof esm.JourneyMapError && e instanceof Error)
+      assert.equal(e.name, 'ValidationError')
       assert.equal(e.code, e.diagnostics.find((d) => d.severity === 'error').code)
       assert.ok(e.diagnostics.some((d) => d.code === 'JM023' && d.path === '/touchpoints/0/stage'))
       assert.match(e.message, /^invalid journey map: /)
@@ -299,25 +353,42 @@ test('JourneyMapError is an Error with code and diagnostics, the same class for 
   assert.equal(made.code, 'JM104')
 })
 
-test('a panic in Rust becomes a JavaScript error, on the calling thread and on the thread pool', () => {
+test('a panic in Rust becomes an InternalError, on the calling thread and on the thread pool', () => {
   // In a child process: without catch_unwind the panic aborts the process, which this test
-  // reports instead of dying with it.
+  // reports instead of dying with it. The native functions behind schema() and scoreAsync() are
+  // swapped for the test-only panic hook, so the panics go through the package's own calls.
   const script = `
     const native = require(${JSON.stringify(fileURLToPath(new URL('../index.js', import.meta.url)))})
-    const seen = (e) => ({ error: e instanceof Error, code: e.code, message: e.message })
+    const jm = require(${JSON.stringify(fileURLToPath(new URL('../lib/index.cjs', import.meta.url)))})
+    const seen = (e) => ({ internal: e instanceof jm.InternalError, base: e instanceof jm.JourneyMapError, name: e.name, code: e.code, diagnostics: e.diagnostics, message: e.message })
     const out = {}
-    try { native.panicForTest(false) } catch (e) { out.sync = seen(e) }
-    native.panicForTest(true).then(() => {}, (e) => { out.pool = seen(e) }).finally(() => {
-      out.alive = native.schemaJson().kind
+    const schemaJson = native.schemaJson
+    native.schemaJson = () => native.panicForTest(false)
+    try { jm.schema() } catch (e) { out.sync = seen(e) }
+    native.schemaJson = schemaJson
+    const inner = native.loadText(${JSON.stringify(read('testdata/scoring/chain.json'))}).map
+    inner.scoreJsonAsync = () => native.panicForTest(true)
+    new jm.JourneyMap(inner).scoreAsync().then(() => {}, (e) => { out.pool = seen(e) }).finally(() => {
+      out.alive = jm.schema().title !== undefined
       console.log(JSON.stringify(out))
     })`
   const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, RUST_BACKTRACE: '0' } })
   assert.equal(child.status, 0, `the process died (signal ${child.signal}): ${child.stderr}`)
+  const internal = (message) => ({ internal: true, base: true, name: 'InternalError', code: null, diagnostics: [], message: `internal error: ${message} (please report this bug)` })
   assert.deepEqual(JSON.parse(child.stdout), {
-    sync: { error: true, code: 'GenericFailure', message: 'deliberate panic on the JavaScript thread' },
-    pool: { error: true, code: 'GenericFailure', message: 'deliberate panic on the thread pool' },
-    alive: 'ok',
+    sync: internal('deliberate panic on the JavaScript thread'),
+    pool: internal('deliberate panic on the thread pool'),
+    alive: true,
   })
+})
+
+test('the panic hook exists only in the test build: the release declarations do not have it', () => {
+  const native = require('../index.js')
+  assert.equal(typeof native.panicForTest, 'function', 'scripts/test-node.sh builds with --features test-hooks')
+  const release = readFileSync(new URL('../index.d.ts', import.meta.url), 'utf8')
+  assert.ok(!release.includes('panicForTest'), 'index.d.ts is generated from the release build')
+  assert.ok(release.includes('validateObject') && release.includes('loadObject'))
+  assert.ok(!('panicForTest' in jm))
 })
 
 test('every exported Rust function and method has catch_unwind', () => {

@@ -1,6 +1,6 @@
 // Checked with `tsc --noEmit`: the typed API as a CRM back end would use it.
-import { JourneyMap, JourneyMapError, validate, compare } from '../lib/index'
-import type { Diagnostic, JourneyMapDocument, Scores, Touchpoint } from '../lib/index'
+import { JourneyMap, JourneyMapError, ValidationError, validate, codes, compare } from '../lib/index'
+import type { CodeEntry, Diagnostic, JourneyMapDocument, Scores, Touchpoint } from '../lib/index'
 
 const doc: JourneyMapDocument = {
   format_version: '1.0', id: 'demo', title: 'Demo',
@@ -18,12 +18,17 @@ const first: Touchpoint | undefined = map.toObject().touchpoints?.[0]
 const scores: Scores = map.score({ top: 3 })
 const conversion: number = scores.overall.success_probability
 const pending: Promise<Scores> = map.scoreAsync()
+const parts: Array<string | number> = diagnostics[0]?.path_parts ?? []
+const catalogue: CodeEntry[] = codes()
 try {
   JourneyMap.fromJson('{}')
 } catch (e) {
-  if (e instanceof JourneyMapError) {
-    const code: string = e.code
-    void code
+  if (e instanceof ValidationError) {
+    const code: string | null = e.code
+    const name: string = e.name
+    void [code, name]
+  } else if (e instanceof JourneyMapError) {
+    void e.diagnostics
   }
 }
-void [diagnostics, first, conversion, pending, compare(map, map).conversion.change]
+void [diagnostics, first, conversion, pending, parts, catalogue, compare(map, map).conversion.change]

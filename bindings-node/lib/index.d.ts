@@ -1,33 +1,54 @@
 // The public API of the `journeymap` package. Document and result types are generated from the
-// JSON Schemas (map-types.d.ts, scores-types.d.ts); this file only declares the functions.
+// JSON Schemas (map-types.d.ts, scores-types.d.ts), and the records of validate() and codes()
+// by the native module (index.d.ts); this file declares the functions and the error classes.
 // __test__/contract.ts (run by tsc) checks that lib/index.cjs, itself type-checked against the
 // generated native index.d.ts, implements these declarations, and __test__/api.test.mjs that
 // both export the same names.
+import type { CodeEntry, NativeDiagnostic as Diagnostic } from '../index'
 import type { JourneyMapDocument } from './map-types'
-import type { Comparison, Diagnostic, PathColumns, PathReport, Scores, ScoringConfig } from './scores-types'
+import type { Comparison, PathColumns, PathReport, Scores, ScoringConfig } from './scores-types'
 
 export type * from './map-types'
-export type { Comparison, Diagnostic, PathColumns, PathReport, PathScore, PathStep, Scores, ScoringConfig } from './scores-types'
+export type { Comparison, PathColumns, PathReport, PathScore, PathStep, Scores, ScoringConfig } from './scores-types'
+/** `Diagnostic`: one problem found in a map, as `validate()` returns it and errors carry it
+ * (`code`, `severity`, `path`, `message`, `line`, `column`, and `path_parts`, the path as keys
+ * and indices computed by the core). `CodeEntry`: one code of the catalogue, as `codes()` lists
+ * it. Both are declared by the native module's generated `index.d.ts`. */
+export type { CodeEntry, NativeDiagnostic as Diagnostic } from '../index'
 
-/** An invalid map or a bad scoring argument (JM104 unknown persona, JM107 invalid scoring
- * config). A panic inside the native code (a bug) is not one: it throws a plain `Error`. */
+/** Base class of every journeymap error; `name` is the name of the class thrown. */
 export declare class JourneyMapError extends Error {
-  constructor(message: string, code: string, diagnostics: Diagnostic[])
-  /** Stable diagnostic code, e.g. `"JM023"`. */
-  readonly code: string
+  constructor(message: string, code: string | null, diagnostics: Diagnostic[])
+  /** Stable diagnostic code, e.g. `"JM023"`; `null` only for an `InternalError`. */
+  readonly code: string | null
   /** Every problem found; for a scoring argument, one diagnostic whose `path` points into the
    * argument (e.g. `/weights/pain` of the scoring config). */
   readonly diagnostics: Diagnostic[]
 }
+/** The input is not a valid journey map (`fromJson`, `fromObject`); `code` is its first error's
+ * code, `diagnostics` all of them. */
+export declare class ValidationError extends JourneyMapError {}
+/** A map cannot be read (JM009). */
+export declare class ReadError extends JourneyMapError {}
+/** A map cannot be written (JM019). */
+export declare class WriteError extends JourneyMapError {}
+/** A scoring call got an argument it cannot use, e.g. an unknown persona (JM104). */
+export declare class ScoringError extends JourneyMapError {}
+/** The scoring settings are not valid (JM107); the diagnostic's `path` points into them. */
+export declare class ConfigError extends ScoringError {}
+/** A panic inside the native code (a bug to report): no code, no diagnostics, a message starting
+ * `internal error:`. */
+export declare class InternalError extends JourneyMapError {}
 
 /** A validated journey map. */
 export declare class JourneyMap {
   private constructor()
   /** Reads and validates a map from JSON text or UTF-8 bytes (`Buffer`, `Uint8Array`); throws
-   * `JourneyMapError` with every diagnostic. */
+   * `ValidationError` with every diagnostic. */
   static fromJson(input: string | Uint8Array): JourneyMap
-  /** Validates a plain object and builds a map from it (diagnostics without `line`/`column`);
-   * `TypeError` for non-objects and circular objects. */
+  /** Validates a plain object and builds a map from it (diagnostics without `line`/`column`):
+   * non-finite numbers (JM031), too deep or circular structures (JM003) and values JSON cannot
+   * hold (JM011) are diagnostics; `TypeError` for anything but an object. */
   static fromObject(object: JourneyMapDocument | Record<string, unknown>): JourneyMap
   /** The map as a plain object (`x-` keys and `extensions` included). */
   toObject(): JourneyMapDocument
@@ -50,6 +71,8 @@ export declare class JourneyMap {
  * `line`/`column`; a JavaScript value gives `null` positions, and one that is not an object (an
  * array, `null`, a boolean) gives JM010. Other types throw `TypeError`. */
 export declare function validate(input: string | Uint8Array | object | boolean | null): Diagnostic[]
+/** Every diagnostic code, in code order, from the catalogue that generates docs/diagnostics.md. */
+export declare function codes(): CodeEntry[]
 /** The JSON Schema of format v1. */
 export declare function schema(): Record<string, unknown>
 /** The JSON Schema of the scoring results. */

@@ -1,4 +1,5 @@
+// The ESM entry point: the names of lib/index.cjs (Node reads them from its `module.exports`).
 import journeymap from './index.cjs'
 
-export const { JourneyMap, JourneyMapError, validate, schema, scoresSchema, compare } = journeymap
+export * from './index.cjs'
 export default journeymap

@@ -30,14 +30,15 @@ pub fn load_bytes(bytes: Uint8Array) -> MapOutcome {
         .into()
 }
 
-/// Reads and validates a JavaScript object, given as the JSON text the JS layer wrote from it;
-/// diagnostics have no line or column.
+/// Reads and validates a JavaScript object, read by the core's object walker; refused with every
+/// diagnostic (no line or column).
 #[napi(catch_unwind)]
-pub fn load_document(json: String) -> MapOutcome {
-    journeymap::io::from_str(&json)
+pub fn load_object(env: Env, value: Unknown<'_>) -> Result<MapOutcome> {
+    let input = convert::object_input(&env, value)?;
+    Ok(journeymap::io::from_object(&input)
         .map(NativeMap::new)
-        .map_err(|e| Failure::from(convert::object_error(e)))
-        .into()
+        .map_err(Failure::from)
+        .into())
 }
 
 #[napi]

@@ -4,24 +4,29 @@
 //! lives in the core crate only.
 //!
 //! Every export has `catch_unwind`: a panic in Rust becomes a thrown JavaScript `Error` (code
-//! `GenericFailure`, the panic message as message) instead of aborting the Node process. Work on
-//! the libuv thread pool catches panics the same way (`PoolTask::compute`).
+//! `GenericFailure`, the panic message as message) instead of aborting the Node process, and
+//! `lib/index.cjs` throws it as an `InternalError`. Work on the libuv thread pool catches panics
+//! the same way (`PoolTask::compute`).
 
 pub mod convert;
+pub mod diagnostics;
 pub mod io;
 pub mod map;
 pub mod score;
 pub mod validate;
 
+#[cfg(feature = "test-hooks")]
 use napi::bindgen_prelude::*;
+#[cfg(feature = "test-hooks")]
 use napi_derive::napi;
 
 pub use convert::{Failure, MapOutcome, NativeDiagnostic, TextOutcome};
 pub use map::{NativeMap, PoolTask};
 
 /// Panics on purpose, on the calling thread or on the thread pool (`onPool`), so that the tests
-/// can check a panic becomes a JavaScript error. Not part of the package API: `lib/` does not
-/// export it.
+/// can check a panic becomes an `InternalError`. Built only with the `test-hooks` feature (the
+/// test script turns it on; release builds do not have it), and not exported by `lib/`.
+#[cfg(feature = "test-hooks")]
 #[napi(catch_unwind)]
 #[allow(clippy::panic)]
 pub fn panic_for_test(on_pool: bool) -> AsyncTask<PoolTask> {

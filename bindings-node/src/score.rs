@@ -1,7 +1,7 @@
 //! Scoring (core `score`): scores, observed paths, as-is/to-be comparison, the scores schema.
 
 use journeymap::JourneyMap;
-use journeymap::score::PathScorer;
+use journeymap::score::{self, PathScorer, ScoringConfig};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
@@ -14,27 +14,44 @@ pub fn scores_schema_json() -> TextOutcome {
     convert::to_json(&journeymap::score::scores_schema(), false).into()
 }
 
-fn score_text(map: &JourneyMap, config_json: Option<&str>, pretty: bool) -> TextOutcome {
-    convert::config(config_json)
-        .map_err(Failure::from)
-        .and_then(|config| convert::to_json(&map.score(&config), pretty))
-        .into()
+fn score_text(
+    map: &JourneyMap,
+    config: &std::result::Result<ScoringConfig, score::Error>,
+    pretty: bool,
+) -> TextOutcome {
+    match config {
+        Ok(config) => convert::to_json(&map.score(config), pretty).into(),
+        Err(e) => TextOutcome::from(Err(Failure::from(e.clone()))),
+    }
 }
 
 #[napi]
 impl NativeMap {
     /// Scores the map; the scores as JSON text, byte for byte the Rust and Python output.
-    /// `config_json` is JSON text of a `ScoringConfig` (JM107 when it is not valid).
+    /// `config` is a `ScoringConfig` object, read by the core's object walker (JM107 when it is
+    /// not valid).
     #[napi(catch_unwind)]
-    pub fn score_json(&self, config_json: Option<String>, pretty: Option<bool>) -> TextOutcome {
-        score_text(&self.inner, config_json.as_deref(), pretty.unwrap_or(false))
+    pub fn score_json(
+        &self,
+        env: Env,
+        config: Option<Unknown<'_>>,
+        pretty: Option<bool>,
+    ) -> Result<TextOutcome> {
+        let config = convert::config(&env, config)?;
+        Ok(score_text(&self.inner, &config, pretty.unwrap_or(false)))
     }
 
-    /// Scores the map on the libuv thread pool; resolves to the outcome of `scoreJson`.
+    /// Scores the map on the libuv thread pool; resolves to the outcome of `scoreJson`. The
+    /// settings are read on the calling thread.
     #[napi(catch_unwind)]
-    pub fn score_json_async(&self, config_json: Option<String>) -> AsyncTask<PoolTask> {
+    pub fn score_json_async(
+        &self,
+        env: Env,
+        config: Option<Unknown<'_>>,
+    ) -> Result<AsyncTask<PoolTask>> {
+        let config = convert::config(&env, config)?;
         let map = self.inner.clone();
-        PoolTask::spawn(move || score_text(&map, config_json.as_deref(), false))
+        Ok(PoolTask::spawn(move || score_text(&map, &config, false)))
     }
 
     /// Scores one observed path of touchpoint ids (JM104 for an unknown persona).
@@ -70,11 +87,12 @@ impl NativeMap {
 /// Compares an as-is map with its to-be version; the comparison as JSON text.
 #[napi(catch_unwind)]
 pub fn compare_json(
+    env: Env,
     as_is: &NativeMap,
     to_be: &NativeMap,
-    config_json: Option<String>,
-) -> TextOutcome {
-    convert::config(config_json.as_deref())
+    config: Option<Unknown<'_>>,
+) -> Result<TextOutcome> {
+    Ok(convert::config(&env, config)?
         .map_err(Failure::from)
         .and_then(|config| {
             convert::to_json(
@@ -82,5 +100,5 @@ pub fn compare_json(
                 false,
             )
         })
-        .into()
+        .into())
 }

@@ -20,10 +20,11 @@ pub fn validate_bytes(bytes: Uint8Array) -> Vec<NativeDiagnostic> {
     )
 }
 
-/// Every problem in a JavaScript value, given as the JSON text the JS layer wrote from it;
-/// diagnostics have no line or column (that text is not the caller's).
+/// Every problem in a JavaScript value, read by the core's object walker (no line or column).
 #[napi(catch_unwind)]
-pub fn validate_document(json: String) -> Vec<NativeDiagnostic> {
-    let report = journeymap::validate::validate_str(&json, &Limits::default());
-    convert::diagnostics(&convert::without_positions(report.diagnostics))
+pub fn validate_object(env: Env, value: Unknown<'_>) -> Result<Vec<NativeDiagnostic>> {
+    let input = convert::object_input(&env, value)?;
+    Ok(convert::diagnostics(
+        &journeymap::validate::validate_object(&input, &Limits::default()).diagnostics,
+    ))
 }

@@ -1,24 +1,26 @@
-//! Conversions between Python objects and JSON values / core types. No logic beyond that.
+//! Conversions between Python objects and JSON values / core types. No logic beyond that: a
+//! Python object that should be a map or settings is read by the core's object walker
+//! (`journeymap::validate::object`), for which `PyHost` says what each Python value is.
 
 use std::path::PathBuf;
 
-use journeymap::diagnostics::{Diagnostic, PathPart, codes, escape_token};
-use journeymap::validate::Limits;
-use pyo3::exceptions::PyTypeError;
+use journeymap::diagnostics::{Diagnostic, PathPart, codes};
+use journeymap::validate::object::{Host, HostKey, HostValue};
+use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
-use serde_json::{Map, Number, Value};
+use serde_json::Value;
 
 use crate::errors;
 
-/// Why a Python object could not become a JSON value.
+/// Why a top-level `str` argument could not be read: a Python error, or a diagnostic (JM002, a
+/// lone surrogate).
 #[derive(Debug)]
 pub enum Error {
-    /// A Python error: a wrong type (`TypeError`) or an exception raised while reading the object.
+    /// A Python error: a wrong type (`TypeError`) or an exception raised while reading.
     Py(PyErr),
-    /// The object is the right type but no JSON value can hold it (JM003 nesting too deep, JM006
-    /// non-finite or out-of-range number, JM002 a str that is not valid Unicode), at a pointer.
+    /// The argument is the right type but not Unicode.
     Invalid(Diagnostic),
 }
 
@@ -28,127 +30,108 @@ impl From<PyErr> for Error {
     }
 }
 
-fn invalid(code: journeymap::Code, at: &str, message: String) -> Error {
-    Error::Invalid(Diagnostic::new(code, at, message))
+/// A Python object as the core's object walker reads it: `None`, `bool`, `int`, `float`, `str`,
+/// `dict` (and subclasses), `list` and `tuple`; other integers (`numbers.Integral`, such as
+/// numpy's) through `__index__` and other reals (`numbers.Real`) through `__float__`. Anything
+/// else is a value JSON cannot hold, named by its type.
+#[derive(Debug)]
+pub struct PyHost<'py>(pub Bound<'py, PyAny>);
+
+static INTEGRAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static REAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// A Python `int` as an integer of the walker (any size).
+fn int<V>(i: &Bound<'_, PyInt>) -> PyResult<Host<V>> {
+    if let Ok(v) = i.extract::<i64>() {
+        return Ok(Host::Int(v));
+    }
+    if let Ok(v) = i.extract::<u64>() {
+        return Ok(Host::UInt(v));
+    }
+    match i.extract::<f64>() {
+        Ok(f) => Ok(Host::BigInt(f)),
+        Err(e) if e.is_instance_of::<PyOverflowError>(i.py()) => Ok(Host::BigInt(f64::INFINITY)),
+        Err(e) => Err(e),
+    }
 }
 
-/// A Python object (dict, list, tuple, str, int, float, bool, None) as a JSON value. Nesting is
-/// bounded by the same limit as JSON text (`Limits::max_depth`), which also stops circular
-/// structures.
-pub fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, Error> {
-    to_value_at(obj, 0, &mut String::new())
+fn key(k: &Bound<'_, PyAny>) -> HostKey {
+    match k.cast::<PyString>() {
+        Ok(s) => match s.to_cow() {
+            Ok(s) => HostKey::Str(s.into_owned()),
+            Err(_) => HostKey::NotUnicode(s.to_string_lossy().into_owned()),
+        },
+        Err(_) => HostKey::Other {
+            type_name: type_name(k),
+            text: k
+                .str()
+                .map_or_else(|_| "?".to_owned(), |s| s.to_string_lossy().into_owned()),
+        },
+    }
 }
 
-fn to_value_at(obj: &Bound<'_, PyAny>, depth: usize, at: &mut String) -> Result<Value, Error> {
-    if obj.is_none() {
-        return Ok(Value::Null);
-    }
-    if let Ok(b) = obj.cast::<PyBool>() {
-        return Ok(Value::Bool(b.is_true()));
-    }
-    if let Ok(i) = obj.cast::<PyInt>() {
-        if let Ok(v) = i.extract::<i64>() {
-            return Ok(Value::from(v));
+impl<'py> HostValue for PyHost<'py> {
+    type Error = PyErr;
+
+    fn read(&self) -> PyResult<Host<Self>> {
+        let obj = &self.0;
+        let py = obj.py();
+        if obj.is_none() {
+            return Ok(Host::Null);
         }
-        if let Ok(v) = i.extract::<u64>() {
-            return Ok(Value::from(v));
+        if let Ok(b) = obj.cast::<PyBool>() {
+            return Ok(Host::Bool(b.is_true()));
         }
-        return match i.extract::<f64>() {
-            Ok(f) => number(f, at),
-            Err(_) => Err(invalid(
-                codes::NUMBER_OUT_OF_RANGE,
-                at,
-                "an integer is too large to be represented as a 64-bit float".to_owned(),
-            )),
-        };
-    }
-    if let Ok(f) = obj.cast::<PyFloat>() {
-        return number(f.value(), at);
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return string(s, at).map(Value::String);
-    }
-    let is_dict = obj.cast::<PyDict>().is_ok();
-    let is_list = obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok();
-    if (is_dict || is_list) && depth >= Limits::default().max_depth {
-        return Err(invalid(
-            codes::TOO_DEEP,
-            at,
-            format!(
-                "arrays and objects are nested deeper than {} levels (is the structure circular?)",
-                Limits::default().max_depth
-            ),
-        ));
-    }
-    let len = at.len();
-    if let Ok(d) = obj.cast::<PyDict>() {
-        let mut map = Map::with_capacity(d.len());
-        for (k, v) in d.iter() {
-            let key = k.cast::<PyString>().map_err(|_| {
-                PyTypeError::new_err(format!(
-                    "dict keys must be str, found {} at {}",
-                    type_name(&k),
-                    pointer(at)
-                ))
-            })?;
-            let key = string(key, at)?;
-            at.push('/');
-            at.push_str(&escape_token(&key));
-            let child = to_value_at(&v, depth + 1, at);
-            at.truncate(len);
-            map.insert(key, child?);
+        if let Ok(i) = obj.cast::<PyInt>() {
+            return int(i);
         }
-        return Ok(Value::Object(map));
-    }
-    if is_list {
-        let mut items = Vec::new();
-        for (i, item) in obj.try_iter()?.enumerate() {
-            at.push('/');
-            at.push_str(&i.to_string());
-            let child = to_value_at(&item?, depth + 1, at);
-            at.truncate(len);
-            items.push(child?);
+        if let Ok(f) = obj.cast::<PyFloat>() {
+            return Ok(Host::Float(f.value()));
         }
-        return Ok(Value::Array(items));
+        if let Ok(s) = obj.cast::<PyString>() {
+            return Ok(s
+                .to_cow()
+                .map_or(Host::NotUnicode, |s| Host::Str(s.into_owned())));
+        }
+        if let Ok(d) = obj.cast::<PyDict>() {
+            return Ok(Host::Object(
+                d.iter().map(|(k, v)| (key(&k), PyHost(v))).collect(),
+            ));
+        }
+        if let Ok(l) = obj.cast::<PyList>() {
+            return Ok(Host::Array(l.iter().map(PyHost).collect()));
+        }
+        if let Ok(t) = obj.cast::<PyTuple>() {
+            return Ok(Host::Array(t.iter().map(PyHost).collect()));
+        }
+        if obj.is_instance(INTEGRAL.import(py, "numbers", "Integral")?)? {
+            let index = obj.call_method0("__index__")?;
+            return int(index.cast::<PyInt>()?);
+        }
+        if obj.is_instance(REAL.import(py, "numbers", "Real")?)? {
+            return Ok(Host::Float(obj.call_method0("__float__")?.extract()?));
+        }
+        Ok(Host::Other(type_name(obj)))
     }
-    Err(PyTypeError::new_err(format!(
-        "cannot convert {} to JSON at {} (expected dict, list, str, int, float, bool or None)",
-        type_name(obj),
-        pointer(at)
-    ))
-    .into())
 }
 
-fn string(s: &Bound<'_, PyString>, at: &str) -> Result<String, Error> {
-    match s.to_cow() {
-        Ok(s) => Ok(s.into_owned()),
-        Err(_) => Err(invalid(
-            codes::NOT_UTF8,
-            at,
-            "a string is not valid Unicode (it holds a lone surrogate)".to_owned(),
-        )),
-    }
-}
-
-fn number(f: f64, at: &str) -> Result<Value, Error> {
-    Number::from_f64(f).map(Value::Number).ok_or_else(|| {
-        invalid(
-            codes::NUMBER_OUT_OF_RANGE,
-            at,
-            format!("{f} is not a finite number; JSON numbers are finite"),
-        )
-    })
-}
-
-fn pointer(at: &str) -> &str {
-    if at.is_empty() { "/" } else { at }
-}
-
-/// The name of an object's type, for error messages.
+/// The name of an object's type, for messages.
 pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
         .map_or_else(|_| "object".to_owned(), |n| n.to_string())
+}
+
+/// A top-level `str` argument as Rust text (JM002 at the root for a lone surrogate).
+fn string(s: &Bound<'_, PyString>) -> Result<String, Error> {
+    match s.to_cow() {
+        Ok(s) => Ok(s.into_owned()),
+        Err(_) => Err(Error::Invalid(Diagnostic::new(
+            codes::NOT_UTF8,
+            "",
+            "a string is not valid Unicode (it holds a lone surrogate)",
+        ))),
+    }
 }
 
 static PATH_LIKE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -157,13 +140,13 @@ static SETTINGS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// What a Python input to `validate`/`loads` is.
 #[derive(Debug)]
-pub enum Input {
+pub enum Input<'py> {
     /// JSON text.
     Text(String),
     /// JSON bytes.
     Bytes(Vec<u8>),
-    /// A Python value converted to JSON.
-    Value(Value),
+    /// A Python value (dict, list, number, ...), read by the core's object walker.
+    Object(Bound<'py, PyAny>),
     /// A file.
     Path(PathBuf),
 }
@@ -172,10 +155,14 @@ pub enum Input {
 /// `os.PathLike` → path; `bytes` → JSON bytes; `str` → JSON text when it is empty, starts with
 /// `{` or `[` after white space, or parses as JSON, otherwise a path; any other JSON value
 /// (dict, list, int, ...) → the value itself. `what` names the function in type errors.
-pub fn input(obj: &Bound<'_, PyAny>, allow_path: bool, what: &str) -> Result<Input, Error> {
+pub fn input<'py>(
+    obj: &Bound<'py, PyAny>,
+    allow_path: bool,
+    what: &str,
+) -> Result<Input<'py>, Error> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = string(s, "")?;
+        let s = string(s)?;
         let t = s.trim_start();
         let json = t.is_empty()
             || t.starts_with(['{', '['])
@@ -199,7 +186,7 @@ pub fn input(obj: &Bound<'_, PyAny>, allow_path: bool, what: &str) -> Result<Inp
         || obj.cast::<PyInt>().is_ok()
         || obj.cast::<PyFloat>().is_ok();
     if allow_path && json_value {
-        return Ok(Input::Value(to_value(obj)?));
+        return Ok(Input::Object(obj.clone()));
     }
     Err(PyTypeError::new_err(format!(
         "{what} takes {}; got {}",
@@ -225,21 +212,22 @@ pub fn path(obj: &Bound<'_, PyAny>) -> PyResult<PathBuf> {
     )))
 }
 
-/// The scoring settings of a call as one JSON object: `config` (a `journeymap.ScoringConfig`, a
-/// dict or `None`) with the keyword `settings` replacing its top-level keys. `None` when neither
-/// is given (the defaults). Settings objects (`journeymap.PriorityWeights`, ...) become dicts.
-pub fn config_value(
-    config: Option<&Bound<'_, PyAny>>,
-    settings: Option<&Bound<'_, PyDict>>,
-) -> Result<Option<Value>, Error> {
+/// The scoring settings of a call as one dict: `config` (a `journeymap.ScoringConfig`, a dict or
+/// `None`) with the keyword `settings` replacing its top-level keys, for the core to read. `None`
+/// when neither is given (the defaults). Settings objects (`journeymap.PriorityWeights`, ...)
+/// become dicts.
+pub fn config_dict<'py>(
+    config: Option<&Bound<'py, PyAny>>,
+    settings: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Option<Bound<'py, PyDict>>> {
     let config = config.filter(|c| !c.is_none());
     let settings = settings.filter(|s| !s.is_empty());
     let Some(py) = config.map(Bound::py).or(settings.map(Bound::py)) else {
         return Ok(None);
     };
-    let mut out = match config {
-        None => Map::new(),
-        Some(c) if c.cast::<PyDict>().is_ok() => object(to_value(c)?),
+    let out = match config {
+        None => PyDict::new(py),
+        Some(c) if c.cast::<PyDict>().is_ok() => c.cast::<PyDict>()?.copy()?,
         Some(c)
             if c.is_instance(SCORING_CONFIG.import(
                 py,
@@ -249,39 +237,28 @@ pub fn config_value(
         {
             let d = c.call_method0("to_dict")?;
             d.cast::<PyDict>()
-                .map_err(|_| PyTypeError::new_err("ScoringConfig.to_dict() must return a dict"))?;
-            object(to_value(&d)?)
+                .map_err(|_| PyTypeError::new_err("ScoringConfig.to_dict() must return a dict"))?
+                .copy()?
         }
         Some(c) => {
             return Err(PyTypeError::new_err(format!(
                 "config must be a journeymap.ScoringConfig or a dict, got {}",
                 type_name(c)
-            ))
-            .into());
+            )));
         }
     };
     if let Some(settings) = settings {
         let base = SETTINGS.import(py, "journeymap._config", "Settings")?;
         for (k, v) in settings.iter() {
-            let key: String = k.extract()?;
             let v = if v.is_instance(base)? {
                 v.call_method0("to_dict")?
             } else {
                 v
             };
-            let mut at = format!("/{}", escape_token(&key));
-            out.insert(key, to_value_at(&v, 1, &mut at)?);
+            out.set_item(k, v)?;
         }
     }
-    Ok(Some(Value::Object(out)))
-}
-
-/// The members of a value converted from a dict (always an object).
-fn object(value: Value) -> Map<String, Value> {
-    match value {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    }
+    Ok(Some(out))
 }
 
 /// A JSON value as Python objects.

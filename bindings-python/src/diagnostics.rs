@@ -93,3 +93,12 @@ impl Diagnostic {
 pub fn diagnostics(ds: Vec<CoreDiagnostic>) -> Vec<Diagnostic> {
     ds.into_iter().map(Diagnostic::from).collect()
 }
+
+/// Every code of the catalogue as a dict (`journeymap.CodeEntry`): `code`, `severity`, `title`,
+/// `explanation`, `link`, the records `journeymap codes --format json` prints.
+#[pyfunction]
+pub fn codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    crate::errors::guard(py, || {
+        convert::to_python(py, &journeymap::diagnostics::code_entries())
+    })
+}

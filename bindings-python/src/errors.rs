@@ -1,9 +1,11 @@
 //! Core errors as the Python exception family of `journeymap/_errors.py`: one class per kind of
-//! failure, each instance with `.code` and `.diagnostics`. Panics become `JourneyMapError`.
+//! failure (`journeymap::diagnostics::ErrorKind`), each instance with `.code` and `.diagnostics`.
+//! Panics become `InternalError`.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use journeymap::Diagnostic as CoreDiagnostic;
+use journeymap::diagnostics::{ErrorKind, ErrorReport};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
@@ -12,25 +14,32 @@ use crate::diagnostics::Diagnostic;
 
 const MODULE: &str = "journeymap._errors";
 
-static JOURNEYMAP_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static VALIDATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static READ_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static WRITE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static SCORING_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static CONFIG_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static INTERNAL_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
-/// An instance of `journeymap._errors.<class>` as a `PyErr`.
+/// An instance of the class of `kind` as a `PyErr`.
 fn new(
     py: Python<'_>,
-    cell: &PyOnceLock<Py<PyType>>,
-    class: &str,
+    kind: ErrorKind,
     message: String,
     code: Option<&str>,
     diagnostics: Vec<CoreDiagnostic>,
 ) -> PyErr {
+    let cell = match kind {
+        ErrorKind::Validation => &VALIDATION_ERROR,
+        ErrorKind::Read => &READ_ERROR,
+        ErrorKind::Write => &WRITE_ERROR,
+        ErrorKind::Scoring => &SCORING_ERROR,
+        ErrorKind::Config => &CONFIG_ERROR,
+        ErrorKind::Internal => &INTERNAL_ERROR,
+    };
     let diagnostics: Vec<Diagnostic> = diagnostics.into_iter().map(Diagnostic::from).collect();
     match cell
-        .import(py, MODULE, class)
+        .import(py, MODULE, kind.class_name())
         .and_then(|cls| cls.call1((message, code, diagnostics)))
     {
         Ok(value) => PyErr::from_value(value),
@@ -38,73 +47,52 @@ fn new(
     }
 }
 
-/// `ValidationError` (invalid map), `ReadError` (JM009) or `WriteError` (JM019), with the
-/// core's diagnostics of the error.
-pub fn io(py: Python<'_>, e: journeymap::io::Error) -> PyErr {
-    let code = e.code();
-    let message = e.to_string();
-    let diagnostics = e.to_diagnostics();
-    let (cell, class) = match e {
-        journeymap::io::Error::Invalid { .. } => (&VALIDATION_ERROR, "ValidationError"),
-        journeymap::io::Error::Io { .. } => (&READ_ERROR, "ReadError"),
-        journeymap::io::Error::Json(_) => (&WRITE_ERROR, "WriteError"),
-    };
-    new(py, cell, class, message, Some(code.as_str()), diagnostics)
-}
-
-/// A diagnostic found while converting a Python object that should be a map (JM003, JM006, ...)
-/// as a `ValidationError`.
-pub fn invalid(py: Python<'_>, d: CoreDiagnostic) -> PyErr {
-    let message = format!("invalid journey map: {d}");
-    let code = d.code.as_str();
+/// The exception of a core error: `ValidationError` (invalid map), `ReadError` (JM009),
+/// `WriteError` (JM019), `ScoringError` (JM104 unknown persona) or `ConfigError` (JM107), with
+/// the core's code, message and diagnostics.
+pub fn raise(py: Python<'_>, report: ErrorReport) -> PyErr {
     new(
         py,
-        &VALIDATION_ERROR,
-        "ValidationError",
-        message,
-        Some(code),
-        vec![d],
+        report.kind,
+        report.message,
+        Some(report.code.as_str()),
+        report.diagnostics,
     )
 }
 
-/// `ConfigError` (JM107) for invalid settings, `ScoringError` otherwise (JM104 unknown persona).
-pub fn scoring(py: Python<'_>, e: journeymap::score::Error) -> PyErr {
-    let code = e.code().as_str();
-    let diagnostics = e.to_diagnostics();
-    let message = e.to_string();
-    match e {
-        journeymap::score::Error::InvalidConfig { .. } => new(
-            py,
-            &CONFIG_ERROR,
-            "ConfigError",
-            message,
-            Some(code),
-            diagnostics,
-        ),
-        _ => new(
-            py,
-            &SCORING_ERROR,
-            "ScoringError",
-            message,
-            Some(code),
-            diagnostics,
-        ),
-    }
+/// A read or write error (`journeymap::io`).
+pub fn io(py: Python<'_>, e: journeymap::io::Error) -> PyErr {
+    raise(py, e.report())
 }
 
-/// A `JourneyMapError` without code: something that cannot happen did (a bug to report).
+/// A diagnostic of an argument that cannot be read at all (a `str` that is not Unicode), as the
+/// `ValidationError` of an invalid map.
+pub fn invalid(py: Python<'_>, d: CoreDiagnostic) -> PyErr {
+    io(
+        py,
+        journeymap::io::Error::Invalid {
+            diagnostics: vec![d],
+        },
+    )
+}
+
+/// An error of a scoring call (`journeymap::score`).
+pub fn scoring(py: Python<'_>, e: journeymap::score::Error) -> PyErr {
+    raise(py, e.report())
+}
+
+/// An `InternalError` (no code): something that cannot happen did (a bug to report).
 pub fn internal(py: Python<'_>, what: &str) -> PyErr {
     new(
         py,
-        &JOURNEYMAP_ERROR,
-        "JourneyMapError",
-        format!("internal error: {what} (please report this bug)"),
+        ErrorKind::Internal,
+        ErrorKind::internal_message(what),
         None,
         Vec::new(),
     )
 }
 
-/// Runs the body of an entry point, turning a panic into `JourneyMapError` (pyo3 would raise
+/// Runs the body of an entry point, turning a panic into `InternalError` (pyo3 would raise
 /// `PanicException`, a `BaseException` that `except Exception` does not catch).
 pub fn guard<T>(py: Python<'_>, body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     // The bound objects are immutable (frozen classes, owned core values): a panic leaves no

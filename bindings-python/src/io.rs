@@ -4,7 +4,9 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{self, Input};
+use journeymap::validate::{Limits, ObjectInput};
+
+use crate::convert::{self, Input, PyHost};
 use crate::errors::{self, guard};
 use crate::map::JourneyMap;
 
@@ -32,7 +34,7 @@ pub fn loads(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<JourneyMap> {
         let result = match convert::input(text, false, "loads()") {
             Ok(Input::Text(t)) => py.detach(|| journeymap::io::from_str(&t)),
             Ok(Input::Bytes(b)) => py.detach(|| journeymap::io::from_slice(&b)),
-            Ok(Input::Value(_) | Input::Path(_)) => {
+            Ok(Input::Object(_) | Input::Path(_)) => {
                 return Err(PyTypeError::new_err(
                     "loads() takes JSON text (str or bytes)",
                 ));
@@ -56,12 +58,8 @@ impl JourneyMap {
                     convert::type_name(data)
                 )));
             }
-            let value = match convert::to_value(data) {
-                Ok(value) => value,
-                Err(convert::Error::Invalid(d)) => return Err(errors::invalid(py, d)),
-                Err(convert::Error::Py(e)) => return Err(e),
-            };
-            py.detach(|| journeymap::io::from_value(value))
+            let input = ObjectInput::read(&PyHost(data.clone()), &Limits::default())?;
+            py.detach(|| journeymap::io::from_object(&input))
                 .map(Self::from)
                 .map_err(|e| errors::io(py, e))
         })

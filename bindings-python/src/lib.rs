@@ -15,10 +15,13 @@ mod validate;
 
 use pyo3::prelude::*;
 
+#[cfg(feature = "test-hooks")]
 use crate::errors::guard;
 
 /// Raises a Rust panic inside the guard every entry point uses, so the tests can check that a
-/// panic reaches Python as `journeymap.JourneyMapError`, not as pyo3's `PanicException`.
+/// panic reaches Python as `journeymap.InternalError`, not as pyo3's `PanicException`. Built only
+/// with the `test-hooks` feature (the test scripts turn it on; release wheels do not have it).
+#[cfg(feature = "test-hooks")]
 #[pyfunction]
 #[allow(clippy::panic, reason = "the point of this function")]
 fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
@@ -37,6 +40,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(score::scores_schema, m)?)?;
     m.add_function(wrap_pyfunction!(score::scoring_config, m)?)?;
     m.add_function(wrap_pyfunction!(score::compare, m)?)?;
+    m.add_function(wrap_pyfunction!(diagnostics::codes, m)?)?;
+    #[cfg(feature = "test-hooks")]
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -2,32 +2,28 @@
 //! scoring settings and the scores schema.
 
 use journeymap::score::{PathScorer, ScoringConfig};
+use journeymap::validate::{Limits, ObjectInput};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyType};
 
-use crate::convert;
+use crate::convert::{self, PyHost};
 use crate::errors::{self, guard};
 use crate::map::JourneyMap;
 
-/// The scoring settings of a call (see `convert::config_value`), checked by the core.
+/// The scoring settings of a call (see `convert::config_dict`), read and checked by the core.
 pub fn config(
     py: Python<'_>,
     config: Option<&Bound<'_, PyAny>>,
     settings: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<ScoringConfig> {
-    match convert::config_value(config, settings) {
-        Ok(None) => Ok(ScoringConfig::default()),
-        Ok(Some(value)) => ScoringConfig::from_value(value).map_err(|e| errors::scoring(py, e)),
-        Err(convert::Error::Py(e)) => Err(e),
-        Err(convert::Error::Invalid(d)) => Err(errors::scoring(
-            py,
-            journeymap::score::Error::InvalidConfig {
-                path: d.path.into(),
-                message: d.message,
-            },
-        )),
+    match convert::config_dict(config, settings)? {
+        None => Ok(ScoringConfig::default()),
+        Some(dict) => {
+            let input = ObjectInput::read(&PyHost(dict.into_any()), &Limits::default())?;
+            ScoringConfig::from_object(input).map_err(|e| errors::scoring(py, e))
+        }
     }
 }
 

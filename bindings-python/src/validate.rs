@@ -1,16 +1,17 @@
 //! `journeymap.validate` (core `validate`).
 
-use journeymap::validate::Limits;
+use journeymap::validate::{Limits, ObjectInput};
 use pyo3::prelude::*;
 
-use crate::convert::{self, Input};
+use crate::convert::{self, Input, PyHost};
 use crate::diagnostics::{Diagnostic, diagnostics};
 use crate::errors::guard;
 use crate::map::JourneyMap;
 
 /// Every problem in a map; never raises for an invalid map. `obj` is a path (`os.PathLike`, or
 /// a `str` that is not JSON), JSON text (`bytes`, or a `str` that is JSON or starts with `{`/`[`)
-/// or a JSON value (dict, list, ...). A file that cannot be read gives a JM009 diagnostic.
+/// or a Python value (dict, list, ...) read by the core's object walker. A file that cannot be
+/// read gives a JM009 diagnostic.
 #[pyfunction]
 pub fn validate(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Diagnostic>> {
     guard(py, || {
@@ -18,7 +19,10 @@ pub fn validate(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Diagnost
         let report = match convert::input(obj, true, "validate()") {
             Ok(Input::Text(t)) => py.detach(|| journeymap::validate::validate_str(&t, &limits)),
             Ok(Input::Bytes(b)) => py.detach(|| journeymap::validate::validate_bytes(&b, &limits)),
-            Ok(Input::Value(v)) => py.detach(|| journeymap::validate::validate_value(&v, &limits)),
+            Ok(Input::Object(o)) => {
+                let input = ObjectInput::read(&PyHost(o), &limits)?;
+                py.detach(|| journeymap::validate::validate_object(&input, &limits))
+            }
             Ok(Input::Path(p)) => py.detach(|| journeymap::validate::validate_path(&p, &limits)),
             Err(convert::Error::Invalid(d)) => return Ok(vec![Diagnostic::from(d)]),
             Err(convert::Error::Py(e)) => return Err(e),

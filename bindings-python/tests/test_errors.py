@@ -23,7 +23,7 @@ def _deep(levels):
 
 
 def test_error_family():
-    for cls in (journeymap.ValidationError, journeymap.ReadError, journeymap.WriteError, journeymap.ScoringError):
+    for cls in (journeymap.ValidationError, journeymap.ReadError, journeymap.WriteError, journeymap.ScoringError, journeymap.InternalError):
         assert issubclass(cls, journeymap.JourneyMapError)
     assert issubclass(journeymap.ConfigError, journeymap.ScoringError)
     assert issubclass(journeymap.JourneyMapError, ValueError)
@@ -104,19 +104,30 @@ def test_score_json_raises_no_bare_value_error():
 
 
 def test_non_finite_numbers_and_deep_structures_in_maps():
-    # validate() reports them; from_dict() raises ValidationError with the same diagnostic.
-    for value, code, path in [
-        (dict(MINIMAL, **{"x-n": math.nan}), "JM006", "/x-n"),
-        (dict(MINIMAL, **{"x-n": [1.0, -math.inf]}), "JM006", "/x-n/1"),
-        (dict(MINIMAL, **{"x-n": 10**400}), "JM006", "/x-n"),
-        (_deep(65), "JM003", "/x-a" * 64),
+    # validate() reports every one of them at its own path; from_dict() raises ValidationError
+    # with the same diagnostics.
+    for value, want in [
+        (dict(MINIMAL, **{"x-n": math.nan}), [("JM031", "/x-n", "NaN is not a finite number")]),
+        (
+            dict(MINIMAL, **{"x-n": [1.0, -math.inf, math.inf]}),
+            [("JM031", "/x-n/1", "-Infinity is not a finite number"), ("JM031", "/x-n/2", "Infinity is not a finite number")],
+        ),
+        (
+            dict(MINIMAL, **{"x-n": 10**400}),
+            [("JM006", "/x-n", "an integer is too large to be represented as a 64-bit float")],
+        ),
+        (
+            _deep(65),
+            [("JM003", "/x-a" * 64, "arrays and objects are nested deeper than 64 levels (or the structure is circular)")],
+        ),
     ]:
-        [d] = journeymap.validate(value)
-        assert (d.code, d.path, d.severity) == (code, path, "error")
+        ds = journeymap.validate(value)
+        assert [(d.code, d.path, d.message) for d in ds] == want
+        assert all(d.severity == "error" for d in ds)
         with pytest.raises(journeymap.ValidationError) as info:
             journeymap.JourneyMap.from_dict(value)
-        assert info.value.code == code
-        assert info.value.diagnostics == [d]
+        assert info.value.code == want[0][0]
+        assert info.value.diagnostics == ds
     assert [d.code for d in journeymap.validate(_deep(64))] != ["JM003"]
 
 
@@ -145,25 +156,31 @@ def test_wrong_python_types_raise_type_error():
         (lambda: journeymap.load(b"{}"), "use loads\\(\\)"),
         (lambda: journeymap.loads({}), "loads\\(\\) takes JSON text"),
         (lambda: journeymap.validate(object()), "validate\\(\\) takes a dict"),
-        (lambda: journeymap.validate({"format_version": "1.0", "id": {1, 2}}), "cannot convert set to JSON at /id"),
-        (lambda: journeymap.validate({1: "x"}), "dict keys must be str"),
         (lambda: journeymap.JourneyMap.from_dict([1, 2]), "from_dict\\(\\) takes a dict"),
         (lambda: m.score_path("abc"), "the path is a str"),
         (lambda: m.score_paths(["abc"]), "path 0 is a str"),
         (lambda: m.score_paths([[1]]), "path 0 holds a int"),
-        (lambda: m.score(weights=object()), "cannot convert object to JSON at /weights"),
     ]
     for call, message in cases:
         with pytest.raises(TypeError, match=message):
             call()
 
 
-def test_a_panic_becomes_journeymap_error():
-    with pytest.raises(journeymap.JourneyMapError) as info:
+def test_values_json_cannot_hold_in_settings_are_config_errors():
+    m = journeymap.load(CHAIN)
+    with pytest.raises(journeymap.ConfigError) as info:
+        m.score(weights=object())
+    [d] = info.value.diagnostics
+    assert (d.code, d.path) == ("JM107", "/weights")
+    assert d.message == "invalid scoring config: a value of type object has no JSON form; a map holds objects, arrays, strings, numbers, booleans and null"
+
+
+def test_a_panic_becomes_an_internal_error():
+    with pytest.raises(journeymap.InternalError) as info:
         _native._panic_for_tests()
-    assert type(info.value) is journeymap.JourneyMapError
-    assert info.value.code is None
-    assert str(info.value).startswith("internal error: panic: deliberate panic")
+    assert isinstance(info.value, journeymap.JourneyMapError)
+    assert info.value.code is None and info.value.diagnostics == []
+    assert str(info.value) == "internal error: panic: deliberate panic to test the guard (please report this bug)"
     # It is an ordinary exception, so `except Exception` catches it.
     try:
         _native._panic_for_tests()

@@ -47,13 +47,52 @@ def _section(text, title):
 
 
 def test_readme_python_section_installs_like_docs():
+    # One install command, the same in README.md and docs/python.md, and the one
+    # scripts/test-python.sh runs (with extra build arguments only).
     readme = _section((ROOT / "README.md").read_text(), "## Python")
     docs = (ROOT / "docs/python.md").read_text()
     install = re.findall(r"```sh\n(.*?)```", _section(docs, "## Install"), re.S)
-    assert install, "docs/python.md has an install block"
-    assert install[0] in re.findall(r"```sh\n(.*?)```", readme, re.S)
-    assert "pip install target/wheels/journeymap-" in install[0]
+    assert install == ["pip install ./bindings-python\n"]
+    assert re.findall(r"```sh\n(.*?)```", readme, re.S) == install
+    script = (ROOT / "scripts/test-python.sh").read_text()
+    assert re.search(r"-m pip install [^\n]*\\\n[^\n]*\./bindings-python\n", script)
+    assert "maturin build" not in script
+    pyproject = (ROOT / "bindings-python/pyproject.toml").read_text()
+    assert 'build-backend = "maturin"' in pyproject
     assert "```python\n" in readme  # the quickstart, run by test_docs.py
+
+
+def test_the_namespace_is_what_all_lists():
+    public = {name for name in vars(journeymap) if not name.startswith("_")}
+    assert public == {name for name in journeymap.__all__ if not name.startswith("_")}
+    for name in ("Any", "Optional", "Iterable", "Sequence", "Union", "annotations", "TYPE_CHECKING"):
+        assert not hasattr(journeymap, name), name
+    for name in journeymap.__all__:
+        assert hasattr(journeymap, name), name
+
+
+def test_every_export_is_documented_and_every_documented_name_exported():
+    docs = (ROOT / "docs/python.md").read_text()
+    for name in journeymap.__all__:
+        if name == "__version__":
+            continue
+        assert re.search(rf"`[^`]*\b{re.escape(name)}\b[^`]*`", docs), f"{name} is not in docs/python.md"
+    for name in set(re.findall(r"journeymap\.([A-Za-z_]\w*)", docs)):
+        assert name in journeymap.__all__, f"docs/python.md names journeymap.{name}"
+
+
+def test_codes_are_the_catalogue_of_the_reference():
+    entries = journeymap.codes()
+    doc = (ROOT / "docs/diagnostics.md").read_text()
+    rows = re.findall(r"^\| \[(JM\d{3})\]\(#(jm\d{3})\) \| (\w+) \| (.+) \|$", doc, re.M)
+    assert len(rows) == len(entries) > 50
+    for entry, (code, anchor, severity, title) in zip(entries, rows):
+        assert list(entry) == ["code", "severity", "title", "explanation", "link"]
+        assert (entry["code"], entry["severity"], entry["title"]) == (code, severity, title)
+        assert entry["link"] == f"docs/diagnostics.md#{anchor}"
+        assert f"\n## {code}\n" in doc
+        assert entry["explanation"] and entry["explanation"] in doc
+    assert [e["code"] for e in entries] == sorted(e["code"] for e in entries)
 
 
 def test_typed_usage_runs():

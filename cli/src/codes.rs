@@ -2,8 +2,6 @@
 
 use std::process::ExitCode;
 
-use serde::Serialize;
-
 use crate::Format;
 
 #[derive(Debug, clap::Args)]
@@ -13,26 +11,8 @@ pub(crate) struct Args {
     format: Format,
 }
 
-#[derive(Debug, Serialize)]
-struct Entry {
-    code: &'static str,
-    severity: &'static str,
-    title: &'static str,
-    explanation: &'static str,
-    link: String,
-}
-
 pub(crate) fn run(args: &Args) -> ExitCode {
-    let entries: Vec<Entry> = journeymap::diagnostics::catalogue()
-        .iter()
-        .map(|c| Entry {
-            code: c.as_str(),
-            severity: c.severity().as_str(),
-            title: c.title(),
-            explanation: c.explanation(),
-            link: c.doc_link(),
-        })
-        .collect();
+    let entries = journeymap::diagnostics::code_entries();
     match args.format {
         Format::Json => crate::common::print_json(&entries),
         Format::Text => {

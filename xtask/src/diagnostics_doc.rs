@@ -13,9 +13,12 @@ const INTRO: &str = "# Diagnostics
 Every problem journeymap reports carries a stable code (`JM` + three digits), a severity
 (`error`: the map cannot be used; `warning`: probably wrong; `info`: worth knowing), a JSON
 pointer (RFC 6901) to the offending value, a message and, for text input, the line and column.
-Codes never change meaning. The same input gives the same diagnostics in Rust, Python and Node.
-The list is also available as data: `journeymap codes --format json`, `journeymap.codes()` in
-Python and `codes()` in Node.
+Codes never change meaning. The same input gives the same diagnostics in Rust, Python and Node:
+a Python dict or a JavaScript object is read by one object walker in the Rust core, which reports
+what JSON cannot hold (non-finite numbers, huge integers, lone surrogates, other types, circular
+structures) at its own path; the shared vectors in `testdata/objects/` pin it. The list is also
+available as data: `journeymap codes --format json`, `journeymap.codes()` in Python and `codes()`
+in Node, each entry with a link to its section below.
 
 - JM001–JM009 and JM053: input, limits, JSON syntax.
 - JM010–JM019: structure, checked against the published schema (`schema/journey-map.schema.json`).

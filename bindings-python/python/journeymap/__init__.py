@@ -2,14 +2,22 @@
 
 Load, validate and score journey maps (format v1). The work happens in Rust; this package adds
 notebook conveniences: typed views, attribute access to scores, DataFrames, HTML.
+
+The public names are those of `__all__`, each documented in docs/python.md.
 """
 
-from __future__ import annotations
-
-from typing import Any, Iterable, Optional, Sequence
-
-from ._config import ConfigLike, HealthWeights, PriorityWeights, ScoringConfig, SurveyConfig
-from ._errors import ConfigError, JourneyMapError, ReadError, ScoringError, ValidationError, WriteError
+from ._api import score, score_paths
+from ._catalogue import CodeEntry
+from ._config import HealthWeights, PriorityWeights, ScoringConfig, SurveyConfig
+from ._errors import (
+    ConfigError,
+    InternalError,
+    JourneyMapError,
+    ReadError,
+    ScoringError,
+    ValidationError,
+    WriteError,
+)
 from ._model import (
     Channel,
     Entry,
@@ -26,6 +34,7 @@ from ._native import (
     Diagnostic,
     JourneyMap,
     __version__,
+    codes,
     compare,
     load,
     loads,
@@ -37,10 +46,12 @@ from ._scores import PathReport, PathStep, Scores, Table
 
 __all__ = [
     "Channel",
+    "CodeEntry",
     "ConfigError",
     "Diagnostic",
     "Entry",
     "HealthWeights",
+    "InternalError",
     "JourneyMap",
     "JourneyMapData",
     "JourneyMapError",
@@ -63,6 +74,7 @@ __all__ = [
     "ValidationError",
     "WriteError",
     "__version__",
+    "codes",
     "compare",
     "load",
     "loads",
@@ -72,21 +84,3 @@ __all__ = [
     "scores_schema",
     "validate",
 ]
-
-
-def score(m: JourneyMap, config: ConfigLike = None, **settings: Any) -> Scores:
-    """Scores a map: `score(m)`, `score(m, ScoringConfig(top=3))` or `score(m, top=3)`; the same
-    as `m.score(config, **settings)`."""
-    return m.score(config, **settings)
-
-
-def score_paths(
-    m: JourneyMap, paths: Iterable[Sequence[str]], persona: Optional[str] = None, as_frame: bool = False
-) -> Any:
-    """Scores many observed paths in one call; returns a dict of columns, or a DataFrame."""
-    columns = m.score_paths(paths, persona)
-    if as_frame:
-        import pandas as pd
-
-        return pd.DataFrame(columns)
-    return columns

@@ -1,6 +1,7 @@
 """The journeymap exception family. Every error raised for bad input is a `JourneyMapError`
 (itself a `ValueError`) with a stable `code` (docs/diagnostics.md) and the `diagnostics` behind
-it; wrong Python types raise `TypeError` instead."""
+it; wrong Python types raise `TypeError` instead. The kinds are the core's (and Node's): validation,
+read, write, scoring, config, internal."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ConfigError",
+    "InternalError",
     "JourneyMapError",
     "ReadError",
     "ScoringError",
@@ -22,7 +24,7 @@ __all__ = [
 class JourneyMapError(ValueError):
     """Base class of every journeymap error.
 
-    `code` is the stable code of the error (`None` only for an internal error, which is a bug
+    `code` is the stable code of the error (`None` only for an `InternalError`, which is a bug
     worth reporting); `diagnostics` lists the problems behind it, each with a JSON pointer.
     """
 
@@ -53,3 +55,8 @@ class ScoringError(JourneyMapError):
 
 class ConfigError(ScoringError):
     """The scoring settings are not valid (JM107); the diagnostic's path points into them."""
+
+
+class InternalError(JourneyMapError):
+    """Something that cannot happen did (a panic in the Rust core): a bug to report. No code, no
+    diagnostics; the message starts with `internal error:`."""

@@ -30,15 +30,15 @@ catalogue! {
     INPUT_TOO_LARGE = "JM001", Error, "Input too large",
         "The input is larger than `Limits::max_bytes` (64 MiB by default). Nothing else is checked.";
     NOT_UTF8 = "JM002", Error, "Input is not UTF-8",
-        "JSON text must be UTF-8. The position of the first invalid byte is reported.";
+        "JSON text must be UTF-8. The position of the first invalid byte is reported. In an object built in Python or JavaScript, a string or key holding a lone surrogate is reported at its path.";
     TOO_DEEP = "JM003", Error, "Nesting too deep",
-        "Arrays and objects are nested deeper than `Limits::max_depth` (64 by default). A journey map needs about 6 levels.";
+        "Arrays and objects are nested deeper than `Limits::max_depth` (64 by default). A journey map needs about 6 levels. A circular structure (an object built in Python or JavaScript that contains itself) is reported the same way, once, at the pointer where the limit is hit; nothing else is checked.";
     INVALID_JSON = "JM004", Error, "Invalid JSON",
         "The text is not JSON: empty input, a syntax error, or a truncated document. The line and column of the error are reported.";
     DUPLICATE_KEY = "JM005", Error, "Duplicate object key",
         "An object has the same key twice. JSON readers disagree on which value wins, so journeymap refuses to guess.";
     NUMBER_OUT_OF_RANGE = "JM006", Error, "Number out of range",
-        "A number cannot be represented as a 64-bit float (for example `1e400`).";
+        "A number cannot be represented as a 64-bit float (for example `1e400`, or an integer as large in a Python object or a JavaScript `BigInt`).";
     TOO_MANY_NODES = "JM007", Error, "Too many nodes",
         "The map has more touchpoints and outcomes than `Limits::max_nodes` (10,000 by default). Nothing else is checked.";
     TOO_MANY_EDGES = "JM008", Error, "Too many transitions",
@@ -48,7 +48,7 @@ catalogue! {
     NOT_AN_OBJECT = "JM010", Error, "Document is not an object",
         "A journey map is a JSON object; the document is an array, a string, a number, a boolean or null.";
     WRONG_TYPE = "JM011", Error, "Wrong type",
-        "A value has the wrong JSON type (for example a string where a number is expected).";
+        "A value has the wrong JSON type (for example a string where a number is expected). In an object built in Python or JavaScript, also a value of a type JSON does not have (a `set`, a function, a `Date`) or a key that is not a string; the message names the type.";
     MISSING_FIELD = "JM012", Error, "Missing required field",
         "A required field is absent (for example a touchpoint without `stage`).";
     UNKNOWN_FIELD = "JM013", Error, "Unknown field",
@@ -88,7 +88,7 @@ catalogue! {
     OUTSIDE_SCALE = "JM030", Error, "Value outside its scale",
         "A measure lies outside the scale the map declares for it (emotion, effort, importance, satisfaction).";
     NON_FINITE = "JM031", Error, "Not a finite number",
-        "A number is NaN or infinite (possible in maps built in code; JSON cannot carry them).";
+        "A number is NaN or infinite: possible in maps built in code and in Python or JavaScript objects (maps and scoring settings), not in JSON text. Each one is reported at its own path.";
     PROBABILITIES_OVER_ONE = "JM032", Error, "Probabilities sum over 1",
         "For some persona, the probabilities of the moves out of a touchpoint plus its `drop_off` add up to more than 1.";
     ENTRY_PROBABILITIES_OVER_ONE = "JM033", Error, "Entry probabilities sum over 1",

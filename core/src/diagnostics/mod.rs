@@ -6,6 +6,7 @@
 //! for text input, a line and column. [`Diagnostic`]'s `Display` is the one text form, used by
 //! the CLI, the reports and the bindings' messages.
 
+mod catalogue;
 pub mod codes;
 mod pointer;
 
@@ -13,6 +14,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+pub use catalogue::{CodeEntry, ErrorKind, ErrorReport, code_entries};
 pub use pointer::{JsonPointer, PathPart, PointerError, escape_token};
 
 /// A stable diagnostic code, `JM` followed by three digits, with its catalogue entry. Codes never

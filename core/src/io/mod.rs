@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::diagnostics::{Code, Diagnostic, codes};
+use crate::diagnostics::{Code, Diagnostic, ErrorKind, ErrorReport, codes};
 use crate::model::JourneyMap;
-use crate::validate::{self, Bounded, Limits, read_bounded};
+use crate::validate::{self, Bounded, Limits, ObjectInput, read_bounded};
 
 /// Why a map could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -40,8 +40,9 @@ fn invalid_summary(diagnostics: &[Diagnostic]) -> String {
         [] => "invalid journey map".to_owned(),
         [only] => format!("invalid journey map: {only}"),
         [first, rest @ ..] => format!(
-            "invalid journey map: {first} (and {} more errors)",
-            rest.len()
+            "invalid journey map: {first} (and {} more error{})",
+            rest.len(),
+            if rest.len() == 1 { "" } else { "s" }
         ),
     }
 }
@@ -58,6 +59,21 @@ impl Error {
             Error::Io { .. } => codes::IO_ERROR,
             Error::Json(_) => codes::CANNOT_SERIALIZE,
         }
+    }
+
+    /// The kind of failure: an invalid map, a file that cannot be read, a map that cannot be
+    /// written.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Invalid { .. } => ErrorKind::Validation,
+            Error::Io { .. } => ErrorKind::Read,
+            Error::Json(_) => ErrorKind::Write,
+        }
+    }
+
+    /// The error as the bindings raise it: kind, code, message and diagnostics.
+    pub fn report(&self) -> ErrorReport {
+        ErrorReport::new(self.kind(), self.code(), self, self.to_diagnostics())
     }
 
     /// The diagnostics of an invalid map (empty for other errors).
@@ -106,6 +122,13 @@ pub fn from_slice(bytes: &[u8]) -> Result<JourneyMap, Error> {
 /// Reads a map from a parsed JSON value.
 pub fn from_value(value: Value) -> Result<JourneyMap, Error> {
     finish(validate::check_value(&value, &Limits::default()))
+}
+
+/// Reads a map from a host object (a Python dict, a JavaScript object) read by
+/// [`ObjectInput::read`]: refused with the walker's diagnostics and the value's (see
+/// [`validate::validate_object`]).
+pub fn from_object(input: &ObjectInput) -> Result<JourneyMap, Error> {
+    finish(validate::object::check_object(input, &Limits::default()))
 }
 
 /// Reads a map from a JSON file, with the default [`Limits`].

@@ -4,7 +4,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Code, Diagnostic, JsonPointer, codes};
+use crate::diagnostics::{Code, Diagnostic, ErrorKind, ErrorReport, JsonPointer, codes};
+use crate::validate::ObjectInput;
 
 /// Errors of scoring calls that take ids from the caller.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -38,6 +39,19 @@ impl Error {
             Error::NotScored { .. } => codes::PERSONA_NOT_SCORED,
             Error::InvalidConfig { .. } => codes::INVALID_CONFIG,
         }
+    }
+
+    /// The kind of failure: invalid settings, or another argument the call cannot use.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::InvalidConfig { .. } => ErrorKind::Config,
+            _ => ErrorKind::Scoring,
+        }
+    }
+
+    /// The error as the bindings raise it: kind, code, message and diagnostics.
+    pub fn report(&self) -> ErrorReport {
+        ErrorReport::new(self.kind(), self.code(), self, self.to_diagnostics())
     }
 
     /// The error as diagnostics (code, severity, path, message): the reasons of `NotScored`,
@@ -182,6 +196,19 @@ impl ScoringConfig {
             })?;
         config.check()?;
         Ok(config)
+    }
+
+    /// Reads settings from a host object (a Python dict, a JavaScript object) read by
+    /// [`ObjectInput::read`]: what the walk reports (a NaN weight, a value JSON cannot hold) is
+    /// the error, at its pointer into the settings; then as [`ScoringConfig::from_value`].
+    pub fn from_object(input: ObjectInput) -> Result<Self, Error> {
+        match input.into_value() {
+            Ok(value) => Self::from_value(value),
+            Err(d) => Err(Error::InvalidConfig {
+                path: d.path.into(),
+                message: d.message,
+            }),
+        }
     }
 
     /// Reads settings from JSON text; see [`ScoringConfig::from_value`].

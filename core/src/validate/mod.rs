@@ -7,6 +7,7 @@
 //! all of them (see [`Report`] for their order). A limit that is exceeded stops the pipeline
 //! there, so that no later step runs on an oversized input.
 
+pub mod object;
 mod parse;
 mod position;
 mod semantic;
@@ -17,6 +18,7 @@ use serde::Deserialize;
 use serde::Serialize;
 use serde_json::Value;
 
+pub use object::{HostValue, ObjectInput, validate_object};
 pub(crate) use source::{Bounded, read_bounded};
 
 use crate::diagnostics::{Code, Diagnostic, JsonPointer, Severity, codes};
@@ -62,7 +64,9 @@ impl Default for Limits {
 /// order of the rules that found them (parse, then structural, then semantic), and one without
 /// a position (an input that is too large or cannot be read) comes first. For a parsed value ([`validate_value`]) or a map built in code
 /// ([`validate_map`]) there are no positions: structural diagnostics come first, sorted by JSON
-/// pointer, then the semantic ones in rule order.
+/// pointer, then the semantic ones in rule order. For a host object ([`validate_object`]) the
+/// walker's diagnostics (non-finite numbers, values JSON cannot hold) come first, in document
+/// order, then those of the value.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Report {
     /// The diagnostics, in the order described above.

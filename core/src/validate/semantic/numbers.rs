@@ -18,7 +18,7 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
             sink.add(
                 codes::NON_FINITE,
                 path(),
-                format!("{v} is not a finite number"),
+                crate::validate::object::non_finite_message(v),
             );
         }
     };
@@ -74,7 +74,7 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
                 sink.add(
                     codes::NON_FINITE,
                     format!("{}/{field}", base()),
-                    format!("{v} is not a finite number"),
+                    crate::validate::object::non_finite_message(v),
                 );
                 continue;
             }
