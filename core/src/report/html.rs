@@ -4,12 +4,7 @@ use std::fmt::Write;
 
 use crate::model::{JourneyMap, MapState};
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::render::esc as escape;
 
 /// A small HTML summary of a map (title, state, personas with shares, stages with their
 /// touchpoint counts), for notebooks.
