@@ -20,6 +20,7 @@ const native = require('../index.js')
 /** @typedef {import('./scores-types').PathReport} PathReport */
 /** @typedef {import('./scores-types').PathColumns} PathColumns */
 /** @typedef {import('./scores-types').Comparison} Comparison */
+/** @typedef {import('./svg-options').SvgOptions} SvgOptions */
 
 /** An invalid map or a bad scoring argument: `code` is the stable diagnostic code (JMxxx) and
  * `diagnostics` every problem found. */
@@ -289,6 +290,21 @@ class JourneyMap {
     return JSON.parse(text(nativeOf(this).scorePathJson(path, personaId(persona, 'scorePath()'))))
   }
 
+  /** The map as SVG: the journey map or the flow view, of one persona or of all.
+   * @param {SvgOptions | null} [options]
+   * @param {ScoringConfig | null} [config]
+   * @returns {string} */
+  toSvg(options, config) {
+    return text(nativeOf(this).svg(svgOptionsText(options), configText(config)))
+  }
+
+  /** The self-contained HTML report: both pictures per persona, tables, diagnostics.
+   * @param {ScoringConfig | null} [config]
+   * @returns {string} */
+  toHtml(config) {
+    return text(nativeOf(this).htmlReport(configText(config)))
+  }
+
   /** Many observed paths' scores, as columns.
    * @param {string[][]} paths
    * @param {string | null} [persona]
@@ -297,6 +313,13 @@ class JourneyMap {
     const { ids, lengths, steps } = encodePaths(paths, 'scorePaths()')
     return JSON.parse(text(nativeOf(this).scorePathsJson(ids, lengths, steps, personaId(persona, 'scorePaths()'))))
   }
+}
+
+/** JSON text of picture options; TypeError for anything but an object.
+ * @param {unknown} options
+ * @returns {string | undefined} */
+function svgOptionsText(options) {
+  return options === undefined || options === null ? undefined : objectText(options, 'toSvg() options')
 }
 
 /** Compares an as-is map with its to-be version.

@@ -4,9 +4,11 @@
 // generated native index.d.ts, implements these declarations, and __test__/api.test.mjs that
 // both export the same names.
 import type { JourneyMapDocument } from './map-types'
+import type { SvgOptions } from './svg-options'
 import type { Comparison, Diagnostic, PathColumns, PathReport, Scores, ScoringConfig } from './scores-types'
 
 export type * from './map-types'
+export type { SvgOptions } from './svg-options'
 export type { Comparison, Diagnostic, PathColumns, PathReport, PathScore, PathStep, Scores, ScoringConfig } from './scores-types'
 
 /** An invalid map or a bad scoring argument (JM104 unknown persona, JM107 invalid scoring
@@ -44,6 +46,12 @@ export declare class JourneyMap {
   scorePath(ids: string[], persona?: string | null): PathReport
   /** Scores many observed paths; the result as columns. */
   scorePaths(paths: string[][], persona?: string | null): PathColumns
+  /** The map as a self-contained SVG picture (JM104 unknown persona, JM100 persona without
+   * journey, JM400 invalid options, JM107 invalid scoring config). */
+  toSvg(options?: SvgOptions | null, config?: ScoringConfig | null): string
+  /** The self-contained HTML report: both pictures per persona with a persona switcher, the
+   * tables and the map's diagnostics. */
+  toHtml(config?: ScoringConfig | null): string
 }
 
 /** Every problem in a map, never throwing for an invalid one. JSON text and UTF-8 bytes give

@@ -127,6 +127,16 @@ impl From<score::Error> for Failure {
     }
 }
 
+impl From<journeymap::render::Error> for Failure {
+    fn from(e: journeymap::render::Error) -> Self {
+        Self {
+            code: e.code().as_str().to_owned(),
+            message: e.to_string(),
+            diagnostics: diagnostics(&e.to_diagnostics()),
+        }
+    }
+}
+
 /// Diagnostics as they cross the boundary.
 pub fn diagnostics(ds: &[Diagnostic]) -> Vec<NativeDiagnostic> {
     ds.iter().map(NativeDiagnostic::from).collect()

@@ -18,6 +18,7 @@ static READ_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static WRITE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static SCORING_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static CONFIG_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static RENDER_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// An instance of `journeymap._errors.<class>` as a `PyErr`.
 fn new(
@@ -88,6 +89,21 @@ pub fn scoring(py: Python<'_>, e: journeymap::score::Error) -> PyErr {
             message,
             Some(code),
             diagnostics,
+        ),
+    }
+}
+
+/// `RenderError` (JM400) for picture options, else the scoring error of the persona asked for.
+pub fn render(py: Python<'_>, e: journeymap::render::Error) -> PyErr {
+    match e {
+        journeymap::render::Error::Scoring(e) => scoring(py, e),
+        e @ journeymap::render::Error::InvalidOptions { .. } => new(
+            py,
+            &RENDER_ERROR,
+            "RenderError",
+            e.to_string(),
+            Some(e.code().as_str()),
+            e.to_diagnostics(),
         ),
     }
 }

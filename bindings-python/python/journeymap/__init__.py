@@ -1,7 +1,8 @@
 """journeymap: customer journey maps as a scored graph.
 
 Load, validate and score journey maps (format v1). The work happens in Rust; this package adds
-notebook conveniences: typed views, attribute access to scores, DataFrames, HTML.
+notebook conveniences: typed views, attribute access to scores, DataFrames, HTML, and the
+pictures (`m.to_svg()`, `m.to_html()`), which notebooks show for a map and for its scores.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Optional, Sequence
 
 from ._config import ConfigLike, HealthWeights, PriorityWeights, ScoringConfig, SurveyConfig
-from ._errors import ConfigError, JourneyMapError, ReadError, ScoringError, ValidationError, WriteError
+from ._errors import ConfigError, JourneyMapError, ReadError, RenderError, ScoringError, ValidationError, WriteError
 from ._model import (
     Channel,
     Entry,
@@ -52,6 +53,7 @@ __all__ = [
     "Persona",
     "PriorityWeights",
     "ReadError",
+    "RenderError",
     "ScoringConfig",
     "ScoringError",
     "Scores",

@@ -13,6 +13,7 @@ __all__ = [
     "ConfigError",
     "JourneyMapError",
     "ReadError",
+    "RenderError",
     "ScoringError",
     "ValidationError",
     "WriteError",
@@ -53,3 +54,7 @@ class ScoringError(JourneyMapError):
 
 class ConfigError(ScoringError):
     """The scoring settings are not valid (JM107); the diagnostic's path points into them."""
+
+
+class RenderError(JourneyMapError):
+    """A picture call got an option it cannot use, e.g. an unknown view (JM400)."""

@@ -5,6 +5,6 @@ mod html;
 mod page;
 mod text;
 
-pub use html::html_summary;
+pub use html::{html_summary, notebook_html};
 pub use page::{html, html_report};
 pub use text::{text_diff, text_report};
