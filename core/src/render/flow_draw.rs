@@ -231,7 +231,8 @@ fn segments(ctx: &Ctx<'_>, e: &Edge, port: (f64, f64), kind: Kind) -> Vec<[(f64,
 fn edge_path(ctx: &Ctx<'_>, out: &mut String, k: usize, port: (f64, f64), kind: Kind) -> Vec<[(f64, f64); 4]> {
     let e = &ctx.flow.edges[k];
     let (a, b) = (&ctx.flow.nodes[e.from], &ctx.flow.nodes[e.to]);
-    let w = ctx.width(e.flow);
+    // A loop on one box is drawn small, whatever its flow (its label says how much).
+    let w = if e.from == e.to { ctx.width(e.flow).min(5.0) } else { ctx.width(e.flow) };
     let colour = kind.colour();
     let marker = format!("url(#{}-arrow-{})", ctx.id, kind.name());
     let title = format!(
@@ -274,7 +275,8 @@ fn marks(ctx: &Ctx<'_>, out: &mut String, e: &Edge, first: [(f64, f64); 4], last
     let (Key::Touchpoint(a), Key::Touchpoint(b)) = (ctx.flow.nodes[e.from].key, ctx.flow.nodes[e.to].key) else {
         return;
     };
-    if a == b || e.flow < 0.005 {
+    // Only on moves of at least 2 per 100 customers: on thin ones the marks would be clutter.
+    if a == b || e.flow < 0.02 {
         return;
     }
     let (ta, tb) = (&ctx.map.touchpoints[a], &ctx.map.touchpoints[b]);
