@@ -13,7 +13,11 @@ impl NativeMap {
     /// of a `ScoringConfig` (JM107).
     #[napi(catch_unwind)]
     pub fn svg(&self, options_json: Option<String>, config_json: Option<String>) -> TextOutcome {
-        let options = match options_json.as_deref().map(SvgOptions::from_json).transpose() {
+        let options = match options_json
+            .as_deref()
+            .map(SvgOptions::from_json)
+            .transpose()
+        {
             Ok(options) => options.unwrap_or_default(),
             Err(e) => return Err(Failure::from(e)).into(),
         };

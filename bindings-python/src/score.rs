@@ -129,9 +129,11 @@ impl JourneyMap {
             let text = serde_json::to_string(&scores).map_err(|e| {
                 errors::internal(py, &format!("cannot write the scores as JSON: {e}"))
             })?;
-            SCORES
-                .import(py, "journeymap._scores", "Scores")?
-                .call1((text, slf, convert::to_python(py, &cfg)?))
+            SCORES.import(py, "journeymap._scores", "Scores")?.call1((
+                text,
+                slf,
+                convert::to_python(py, &cfg)?,
+            ))
         })
     }
 

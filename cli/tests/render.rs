@@ -28,17 +28,36 @@ const MAP: &str = "examples/solar-installation.json";
 #[test]
 fn render_writes_the_golden_svg() {
     let out = run(&["render", MAP, "--persona", "eco-owner"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let golden =
         std::fs::read(root().join("testdata/render/solar-installation.journey.eco-owner.svg"))
             .unwrap();
     assert!(out.stdout == golden, "stdout differs from the golden SVG");
     let file = scratch("flow.svg");
-    let out = run(&["render", MAP, "--all-personas", "--view", "flow", "-o", file.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&[
+        "render",
+        MAP,
+        "--all-personas",
+        "--view",
+        "flow",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let golden =
         std::fs::read(root().join("testdata/render/solar-installation.flow.all.svg")).unwrap();
-    assert!(std::fs::read(&file).unwrap() == golden, "file differs from the golden SVG");
+    assert!(
+        std::fs::read(&file).unwrap() == golden,
+        "file differs from the golden SVG"
+    );
 }
 
 #[test]
@@ -62,11 +81,29 @@ fn render_exit_codes_follow_score() {
 #[test]
 fn report_is_one_self_contained_page() {
     let file = scratch("report.html");
-    let out = run(&["report", "examples/bank-personal-loan.as-is.json", "-o", file.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&[
+        "report",
+        "examples/bank-personal-loan.as-is.json",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = std::fs::read_to_string(&file).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
-    for needle in ["<svg", "Moments of truth", "Effort hot spots", "Survey plan", "Opportunities", "Diagnostics", "Outcomes", "name=\"persona\""] {
+    for needle in [
+        "<svg",
+        "Moments of truth",
+        "Effort hot spots",
+        "Survey plan",
+        "Opportunities",
+        "Diagnostics",
+        "Outcomes",
+        "name=\"persona\"",
+    ] {
         assert!(html.contains(needle), "the report lacks {needle}");
     }
     // Nothing fetched from anywhere: no external resource, no script.
@@ -84,6 +121,10 @@ fn report_exit_codes_follow_validate() {
     assert_eq!(out.status.code(), Some(2));
     // Warnings do not stop the report: they are in it.
     let out = run(&["report", "testdata/invalid/JM042-empty-stage.json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("JM042"));
 }

@@ -22,14 +22,27 @@ fn index() -> Vec<Value> {
 
 /// Checks a picture as a reader sees it; returns the parsed tree.
 fn check(svg: &str, name: &str) -> resvg::usvg::Tree {
-    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{name}");
-    assert!(svg.contains("<title id=") && svg.contains("<desc id="), "{name}: no title or desc");
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{name}"
+    );
+    assert!(
+        svg.contains("<title id=") && svg.contains("<desc id="),
+        "{name}: no title or desc"
+    );
     for external in ["href=", "@import", "url(http", "<image", "<script"] {
-        assert!(!svg.contains(external), "{name}: refers to something outside ({external})");
+        assert!(
+            !svg.contains(external),
+            "{name}: refers to something outside ({external})"
+        );
     }
     let tree = pictures::parse(svg);
     let texts = pictures::texts(&tree);
-    assert!(texts.len() > 10, "{name}: the labels are not text ({} text nodes)", texts.len());
+    assert!(
+        texts.len() > 10,
+        "{name}: the labels are not text ({} text nodes)",
+        texts.len()
+    );
     let ink = pictures::render_png(&tree, name);
     assert!(ink > 0.02, "{name}: the picture is nearly blank ({ink})");
     tree
@@ -38,18 +51,31 @@ fn check(svg: &str, name: &str) -> resvg::usvg::Tree {
 #[test]
 fn goldens_are_drawn_again_byte_for_byte_and_render_without_overlapping_text() {
     let entries = index();
-    assert!(entries.len() >= 20, "too few golden pictures: {}", entries.len());
+    assert!(
+        entries.len() >= 20,
+        "too few golden pictures: {}",
+        entries.len()
+    );
     for entry in entries {
         let file = entry["file"].as_str().unwrap();
-        let map = journeymap::io::from_path(common::root().join(entry["map"].as_str().unwrap())).unwrap();
+        let map =
+            journeymap::io::from_path(common::root().join(entry["map"].as_str().unwrap())).unwrap();
         let options: SvgOptions = serde_json::from_value(entry["options"].clone()).unwrap();
         let svg = render::svg(&map, &ScoringConfig::default(), &options).unwrap();
         let golden = std::fs::read_to_string(common::root().join(file)).unwrap();
-        assert!(svg == golden, "{file} is stale: run scripts/codegen.sh and review the pictures");
-        let name = file.trim_start_matches("testdata/render/").trim_end_matches(".svg");
+        assert!(
+            svg == golden,
+            "{file} is stale: run scripts/codegen.sh and review the pictures"
+        );
+        let name = file
+            .trim_start_matches("testdata/render/")
+            .trim_end_matches(".svg");
         let tree = check(&svg, name);
         let overlaps = pictures::overlapping_texts(&tree);
-        assert!(overlaps.is_empty(), "{name}: overlapping text: {overlaps:#?}");
+        assert!(
+            overlaps.is_empty(),
+            "{name}: overlapping text: {overlaps:#?}"
+        );
     }
 }
 
@@ -57,7 +83,11 @@ fn goldens_are_drawn_again_byte_for_byte_and_render_without_overlapping_text() {
 fn the_same_input_gives_the_same_bytes() {
     let map = generated::generated(100, 5, 3);
     let scores = map.score(&ScoringConfig::default());
-    for personas in [Personas::First, Personas::All, Personas::One("p2".to_owned())] {
+    for personas in [
+        Personas::First,
+        Personas::All,
+        Personas::One("p2".to_owned()),
+    ] {
         let a = render::journey_svg(&map, &scores, &personas, &Options::default()).unwrap();
         let b = render::journey_svg(&map, &scores, &personas, &Options::default()).unwrap();
         assert_eq!(a, b);
@@ -90,7 +120,9 @@ fn a_generated_100_touchpoint_map_is_drawn_in_both_views() {
 fn linear(stages: usize, long: bool) -> JourneyMap {
     let name = |i: usize| {
         if long {
-            format!("Step {i}: the customer reads a very long explanation of what happens next and why it matters so much")
+            format!(
+                "Step {i}: the customer reads a very long explanation of what happens next and why it matters so much"
+            )
         } else {
             format!("Step {i}")
         }
@@ -122,12 +154,16 @@ fn sensible_at_3_and_12_stages() {
     for stages in [3, 12] {
         let map = linear(stages, false);
         let scores = map.score(&ScoringConfig::default());
-        let svg = render::journey_svg(&map, &scores, &Personas::First, &Options::default()).unwrap();
+        let svg =
+            render::journey_svg(&map, &scores, &Personas::First, &Options::default()).unwrap();
         let tree = check(&svg, &format!("linear-{stages}.journey"));
         assert!(pictures::overlapping_texts(&tree).is_empty());
         let (w, h) = (tree.size().width(), tree.size().height());
         // Wide enough for the header at 3 stages, columns of readable width at 12.
-        assert!(w >= 1280.0 && w / stages as f32 >= 150.0, "{stages} stages: {w} wide");
+        assert!(
+            w >= 1280.0 && w / stages as f32 >= 150.0,
+            "{stages} stages: {w} wide"
+        );
         assert!(h < 1400.0, "{stages} stages: {h} high");
         let flow = render::flow_svg(&map, &scores, &Personas::First, &Options::default()).unwrap();
         check(&flow, &format!("linear-{stages}.flow"));
@@ -158,10 +194,17 @@ fn empty_lanes_are_left_out() {
         assert!(!svg.contains(lane), "empty lane {lane} is drawn");
     }
     assert!(svg.contains("TOUCHPOINTS") && svg.contains("EMOTION"));
-    let full = journeymap::io::from_path(common::root().join("examples/bank-personal-loan.as-is.json")).unwrap();
+    let full =
+        journeymap::io::from_path(common::root().join("examples/bank-personal-loan.as-is.json"))
+            .unwrap();
     let scores = full.score(&ScoringConfig::default());
     let svg = render::journey_svg(&full, &scores, &Personas::First, &Options::default()).unwrap();
-    for lane in ["CUSTOMER DOES", "PAINS &amp; GAINS", "OPPORTUNITIES", "MOMENTS OF"] {
+    for lane in [
+        "CUSTOMER DOES",
+        "PAINS &amp; GAINS",
+        "OPPORTUNITIES",
+        "MOMENTS OF",
+    ] {
         assert!(svg.contains(lane), "lane {lane} is missing");
     }
 }
@@ -170,7 +213,13 @@ fn empty_lanes_are_left_out() {
 fn errors_carry_their_codes() {
     let map = linear(3, false);
     let scores = map.score(&ScoringConfig::default());
-    let e = render::journey_svg(&map, &scores, &Personas::One("nobody".into()), &Options::default()).unwrap_err();
+    let e = render::journey_svg(
+        &map,
+        &scores,
+        &Personas::One("nobody".into()),
+        &Options::default(),
+    )
+    .unwrap_err();
     assert_eq!(e.code().as_str(), "JM104");
     let e = SvgOptions::from_json(r#"{"view": "sankey"}"#).unwrap_err();
     assert_eq!(e.code().as_str(), "JM400");
@@ -183,11 +232,20 @@ fn errors_carry_their_codes() {
     assert!(ok.all_personas);
     // A persona without entry has no journey to draw: JM100.
     let mut value = serde_json::to_value(&map).unwrap();
-    value["personas"].as_array_mut().unwrap().push(json!({"id": "lost", "name": "Lost"}));
+    value["personas"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "lost", "name": "Lost"}));
     value["entries"][0]["personas"] = json!(["p"]);
     let map: JourneyMap = serde_json::from_value(value).unwrap();
     let scores = map.score(&ScoringConfig::default());
-    let e = render::flow_svg(&map, &scores, &Personas::One("lost".into()), &Options::default()).unwrap_err();
+    let e = render::flow_svg(
+        &map,
+        &scores,
+        &Personas::One("lost".into()),
+        &Options::default(),
+    )
+    .unwrap_err();
     assert_eq!(e.code().as_str(), "JM100");
 }
 
@@ -205,14 +263,24 @@ fn a_map_without_scored_persona_still_shows_its_touchpoints() {
 
 #[test]
 fn the_html_report_holds_every_picture_and_table() {
-    let map = journeymap::io::from_path(common::root().join("examples/retail-click-and-collect.json")).unwrap();
+    let map =
+        journeymap::io::from_path(common::root().join("examples/retail-click-and-collect.json"))
+            .unwrap();
     let html = journeymap::report::html(&map, &ScoringConfig::default());
     // All customers + 2 personas, two pictures each.
     assert_eq!(html.matches("<svg xmlns").count(), 6);
     for id in ["jm-all-journey", "jm-p0-flow", "jm-p1-journey"] {
         assert!(html.contains(&format!("id=\"{id}-title\"")), "{id}");
     }
-    for caption in ["Moments of truth", "Effort hot spots", "Experience shortfalls", "Outcomes", "Survey plan", "Opportunities", "Diagnostics of the map"] {
+    for caption in [
+        "Moments of truth",
+        "Effort hot spots",
+        "Experience shortfalls",
+        "Outcomes",
+        "Survey plan",
+        "Opportunities",
+        "Diagnostics of the map",
+    ] {
         assert!(html.contains(&format!("<caption>{caption}")), "{caption}");
     }
     assert!(!html.contains("<script") && !html.contains("src="));

@@ -54,6 +54,9 @@ pub fn files(root: &Path) -> Result<Vec<Generated>, String> {
             }
         }
     }
-    out.push(Generated::text("testdata/render/index.json", pretty(&index)?));
+    out.push(Generated::text(
+        "testdata/render/index.json",
+        pretty(&index)?,
+    ));
     Ok(out)
 }

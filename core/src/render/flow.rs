@@ -63,15 +63,20 @@ pub(crate) const NODE_W: f64 = 184.0;
 pub(crate) const NODE_H: f64 = 56.0;
 pub(crate) const V_GAP: f64 = 34.0;
 
+/// Expected flow of each move.
+type Moves = BTreeMap<(Key, Key), f64>;
+/// Expected visits and reach of each node.
+type Amounts = BTreeMap<Key, (f64, f64)>;
+
 /// Adds up, over the drawn personas weighted by `weight`, the expected flow of every move.
 fn flows(
     map: &JourneyMap,
     index: &MapIndex<'_>,
     drawn: &[Drawn<'_>],
     all: bool,
-) -> (BTreeMap<(Key, Key), f64>, BTreeMap<Key, (f64, f64)>) {
-    let mut moves: BTreeMap<(Key, Key), f64> = BTreeMap::new();
-    let mut amounts: BTreeMap<Key, (f64, f64)> = BTreeMap::new();
+) -> (Moves, Amounts) {
+    let mut moves = Moves::new();
+    let mut amounts = Amounts::new();
     for d in drawn {
         let weight = if all { d.scores.weight } else { 1.0 };
         let Some(graph) = map.persona_graph_with(index, &d.persona.id) else {
@@ -203,10 +208,11 @@ pub(crate) fn flow(map: &JourneyMap, drawn: &[Drawn<'_>], all: bool) -> Flow {
     }
     let height = place(map, &mut nodes, &edges, last);
     let mut columns = vec!["Start".to_owned()];
-    columns.extend(
-        used.iter()
-            .map(|&c| stages.get(c).map_or("No stage".to_owned(), |s| s.name.clone())),
-    );
+    columns.extend(used.iter().map(|&c| {
+        stages
+            .get(c)
+            .map_or("No stage".to_owned(), |s| s.name.clone())
+    }));
     columns.push("Outcomes".to_owned());
     Flow {
         nodes,

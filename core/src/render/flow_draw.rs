@@ -10,8 +10,7 @@ use super::frame::{Kpi, Legend, MARGIN, Mark, header, legends, pct, state_name};
 use super::svg::{Anchor, Label, circle, esc, n, open, rect};
 use super::text::Font;
 use super::theme::{
-    BAD, BAD_TINT, Channels, GOOD, GOOD_TINT, INK, LOOP, MUTED, NAVY, NEUTRAL_TINT, RULE,
-    polygon,
+    BAD, BAD_TINT, Channels, GOOD, GOOD_TINT, INK, LOOP, MUTED, NAVY, NEUTRAL_TINT, RULE, polygon,
 };
 use super::{Drawn, Options};
 use crate::model::{JourneyMap, OutcomeKind};
@@ -153,11 +152,20 @@ fn ports(ctx: &Ctx<'_>, forward: &[usize]) -> Vec<(f64, f64)> {
             let mut mine: Vec<usize> = forward
                 .iter()
                 .copied()
-                .filter(|&k| if side { edges[k].from == i } else { edges[k].to == i })
+                .filter(|&k| {
+                    if side {
+                        edges[k].from == i
+                    } else {
+                        edges[k].to == i
+                    }
+                })
                 .collect();
             mine.sort_by(|&a, &b| {
                 let other = |k: usize| if side { edges[k].to } else { edges[k].from };
-                nodes[other(a)].y.total_cmp(&nodes[other(b)].y).then(a.cmp(&b))
+                nodes[other(a)]
+                    .y
+                    .total_cmp(&nodes[other(b)].y)
+                    .then(a.cmp(&b))
             });
             let m = mine.len();
             let spread = ((NODE_H - 18.0) / m.max(1) as f64).min(9.0);
@@ -193,7 +201,16 @@ fn path_data(segments: &[[(f64, f64); 4]]) -> String {
         if k == 0 {
             let _ = write!(d, "M{},{}", n(p[0].0), n(p[0].1));
         }
-        let _ = write!(d, " C{},{} {},{} {},{}", n(p[1].0), n(p[1].1), n(p[2].0), n(p[2].1), n(p[3].0), n(p[3].1));
+        let _ = write!(
+            d,
+            " C{},{} {},{} {},{}",
+            n(p[1].0),
+            n(p[1].1),
+            n(p[2].0),
+            n(p[2].1),
+            n(p[3].0),
+            n(p[3].1)
+        );
     }
     d
 }
@@ -228,11 +245,21 @@ fn segments(ctx: &Ctx<'_>, e: &Edge, port: (f64, f64), kind: Kind) -> Vec<[(f64,
 }
 
 /// Draws one move; returns its segments (for the label and the marks).
-fn edge_path(ctx: &Ctx<'_>, out: &mut String, k: usize, port: (f64, f64), kind: Kind) -> Vec<[(f64, f64); 4]> {
+fn edge_path(
+    ctx: &Ctx<'_>,
+    out: &mut String,
+    k: usize,
+    port: (f64, f64),
+    kind: Kind,
+) -> Vec<[(f64, f64); 4]> {
     let e = &ctx.flow.edges[k];
     let (a, b) = (&ctx.flow.nodes[e.from], &ctx.flow.nodes[e.to]);
     // A loop on one box is drawn small, whatever its flow (its label says how much).
-    let w = if e.from == e.to { ctx.width(e.flow).min(5.0) } else { ctx.width(e.flow) };
+    let w = if e.from == e.to {
+        ctx.width(e.flow).min(5.0)
+    } else {
+        ctx.width(e.flow)
+    };
     let colour = kind.colour();
     let marker = format!("url(#{}-arrow-{})", ctx.id, kind.name());
     let title = format!(
@@ -243,7 +270,11 @@ fn edge_path(ctx: &Ctx<'_>, out: &mut String, k: usize, port: (f64, f64), kind: 
     );
     let _ = write!(out, "<g><title>{}</title>", esc(&title));
     let segs = segments(ctx, e, port, kind);
-    let dash = if kind == Kind::Back { " stroke-dasharray=\"6 4\"" } else { "" };
+    let dash = if kind == Kind::Back {
+        " stroke-dasharray=\"6 4\""
+    } else {
+        ""
+    };
     let _ = write!(
         out,
         "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\" stroke-opacity=\"0.55\"{dash} marker-end=\"{marker}\"/>",
@@ -262,7 +293,12 @@ fn loop_path(ctx: &Ctx<'_>, a: &Node, b: &Node) -> [(f64, f64); 4] {
     let (ya, yb) = (ctx.y(a) - NODE_H / 2.0, ctx.y(b) - NODE_H / 2.0);
     if a.key == b.key {
         let x = col_x(a.col) + NODE_W - 44.0;
-        return [(x, ya), (x - 6.0, ya - 30.0), (x + 40.0, ya - 30.0), (x + 30.0, ya - 4.0)];
+        return [
+            (x, ya),
+            (x - 6.0, ya - 30.0),
+            (x + 40.0, ya - 30.0),
+            (x + 30.0, ya - 4.0),
+        ];
     }
     let (xa, xb) = (col_x(a.col) + NODE_W * 0.35, col_x(b.col) + NODE_W * 0.65);
     let lift = 34.0 + 10.0 * (a.col.abs_diff(b.col) as f64);
@@ -272,7 +308,9 @@ fn loop_path(ctx: &Ctx<'_>, a: &Node, b: &Node) -> [(f64, f64); 4] {
 
 /// Channel switch (○) and hand-off (◆) marks on a move between touchpoints.
 fn marks(ctx: &Ctx<'_>, out: &mut String, e: &Edge, first: [(f64, f64); 4], last: [(f64, f64); 4]) {
-    let (Key::Touchpoint(a), Key::Touchpoint(b)) = (ctx.flow.nodes[e.from].key, ctx.flow.nodes[e.to].key) else {
+    let (Key::Touchpoint(a), Key::Touchpoint(b)) =
+        (ctx.flow.nodes[e.from].key, ctx.flow.nodes[e.to].key)
+    else {
         return;
     };
     // Only on moves of at least 2 per 100 customers: on thin ones the marks would be clutter.
@@ -282,16 +320,36 @@ fn marks(ctx: &Ctx<'_>, out: &mut String, e: &Edge, first: [(f64, f64); 4], last
     let (ta, tb) = (&ctx.map.touchpoints[a], &ctx.map.touchpoints[b]);
     if ta.channel != tb.channel {
         let (x, y) = bezier(first[0], first[1], first[2], first[3], 0.3);
-        let _ = write!(out, "<g><title>channel switch: {} \u{2192} {}</title>", esc(&ta.channel), esc(&tb.channel));
-        circle(out, x, y, 4.5, &format!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1.6\""));
+        let _ = write!(
+            out,
+            "<g><title>channel switch: {} \u{2192} {}</title>",
+            esc(&ta.channel),
+            esc(&tb.channel)
+        );
+        circle(
+            out,
+            x,
+            y,
+            4.5,
+            &format!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1.6\""),
+        );
         out.push_str("</g>");
     }
     if let (Some(oa), Some(ob)) = (&ta.owner, &tb.owner)
         && oa != ob
     {
         let (x, y) = bezier(last[0], last[1], last[2], last[3], 0.7);
-        let _ = write!(out, "<g><title>hand-off: {} \u{2192} {}</title>", esc(oa), esc(ob));
-        polygon(out, &[(x, y - 5.5), (x + 5.0, y), (x, y + 5.5), (x - 5.0, y)], &format!("fill=\"{INK}\""));
+        let _ = write!(
+            out,
+            "<g><title>hand-off: {} \u{2192} {}</title>",
+            esc(oa),
+            esc(ob)
+        );
+        polygon(
+            out,
+            &[(x, y - 5.5), (x + 5.0, y), (x, y + 5.5), (x - 5.0, y)],
+            &format!("fill=\"{INK}\""),
+        );
         out.push_str("</g>");
     }
 }
@@ -307,7 +365,12 @@ fn edge_labels(ctx: &Ctx<'_>, out: &mut String, geometry: &[(usize, [(f64, f64);
         .map(|nd| (col_x(nd.col), ctx.y(nd) - NODE_H / 2.0, node_w(nd), NODE_H))
         .collect();
     let mut order: Vec<&(usize, [(f64, f64); 4])> = geometry.iter().collect();
-    order.sort_by(|a, b| ctx.flow.edges[b.0].flow.total_cmp(&ctx.flow.edges[a.0].flow).then(a.0.cmp(&b.0)));
+    order.sort_by(|a, b| {
+        ctx.flow.edges[b.0]
+            .flow
+            .total_cmp(&ctx.flow.edges[a.0].flow)
+            .then(a.0.cmp(&b.0))
+    });
     for (k, p) in order.into_iter().take(60) {
         let f = ctx.flow.edges[*k].flow;
         if f < 0.03 {
@@ -317,12 +380,18 @@ fn edge_labels(ctx: &Ctx<'_>, out: &mut String, geometry: &[(usize, [(f64, f64);
         let (x, y) = bezier(p[0], p[1], p[2], p[3], 0.5);
         let w = font.width(&text) + 4.0;
         let bx = (x - w / 2.0, y - 10.0, w, 14.0);
-        let overlaps = taken.iter().any(|t| bx.0 < t.0 + t.2 && t.0 < bx.0 + bx.2 && bx.1 < t.1 + t.3 && t.1 < bx.1 + bx.3);
+        let overlaps = taken.iter().any(|t| {
+            bx.0 < t.0 + t.2 && t.0 < bx.0 + bx.2 && bx.1 < t.1 + t.3 && t.1 < bx.1 + bx.3
+        });
         if overlaps {
             continue;
         }
         taken.push(bx);
-        Label::new(&text, font, 60.0).fill(INK).anchor(Anchor::Middle).halo().draw(out, x, y + 1.0);
+        Label::new(&text, font, 60.0)
+            .fill(INK)
+            .anchor(Anchor::Middle)
+            .halo()
+            .draw(out, x, y + 1.0);
     }
 }
 
@@ -330,21 +399,83 @@ fn node_box(ctx: &Ctx<'_>, channels: &Channels, out: &mut String, node: &Node) {
     let (x, y) = (col_x(node.col), ctx.y(node) - NODE_H / 2.0);
     match node.key {
         Key::Start => {
-            rect(out, x, y, START_W, NODE_H, 28.0, &format!("fill=\"{NAVY}\""));
-            Label::new("Customers", Font::bold(12.0), START_W - 16.0).fill("#ffffff").anchor(Anchor::Middle).draw(out, x + START_W / 2.0, y + 24.0);
-            Label::new("start here", Font::regular(11.0), START_W - 16.0).fill("#dbe5f0").anchor(Anchor::Middle).draw(out, x + START_W / 2.0, y + 39.0);
+            rect(
+                out,
+                x,
+                y,
+                START_W,
+                NODE_H,
+                28.0,
+                &format!("fill=\"{NAVY}\""),
+            );
+            Label::new("Customers", Font::bold(12.0), START_W - 16.0)
+                .fill("#ffffff")
+                .anchor(Anchor::Middle)
+                .draw(out, x + START_W / 2.0, y + 24.0);
+            Label::new("start here", Font::regular(11.0), START_W - 16.0)
+                .fill("#dbe5f0")
+                .anchor(Anchor::Middle)
+                .draw(out, x + START_W / 2.0, y + 39.0);
         }
         Key::Touchpoint(t) => {
             let tp = &ctx.map.touchpoints[t];
             let style = channels.get(&tp.channel);
-            let _ = write!(out, "<g{}><title>{}</title>", if node.amount <= 0.0 { " opacity=\"0.45\"" } else { "" },
-                esc(&format!("{} — {}: {} visits per customer, reached by {}", tp.name, style.name, format!("{:.2}", node.amount), pct(node.reach))));
-            let stroke = if node.on_path { format!("stroke=\"{NAVY}\" stroke-width=\"2.2\"") } else { format!("stroke=\"{RULE}\" stroke-width=\"1.2\"") };
-            rect(out, x, y, NODE_W, NODE_H, 7.0, &format!("fill=\"#ffffff\" {stroke}"));
-            rect(out, x + 1.0, y + 1.0, 5.0, NODE_H - 2.0, 0.0, &format!("fill=\"{}\"", style.colour));
-            style.shape.draw(out, x + 17.0, y + 14.0, 4.5, &format!("fill=\"{}\"", style.colour));
-            Label::new(&tp.name, Font::bold(11.5), NODE_W - 40.0).lines(2).draw(out, x + 28.0, y + 18.0);
-            Label::new(&format!("reached by {}", pct(node.reach)), Font::regular(10.0), NODE_W - 24.0).fill(MUTED).draw(out, x + 12.0, y + NODE_H - 7.0);
+            let _ = write!(
+                out,
+                "<g{}><title>{}</title>",
+                if node.amount <= 0.0 {
+                    " opacity=\"0.45\""
+                } else {
+                    ""
+                },
+                esc(&format!(
+                    "{} — {}: {:.2} visits per customer, reached by {}",
+                    tp.name,
+                    style.name,
+                    node.amount,
+                    pct(node.reach)
+                ))
+            );
+            let stroke = if node.on_path {
+                format!("stroke=\"{NAVY}\" stroke-width=\"2.2\"")
+            } else {
+                format!("stroke=\"{RULE}\" stroke-width=\"1.2\"")
+            };
+            rect(
+                out,
+                x,
+                y,
+                NODE_W,
+                NODE_H,
+                7.0,
+                &format!("fill=\"#ffffff\" {stroke}"),
+            );
+            rect(
+                out,
+                x + 1.0,
+                y + 1.0,
+                5.0,
+                NODE_H - 2.0,
+                0.0,
+                &format!("fill=\"{}\"", style.colour),
+            );
+            style.shape.draw(
+                out,
+                x + 17.0,
+                y + 14.0,
+                4.5,
+                &format!("fill=\"{}\"", style.colour),
+            );
+            Label::new(&tp.name, Font::bold(11.5), NODE_W - 40.0)
+                .lines(2)
+                .draw(out, x + 28.0, y + 18.0);
+            Label::new(
+                &format!("reached by {}", pct(node.reach)),
+                Font::regular(10.0),
+                NODE_W - 24.0,
+            )
+            .fill(MUTED)
+            .draw(out, x + 12.0, y + NODE_H - 7.0);
             out.push_str("</g>");
         }
         Key::Outcome(o) => {
@@ -354,14 +485,48 @@ fn node_box(ctx: &Ctx<'_>, channels: &Channels, out: &mut String, node: &Node) {
                 OutcomeKind::Failure => (BAD_TINT, BAD),
                 OutcomeKind::Neutral => (NEUTRAL_TINT, MUTED),
             };
-            rect(out, x, y, NODE_W, NODE_H, 7.0, &format!("fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.6\""));
-            Label::new(&outcome.name, Font::bold(12.0), NODE_W - 20.0).lines(2).draw(out, x + 10.0, y + 20.0);
-            Label::new(&format!("{} of journeys", pct(node.amount)), Font::bold(10.5), NODE_W - 20.0).fill(stroke).draw(out, x + 10.0, y + NODE_H - 8.0);
+            rect(
+                out,
+                x,
+                y,
+                NODE_W,
+                NODE_H,
+                7.0,
+                &format!("fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.6\""),
+            );
+            Label::new(&outcome.name, Font::bold(12.0), NODE_W - 20.0)
+                .lines(2)
+                .draw(out, x + 10.0, y + 20.0);
+            Label::new(
+                &format!("{} of journeys", pct(node.amount)),
+                Font::bold(10.5),
+                NODE_W - 20.0,
+            )
+            .fill(stroke)
+            .draw(out, x + 10.0, y + NODE_H - 8.0);
         }
         Key::DropOff => {
-            rect(out, x, y, NODE_W, NODE_H, 7.0, &format!("fill=\"#ffffff\" stroke=\"{BAD}\" stroke-width=\"1.4\" stroke-dasharray=\"5 3\""));
-            Label::new("Leave without an outcome", Font::bold(12.0), NODE_W - 20.0).lines(2).draw(out, x + 10.0, y + 20.0);
-            Label::new(&format!("{} of journeys", pct(node.amount)), Font::bold(10.5), NODE_W - 20.0).fill(BAD).draw(out, x + 10.0, y + NODE_H - 8.0);
+            rect(
+                out,
+                x,
+                y,
+                NODE_W,
+                NODE_H,
+                7.0,
+                &format!(
+                    "fill=\"#ffffff\" stroke=\"{BAD}\" stroke-width=\"1.4\" stroke-dasharray=\"5 3\""
+                ),
+            );
+            Label::new("Leave without an outcome", Font::bold(12.0), NODE_W - 20.0)
+                .lines(2)
+                .draw(out, x + 10.0, y + 20.0);
+            Label::new(
+                &format!("{} of journeys", pct(node.amount)),
+                Font::bold(10.5),
+                NODE_W - 20.0,
+            )
+            .fill(BAD)
+            .draw(out, x + 10.0, y + NODE_H - 8.0);
         }
     }
 }
@@ -370,16 +535,47 @@ fn node_box(ctx: &Ctx<'_>, channels: &Channels, out: &mut String, node: &Node) {
 fn leak(ctx: &Ctx<'_>, out: &mut String, node: &Node, f: f64) {
     let (x, y) = (col_x(node.col) + NODE_W - 30.0, ctx.y(node) + NODE_H / 2.0);
     let w = ctx.width(f);
-    let _ = write!(out, "<g><title>{}</title>", esc(&format!("{}: {} of customers leave here without an outcome", ctx.name(node.key), pct(f))));
-    let _ = write!(out, "<path d=\"M{},{} C{},{} {},{} {},{}\" fill=\"none\" stroke=\"{BAD}\" stroke-width=\"{}\" stroke-opacity=\"0.6\" marker-end=\"url(#{}-arrow-failure)\"/>",
-        n(x), n(y), n(x), n(y + 12.0), n(x + 14.0), n(y + 16.0), n(x + 28.0), n(y + 16.0), n(w), ctx.id);
+    let _ = write!(
+        out,
+        "<g><title>{}</title>",
+        esc(&format!(
+            "{}: {} of customers leave here without an outcome",
+            ctx.name(node.key),
+            pct(f)
+        ))
+    );
+    let _ = write!(
+        out,
+        "<path d=\"M{},{} C{},{} {},{} {},{}\" fill=\"none\" stroke=\"{BAD}\" stroke-width=\"{}\" stroke-opacity=\"0.6\" marker-end=\"url(#{}-arrow-failure)\"/>",
+        n(x),
+        n(y),
+        n(x),
+        n(y + 12.0),
+        n(x + 14.0),
+        n(y + 16.0),
+        n(x + 28.0),
+        n(y + 16.0),
+        n(w),
+        ctx.id
+    );
     out.push_str("</g>");
-    Label::new(&format!("\u{2212}{}", pct(f)), Font::bold(10.0), 60.0).fill(BAD).halo().draw(out, x + 40.0, y + 20.0);
+    Label::new(&format!("\u{2212}{}", pct(f)), Font::bold(10.0), 60.0)
+        .fill(BAD)
+        .halo()
+        .draw(out, x + 40.0, y + 20.0);
 }
 
 fn defs(out: &mut String, id: &str) {
     out.push_str("<defs>");
-    for kind in [Kind::Entry, Kind::Forward, Kind::Within, Kind::Back, Kind::Success, Kind::Failure, Kind::Neutral] {
+    for kind in [
+        Kind::Entry,
+        Kind::Forward,
+        Kind::Within,
+        Kind::Back,
+        Kind::Success,
+        Kind::Failure,
+        Kind::Neutral,
+    ] {
         let _ = write!(
             out,
             "<marker id=\"{id}-arrow-{}\" viewBox=\"0 0 10 10\" refX=\"2\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{}\"/></marker>",
@@ -391,81 +587,206 @@ fn defs(out: &mut String, id: &str) {
 }
 
 fn legend(ctx: &Ctx<'_>, channels: &Channels) -> Vec<Legend> {
-    let used: Vec<&str> = ctx.flow.nodes.iter().filter_map(|nd| match nd.key {
-        Key::Touchpoint(t) => Some(ctx.map.touchpoints[t].channel.as_str()),
-        _ => None,
-    }).collect();
+    let used: Vec<&str> = ctx
+        .flow
+        .nodes
+        .iter()
+        .filter_map(|nd| match nd.key {
+            Key::Touchpoint(t) => Some(ctx.map.touchpoints[t].channel.as_str()),
+            _ => None,
+        })
+        .collect();
     let mut switch = String::new();
-    circle(&mut switch, 11.0, 0.0, 4.5, &format!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1.6\""));
+    circle(
+        &mut switch,
+        11.0,
+        0.0,
+        4.5,
+        &format!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1.6\""),
+    );
     let mut handoff = String::new();
-    polygon(&mut handoff, &[(11.0, -5.5), (16.0, 0.0), (11.0, 5.5), (6.0, 0.0)], &format!("fill=\"{INK}\""));
+    polygon(
+        &mut handoff,
+        &[(11.0, -5.5), (16.0, 0.0), (11.0, 5.5), (6.0, 0.0)],
+        &format!("fill=\"{INK}\""),
+    );
     let widest = ctx.flow.edges.iter().map(|e| e.flow).fold(0.0, f64::max);
     vec![
-        Legend { heading: "CHANNELS", items: channels.used(&used).into_iter().map(|c| (Mark::Shape(c.shape, c.colour), c.name.clone())).collect() },
-        Legend { heading: "MOVES", items: vec![
-            (Mark::Line(MOVE, 6.0, ""), format!("width = expected moves per customer (thickest {})", pct(widest))),
-            (Mark::Line(LOOP, 3.0, "6 4"), "loop or going back".to_owned()),
-            (Mark::Line(GOOD, 3.0, ""), "into a success".to_owned()),
-            (Mark::Line(BAD, 3.0, ""), "into a failure, or a drop-off leak".to_owned()),
-        ] },
-        Legend { heading: "MARKS", items: vec![
-            (Mark::Raw(switch), "channel switch".to_owned()),
-            (Mark::Raw(handoff), "hand-off between teams".to_owned()),
-            (Mark::Swatch("#ffffff", NAVY, false), "on the most likely successful path".to_owned()),
-        ] },
+        Legend {
+            heading: "CHANNELS",
+            items: channels
+                .used(&used)
+                .into_iter()
+                .map(|c| (Mark::Shape(c.shape, c.colour), c.name.clone()))
+                .collect(),
+        },
+        Legend {
+            heading: "MOVES",
+            items: vec![
+                (
+                    Mark::Line(MOVE, 6.0, ""),
+                    format!(
+                        "width = expected moves per customer (thickest {})",
+                        pct(widest)
+                    ),
+                ),
+                (
+                    Mark::Line(LOOP, 3.0, "6 4"),
+                    "loop or going back".to_owned(),
+                ),
+                (Mark::Line(GOOD, 3.0, ""), "into a success".to_owned()),
+                (
+                    Mark::Line(BAD, 3.0, ""),
+                    "into a failure, or a drop-off leak".to_owned(),
+                ),
+            ],
+        },
+        Legend {
+            heading: "MARKS",
+            items: vec![
+                (Mark::Raw(switch), "channel switch".to_owned()),
+                (Mark::Raw(handoff), "hand-off between teams".to_owned()),
+                (
+                    Mark::Swatch("#ffffff", NAVY, false),
+                    "on the most likely successful path".to_owned(),
+                ),
+            ],
+        },
     ]
 }
 
 fn kpis(scores: &Scores, drawn: &[Drawn<'_>], all: bool) -> Vec<Kpi> {
     let (conv, steps, switches, handoffs) = match (all, drawn.first()) {
-        (false, Some(d)) => (d.scores.conversion.success_probability, d.scores.conversion.expected_steps, d.scores.effort.expected_channel_switches, d.scores.effort.expected_handoffs),
-        _ => (scores.overall.success_probability, scores.overall.expected_steps, scores.overall.expected_channel_switches, scores.overall.expected_handoffs),
+        (false, Some(d)) => (
+            d.scores.conversion.success_probability,
+            d.scores.conversion.expected_steps,
+            d.scores.effort.expected_channel_switches,
+            d.scores.effort.expected_handoffs,
+        ),
+        _ => (
+            scores.overall.success_probability,
+            scores.overall.expected_steps,
+            scores.overall.expected_channel_switches,
+            scores.overall.expected_handoffs,
+        ),
     };
     vec![
-        Kpi { label: "CONVERSION", value: pct(conv) },
-        Kpi { label: "STEPS", value: format!("{steps:.1}") },
-        Kpi { label: "CHANNEL SWITCHES", value: format!("{switches:.1}") },
-        Kpi { label: "HAND-OFFS", value: format!("{handoffs:.1}") },
+        Kpi {
+            label: "CONVERSION",
+            value: pct(conv),
+        },
+        Kpi {
+            label: "STEPS",
+            value: format!("{steps:.1}"),
+        },
+        Kpi {
+            label: "CHANNEL SWITCHES",
+            value: format!("{switches:.1}"),
+        },
+        Kpi {
+            label: "HAND-OFFS",
+            value: format!("{handoffs:.1}"),
+        },
     ]
 }
 
 /// Draws the flow view of `drawn` (added up over the customer base when `all`).
-pub(crate) fn draw(map: &JourneyMap, scores: &Scores, drawn: &[Drawn<'_>], all: bool, options: &Options) -> String {
+pub(crate) fn draw(
+    map: &JourneyMap,
+    scores: &Scores,
+    drawn: &[Drawn<'_>],
+    all: bool,
+    options: &Options,
+) -> String {
     let flow = flow(map, drawn, all);
     let cols = flow.columns.len();
     let width = (col_x(cols - 1) + NODE_W + 70.0 + MARGIN).max(1280.0);
-    let widest = flow.edges.iter().map(|e| e.flow).chain(flow.leaks.iter().map(|l| l.1)).fold(0.0, f64::max);
+    let widest = flow
+        .edges
+        .iter()
+        .map(|e| e.flow)
+        .chain(flow.leaks.iter().map(|l| l.1))
+        .fold(0.0, f64::max);
     let who = match (all, drawn.first()) {
         (_, None) => "no persona has a journey to score".to_owned(),
-        (true, _) => format!("the customer base ({} personas, weighted by share)", drawn.len()),
+        (true, _) => format!(
+            "the customer base ({} personas, weighted by share)",
+            drawn.len()
+        ),
         (false, Some(d)) => d.persona.name.clone(),
     };
     let sub = format!("{} \u{b7} flow of {who}", state_name(map));
     let mut body = String::new();
-    let y = header(&mut body, width, &map.title, &sub, map.description.as_deref(), &kpis(scores, drawn, all));
+    let y = header(
+        &mut body,
+        width,
+        &map.title,
+        &sub,
+        map.description.as_deref(),
+        &kpis(scores, drawn, all),
+    );
     // Moves back arc above the boxes: leave room for them.
-    let arcs = flow.edges.iter().any(|e| e.from == e.to || flow.nodes[e.to].col < flow.nodes[e.from].col);
+    let arcs = flow
+        .edges
+        .iter()
+        .any(|e| e.from == e.to || flow.nodes[e.to].col < flow.nodes[e.from].col);
     let top = y + 56.0 + if arcs { 56.0 } else { 12.0 };
-    let ctx = Ctx { map, flow, top, scale: if widest > 0.0 { MAX_WIDTH / widest } else { 1.0 }, id: &options.id };
+    let ctx = Ctx {
+        map,
+        flow,
+        top,
+        scale: if widest > 0.0 {
+            MAX_WIDTH / widest
+        } else {
+            1.0
+        },
+        id: &options.id,
+    };
     let channels = Channels::of(map);
     // Column titles.
     for (c, title) in ctx.flow.columns.iter().enumerate() {
         let w = if c == 0 { START_W } else { NODE_W };
-        let text = if c == 0 || c + 1 == cols { title.clone() } else { format!("{c}. {title}") };
-        Label::new(&text, Font::bold(12.5), w).lines(2).fill(NAVY).draw(&mut body, col_x(c), y + 22.0);
-        rect(&mut body, col_x(c), y + 46.0, w, 3.0, 1.5, &format!("fill=\"{NAVY}\" opacity=\"0.25\""));
+        let text = if c == 0 || c + 1 == cols {
+            title.clone()
+        } else {
+            format!("{c}. {title}")
+        };
+        Label::new(&text, Font::bold(12.5), w)
+            .lines(2)
+            .fill(NAVY)
+            .draw(&mut body, col_x(c), y + 22.0);
+        rect(
+            &mut body,
+            col_x(c),
+            y + 46.0,
+            w,
+            3.0,
+            1.5,
+            &format!("fill=\"{NAVY}\" opacity=\"0.25\""),
+        );
     }
-    let forward: Vec<usize> = (0..ctx.flow.edges.len()).filter(|&k| !matches!(ctx.kind(&ctx.flow.edges[k]), Kind::Back | Kind::Within)).collect();
+    let forward: Vec<usize> = (0..ctx.flow.edges.len())
+        .filter(|&k| !matches!(ctx.kind(&ctx.flow.edges[k]), Kind::Back | Kind::Within))
+        .collect();
     let port = ports(&ctx, &forward);
     // Heaviest moves first, so that thin ones stay visible on top.
     let mut order: Vec<usize> = (0..ctx.flow.edges.len()).collect();
-    order.sort_by(|&a, &b| ctx.flow.edges[b].flow.total_cmp(&ctx.flow.edges[a].flow).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        ctx.flow.edges[b]
+            .flow
+            .total_cmp(&ctx.flow.edges[a].flow)
+            .then(a.cmp(&b))
+    });
     let mut geometry = Vec::new();
     for k in order {
         let kind = ctx.kind(&ctx.flow.edges[k]);
         let segs = edge_path(&ctx, &mut body, k, port[k], kind);
-        if matches!(kind, Kind::Forward | Kind::Entry | Kind::Success | Kind::Failure | Kind::Neutral)
-            && let Some(longest) = segs.iter().max_by(|a, b| (a[3].0 - a[0].0).total_cmp(&(b[3].0 - b[0].0)))
+        if matches!(
+            kind,
+            Kind::Forward | Kind::Entry | Kind::Success | Kind::Failure | Kind::Neutral
+        ) && let Some(longest) = segs
+            .iter()
+            .max_by(|a, b| (a[3].0 - a[0].0).total_cmp(&(b[3].0 - b[0].0)))
         {
             geometry.push((k, *longest));
         }
@@ -481,18 +802,35 @@ pub(crate) fn draw(map: &JourneyMap, scores: &Scores, drawn: &[Drawn<'_>], all: 
     let mut y = top + ctx.flow.height + 40.0;
     y += Label::new("Arrows follow the moves of the map; their width is the expected number of moves per customer (expected visits of the touchpoint \u{d7} probability of the move). Percentages on arrows are moves per 100 customers.", Font::regular(11.5), width - 2.0 * MARGIN).lines(2).fill(MUTED).draw(&mut body, MARGIN, y);
     y += 10.0;
-    y += legends(&mut body, &legend(&ctx, &channels), MARGIN, y + 8.0, width - 2.0 * MARGIN);
+    y += legends(
+        &mut body,
+        &legend(&ctx, &channels),
+        MARGIN,
+        y + 8.0,
+        width - 2.0 * MARGIN,
+    );
     y += MARGIN;
     let desc = format!(
         "Flow view of {} ({sub}): {} touchpoints in {} stage columns, {} moves, outcomes at the right. The widest arrow carries {} moves per 100 customers.",
         map.title,
-        ctx.flow.nodes.iter().filter(|nd| matches!(nd.key, Key::Touchpoint(_))).count(),
+        ctx.flow
+            .nodes
+            .iter()
+            .filter(|nd| matches!(nd.key, Key::Touchpoint(_)))
+            .count(),
         cols.saturating_sub(2),
         ctx.flow.edges.len(),
         n(widest * 100.0)
     );
     let mut out = String::with_capacity(body.len() + 2048);
-    open(&mut out, width, y, &options.id, &format!("{} \u{2014} flow view", map.title), &desc);
+    open(
+        &mut out,
+        width,
+        y,
+        &options.id,
+        &format!("{} \u{2014} flow view", map.title),
+        &desc,
+    );
     defs(&mut out, &options.id);
     out.push_str(&body);
     out.push_str("</svg>\n");

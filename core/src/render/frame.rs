@@ -22,25 +22,30 @@ pub(crate) fn pct(v: f64) -> String {
     }
 }
 
-/// A value on a scale: integers without decimals, others with one.
+/// A value on a scale: at most two decimals, without trailing zeros.
 pub(crate) fn value(v: f64) -> String {
     if !v.is_finite() {
-        "–".to_owned()
-    } else if (v - v.round()).abs() < 1e-9 {
-        format!("{v:.0}")
+        return "–".to_owned();
+    }
+    let text = format!("{v:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_owned()
     } else {
-        format!("{v:.1}")
+        text.to_owned()
     }
 }
 
-/// A normalized emotion with its sign: `+0.35`, `−0.20`.
-pub(crate) fn signed(v: f64) -> String {
-    if !v.is_finite() {
-        "–".to_owned()
-    } else if v < -0.005 {
-        format!("\u{2212}{:.2}", -v)
+/// An emotion on the map's scale: signed when the scale goes below zero (`+1.5`, `−0.5`).
+pub(crate) fn emotion_label(scale: &crate::model::Scale, raw: f64) -> String {
+    if scale.min >= 0.0 {
+        value(raw)
+    } else if raw > 0.0 && value(raw) != "0" {
+        format!("+{}", value(raw))
+    } else if raw < 0.0 && value(-raw) != "0" {
+        format!("\u{2212}{}", value(-raw))
     } else {
-        format!("+{:.2}", v.abs())
+        "0".to_owned()
     }
 }
 

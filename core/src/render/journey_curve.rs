@@ -5,14 +5,12 @@
 use std::fmt::Write;
 
 use super::curve::smooth_path;
-use super::frame::value;
+use super::frame::emotion_label;
 use super::journey_lanes::Ctx;
 use super::layout::GUTTER;
 use super::svg::{Anchor, Label, esc, line, rect};
 use super::text::Font;
-use super::theme::{
-    BAD, BAD_TINT, FAINT, GOOD, GOOD_TINT, INK, MUTED, Shape, persona_colour,
-};
+use super::theme::{BAD, BAD_TINT, FAINT, GOOD, GOOD_TINT, INK, MUTED, Shape, persona_colour};
 use crate::model::Scale;
 
 /// Room above and below the plot for value labels and tags.
@@ -40,17 +38,7 @@ impl Scaler {
 
     /// A raw value as written on the axis (signed when the scale goes below zero).
     fn label(&self, raw: f64) -> String {
-        if self.scale.min < 0.0 {
-            if raw > 0.0 {
-                format!("+{}", value(raw))
-            } else if raw < 0.0 {
-                format!("\u{2212}{}", value(-raw))
-            } else {
-                "0".to_owned()
-            }
-        } else {
-            value(raw)
-        }
+        emotion_label(&self.scale, raw)
     }
 }
 
@@ -131,9 +119,32 @@ pub(crate) fn emotion(ctx: &Ctx<'_>, y: f64) -> Option<(String, f64)> {
         .italic()
         .draw(&mut out, left + 8.0, y + 18.0);
     // Tinted halves, the neutral line, the scale.
-    rect(&mut out, left, s.top, right - left, yn - s.top, 0.0, &format!("fill=\"{GOOD_TINT}\" opacity=\"0.6\""));
-    rect(&mut out, left, yn, right - left, s.top + PLOT - yn, 0.0, &format!("fill=\"{BAD_TINT}\" opacity=\"0.6\""));
-    line(&mut out, left, yn, right, yn, &format!("stroke=\"{FAINT}\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\""));
+    rect(
+        &mut out,
+        left,
+        s.top,
+        right - left,
+        yn - s.top,
+        0.0,
+        &format!("fill=\"{GOOD_TINT}\" opacity=\"0.6\""),
+    );
+    rect(
+        &mut out,
+        left,
+        yn,
+        right - left,
+        s.top + PLOT - yn,
+        0.0,
+        &format!("fill=\"{BAD_TINT}\" opacity=\"0.6\""),
+    );
+    line(
+        &mut out,
+        left,
+        yn,
+        right,
+        yn,
+        &format!("stroke=\"{FAINT}\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\""),
+    );
     for raw in [s.scale.max, s.neutral(), s.scale.min] {
         Label::new(&s.label(raw), Font::regular(11.0), 60.0)
             .fill(MUTED)
@@ -145,7 +156,14 @@ pub(crate) fn emotion(ctx: &Ctx<'_>, y: f64) -> Option<(String, f64)> {
         .draw(&mut out, right + 8.0, yn + 3.5);
     // Guides from the cards down to the points.
     for p in curves.iter().flatten() {
-        line(&mut out, p.0, y + 4.0, p.0, s.top + PLOT, "stroke=\"#c9d1da\" stroke-width=\"1\" stroke-dasharray=\"1 3\"");
+        line(
+            &mut out,
+            p.0,
+            y + 4.0,
+            p.0,
+            s.top + PLOT,
+            "stroke=\"#c9d1da\" stroke-width=\"1\" stroke-dasharray=\"1 3\"",
+        );
     }
     if ctx.overlay {
         for (d, pts) in curves.iter().enumerate() {
@@ -155,10 +173,20 @@ pub(crate) fn emotion(ctx: &Ctx<'_>, y: f64) -> Option<(String, f64)> {
         let exp = expected(ctx, 0);
         if exp.len() >= 2 {
             let xy: Vec<(f64, f64)> = exp.iter().map(|p| (p.0, s.y(p.1))).collect();
-            let _ = write!(out, "<path d=\"{}\" fill=\"none\" stroke=\"{EXPECTED}\" stroke-width=\"2\" stroke-dasharray=\"7 5\"/>", smooth_path(&xy));
+            let _ = write!(
+                out,
+                "<path d=\"{}\" fill=\"none\" stroke=\"{EXPECTED}\" stroke-width=\"2\" stroke-dasharray=\"7 5\"/>",
+                smooth_path(&xy)
+            );
         }
         for p in &exp {
-            super::svg::circle(&mut out, p.0, s.y(p.1), 3.0, &format!("fill=\"#ffffff\" stroke=\"{EXPECTED}\" stroke-width=\"1.5\""));
+            super::svg::circle(
+                &mut out,
+                p.0,
+                s.y(p.1),
+                3.0,
+                &format!("fill=\"#ffffff\" stroke=\"{EXPECTED}\" stroke-width=\"1.5\""),
+            );
         }
         peak_end_line(ctx, &mut out, &s, right, yn);
         single_curve(ctx, &mut out, &s, pts);
@@ -168,30 +196,59 @@ pub(crate) fn emotion(ctx: &Ctx<'_>, y: f64) -> Option<(String, f64)> {
 
 /// The remembered level (peak-end rule) as a dotted line with a tag at the right.
 fn peak_end_line(ctx: &Ctx<'_>, out: &mut String, s: &Scaler, right: f64, yn: f64) {
-    let Some(summary) = ctx.drawn.first().and_then(|d| d.scores.emotion.summary.as_ref()) else {
+    let Some(summary) = ctx
+        .drawn
+        .first()
+        .and_then(|d| d.scores.emotion.summary.as_ref())
+    else {
         return;
     };
     let ype = s.y(summary.peak_end.raw);
-    line(out, GUTTER, ype, right, ype, &format!("stroke=\"{INK}\" stroke-width=\"1.2\" stroke-dasharray=\"1.5 3\" opacity=\"0.7\""));
+    line(
+        out,
+        GUTTER,
+        ype,
+        right,
+        ype,
+        &format!(
+            "stroke=\"{INK}\" stroke-width=\"1.2\" stroke-dasharray=\"1.5 3\" opacity=\"0.7\""
+        ),
+    );
     // Keep the tag clear of the "neutral" tag.
     let ty = if (ype - yn).abs() < 22.0 {
         if ype <= yn { yn - 20.0 } else { yn + 24.0 }
     } else {
         ype + 3.5
     };
-    Label::new("remembered", Font::bold(10.0), 84.0).fill(INK).draw(out, right + 8.0, ty - 6.0);
-    Label::new(&format!("{} (peak-end)", s.label(summary.peak_end.raw)), Font::regular(10.0), 84.0)
+    Label::new("remembered", Font::bold(10.0), 84.0)
         .fill(INK)
-        .draw(out, right + 8.0, ty + 6.5);
+        .draw(out, right + 8.0, ty - 6.0);
+    Label::new(
+        &format!("{} (peak-end)", s.label(summary.peak_end.raw)),
+        Font::regular(10.0),
+        84.0,
+    )
+    .fill(INK)
+    .draw(out, right + 8.0, ty + 6.5);
 }
 
 /// One persona's curve in the overlay: its colour and its point shape.
 fn persona_curve(out: &mut String, s: &Scaler, pts: &[Point], colour: usize) {
     let stroke = persona_colour(colour);
     let xy: Vec<(f64, f64)> = pts.iter().map(|p| (p.0, s.y(p.1))).collect();
-    let _ = write!(out, "<path d=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"3\" stroke-linecap=\"round\" opacity=\"0.9\"/>", smooth_path(&xy));
+    let _ = write!(
+        out,
+        "<path d=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"3\" stroke-linecap=\"round\" opacity=\"0.9\"/>",
+        smooth_path(&xy)
+    );
     for &(x, yy) in &xy {
-        Shape::persona(colour).draw(out, x, yy, 5.5, &format!("fill=\"{stroke}\" stroke=\"#ffffff\" stroke-width=\"1.5\""));
+        Shape::persona(colour).draw(
+            out,
+            x,
+            yy,
+            5.5,
+            &format!("fill=\"{stroke}\" stroke=\"#ffffff\" stroke-width=\"1.5\""),
+        );
     }
 }
 
@@ -202,21 +259,37 @@ fn single_curve(ctx: &Ctx<'_>, out: &mut String, s: &Scaler, pts: &[Point]) {
     };
     let stroke = persona_colour(d.colour);
     let xy: Vec<(f64, f64)> = pts.iter().map(|p| (p.0, s.y(p.1))).collect();
-    let _ = write!(out, "<path d=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"3.5\" stroke-linecap=\"round\"/>", smooth_path(&xy));
+    let _ = write!(
+        out,
+        "<path d=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"3.5\" stroke-linecap=\"round\"/>",
+        smooth_path(&xy)
+    );
     let summary = d.scores.emotion.summary.as_ref();
     let peak_at = summary.and_then(|sm| {
-        d.scores.emotion.curve.iter().position(|p| p.normalized.to_bits() == sm.peak.normalized.to_bits())
+        d.scores
+            .emotion
+            .curve
+            .iter()
+            .position(|p| p.normalized.to_bits() == sm.peak.normalized.to_bits())
     });
     let neutral = s.neutral();
     for (k, &(x, raw, i)) in pts.iter().enumerate() {
         let yy = s.y(raw);
         let valley = summary.is_some_and(|sm| {
-            sm.valleys.iter().any(|v| v.touchpoint == ctx.map.touchpoints[i].id)
+            sm.valleys
+                .iter()
+                .any(|v| v.touchpoint == ctx.map.touchpoints[i].id)
         });
         let mut tags: Vec<&str> = Vec::new();
         if peak_at == Some(k) {
             tags.push("PEAK");
-            super::svg::circle(out, x, yy, 11.0, &format!("fill=\"none\" stroke=\"{INK}\" stroke-width=\"1.5\""));
+            super::svg::circle(
+                out,
+                x,
+                yy,
+                11.0,
+                &format!("fill=\"none\" stroke=\"{INK}\" stroke-width=\"1.5\""),
+            );
         }
         if valley {
             tags.push("VALLEY");
@@ -232,19 +305,47 @@ fn single_curve(ctx: &Ctx<'_>, out: &mut String, s: &Scaler, pts: &[Point]) {
             MUTED
         };
         let name = &ctx.map.touchpoints[i].name;
-        let _ = write!(out, "<g><title>{}: emotion {}{}</title>", esc(name), s.label(raw), if tags.is_empty() { String::new() } else { format!(" ({})", tags.join(", ").to_lowercase()) });
-        super::svg::circle(out, x, yy, 6.0, &format!("fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"2\""));
+        let _ = write!(
+            out,
+            "<g><title>{}: emotion {}{}</title>",
+            esc(name),
+            s.label(raw),
+            if tags.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", tags.join(", ").to_lowercase())
+            }
+        );
+        super::svg::circle(
+            out,
+            x,
+            yy,
+            6.0,
+            &format!("fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"2\""),
+        );
         out.push_str("</g>");
         // Above the point when positive, below when negative; the tags beyond the value.
         let up = raw >= neutral;
-        let (vy, ty) = if up { (yy - 15.0, yy - 28.0) } else { (yy + 24.0, yy + 37.0) };
-        Label::new(&s.label(raw), Font::bold(11.0), 60.0).fill(INK).anchor(Anchor::Middle).halo().draw(out, x, vy);
+        let (vy, ty) = if up {
+            (yy - 15.0, yy - 28.0)
+        } else {
+            (yy + 24.0, yy + 37.0)
+        };
+        Label::new(&s.label(raw), Font::bold(11.0), 60.0)
+            .fill(INK)
+            .anchor(Anchor::Middle)
+            .halo()
+            .draw(out, x, vy);
         if !tags.is_empty() {
-            Label::new(&tags.join(" \u{b7} "), Font::bold(9.5), ctx.grid.step - 20.0)
-                .fill(if valley { BAD } else { INK })
-                .anchor(Anchor::Middle)
-                .halo()
-                .draw(out, x, ty);
+            Label::new(
+                &tags.join(" \u{b7} "),
+                Font::bold(9.5),
+                ctx.grid.step - 20.0,
+            )
+            .fill(if valley { BAD } else { INK })
+            .anchor(Anchor::Middle)
+            .halo()
+            .draw(out, x, ty);
         }
     }
 }

@@ -109,7 +109,11 @@ fn stacked(
 pub(crate) fn actions(ctx: &Ctx<'_>, y: f64) -> Option<(String, f64)> {
     stacked(ctx, y, |slot, x, at, w, out| {
         let tp = &ctx.map.touchpoints[slot.tp];
-        let Some(action) = tp.customer_action.as_deref().filter(|a| !a.trim().is_empty()) else {
+        let Some(action) = tp
+            .customer_action
+            .as_deref()
+            .filter(|a| !a.trim().is_empty())
+        else {
             return 0.0;
         };
         let mut label = Label::new(action, Font::regular(12.0), w - 4.0).lines(4);
@@ -239,7 +243,15 @@ fn severity_word(severity: NoteSeverity) -> &'static str {
 }
 
 /// One pain or gain: a tinted chip with a ▼ (pain) or ▲ (gain) and severity dots.
-fn note_chip(out: &mut String, note: &Note, pain: bool, on_path: bool, x: f64, y: f64, w: f64) -> f64 {
+fn note_chip(
+    out: &mut String,
+    note: &Note,
+    pain: bool,
+    on_path: bool,
+    x: f64,
+    y: f64,
+    w: f64,
+) -> f64 {
     let label = Label::new(&note.text, Font::regular(11.5), w - 40.0)
         .lines(3)
         .fill(INK);
@@ -258,9 +270,17 @@ fn note_chip(out: &mut String, note: &Note, pain: bool, on_path: bool, x: f64, y
     rect(out, x, y, w, h, 6.0, &format!("fill=\"{tint}\""));
     let cy = y + 13.0;
     let pts = if pain {
-        [(x + 7.0, cy - 4.0), (x + 17.0, cy - 4.0), (x + 12.0, cy + 4.5)]
+        [
+            (x + 7.0, cy - 4.0),
+            (x + 17.0, cy - 4.0),
+            (x + 12.0, cy + 4.5),
+        ]
     } else {
-        [(x + 7.0, cy + 4.0), (x + 17.0, cy + 4.0), (x + 12.0, cy - 4.5)]
+        [
+            (x + 7.0, cy + 4.0),
+            (x + 17.0, cy + 4.0),
+            (x + 12.0, cy - 4.5),
+        ]
     };
     polygon(out, &pts, &format!("fill=\"{colour}\""));
     label.draw(out, x + 23.0, y + 17.0);
@@ -357,8 +377,15 @@ fn opportunity_chip(ctx: &Ctx<'_>, out: &mut String, k: usize, x: f64, y: f64, w
         meta.push(status_word(s).to_owned());
     }
     let meta = meta.join(" \u{b7} ");
-    let meta_label = Label::new(&meta, Font::regular(10.0), w - 32.0).lines(2).fill(MUTED);
-    let h = title.height() + if meta.is_empty() { 14.0 } else { meta_label.height() + 18.0 };
+    let meta_label = Label::new(&meta, Font::regular(10.0), w - 32.0)
+        .lines(2)
+        .fill(MUTED);
+    let h = title.height()
+        + if meta.is_empty() {
+            14.0
+        } else {
+            meta_label.height() + 18.0
+        };
     titled(out, &format!("Opportunity: {}", o.title));
     rect(
         out,
@@ -400,10 +427,7 @@ pub(crate) fn moments_list(ctx: &Ctx<'_>, y: f64, limit: usize) -> Option<(Strin
             .touchpoint(&m.touchpoint)
             .map_or(m.touchpoint.as_str(), |t| t.name.as_str());
         badge(&mut out, x + 12.0, top + 12.0, m.rank);
-        let head = format!(
-            "{name}{}",
-            if m.declared { " (declared)" } else { "" }
-        );
+        let head = format!("{name}{}", if m.declared { " (declared)" } else { "" });
         Label::new(&head, Font::bold(12.0), item_w - 44.0).draw(&mut out, x + 30.0, top + 16.0);
         let reason = m.reasons.first().map_or("", String::as_str);
         Label::new(reason, Font::regular(11.0), item_w - 44.0)

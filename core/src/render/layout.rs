@@ -66,7 +66,12 @@ impl Grid<'_> {
 
     /// Slots of step column `col`, by row.
     pub fn column(&self, col: usize) -> Vec<Slot> {
-        let mut v: Vec<Slot> = self.slots.iter().filter(|s| s.col == col).copied().collect();
+        let mut v: Vec<Slot> = self
+            .slots
+            .iter()
+            .filter(|s| s.col == col)
+            .copied()
+            .collect();
         v.sort_by_key(|s| s.row);
         v
     }

@@ -71,9 +71,7 @@ impl Error {
 }
 
 /// Which picture.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema, Hash,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum View {
     /// The journey map: stages, lanes, emotion curve, moments of truth.
@@ -275,7 +273,11 @@ pub fn flow_svg(
 
 /// Scores the map with `config` and draws the picture `request` asks for: what the CLI and the
 /// bindings call.
-pub fn svg(map: &JourneyMap, config: &ScoringConfig, request: &SvgOptions) -> Result<String, Error> {
+pub fn svg(
+    map: &JourneyMap,
+    config: &ScoringConfig,
+    request: &SvgOptions,
+) -> Result<String, Error> {
     let personas = request.personas()?;
     let scores = map.score(config);
     let options = request.options();

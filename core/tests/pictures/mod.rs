@@ -43,15 +43,25 @@ pub fn out_dir() -> PathBuf {
 /// pixels that are not white.
 pub fn render_png(tree: &usvg::Tree, name: &str) -> f64 {
     let size = tree.size().to_int_size();
-    let scale = if size.width() > 2400 { 2400.0 / size.width() as f32 } else { 1.0 };
+    let scale = if size.width() > 2400 {
+        2400.0 / size.width() as f32
+    } else {
+        1.0
+    };
     let (w, h) = (
         ((size.width() as f32) * scale).ceil() as u32,
         ((size.height() as f32) * scale).ceil() as u32,
     );
     let mut pixmap = tiny_skia::Pixmap::new(w.max(1), h.max(1)).unwrap();
     pixmap.fill(tiny_skia::Color::WHITE);
-    resvg::render(tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
-    pixmap.save_png(out_dir().join(format!("{name}.png"))).unwrap();
+    resvg::render(
+        tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .save_png(out_dir().join(format!("{name}.png")))
+        .unwrap();
     let inked = pixmap
         .pixels()
         .iter()
