@@ -2,8 +2,8 @@
 # Node suite: installs the dev tools, builds the addon, runs tsc (lib/index.cjs against the
 # generated native index.d.ts, __test__/contract.ts tying it to the declarations in
 # lib/index.d.ts, the typed API), and runs node:test (API, shared vectors, golden pictures, the
-# HTML report in headless chromium, doc blocks in CommonJS, ESM and TypeScript, examples/node). The generated files are checked by
-# scripts/codegen.sh --check.
+# HTML report in headless chromium, doc blocks in CommonJS, ESM and TypeScript, examples/node).
+# The generated files are checked by scripts/codegen.sh --check.
 set -euo pipefail
 cd "$(dirname "$0")/../bindings-node"
 

@@ -485,50 +485,45 @@ fn node_box(ctx: &Ctx<'_>, channels: &Channels, out: &mut String, node: &Node) {
                 OutcomeKind::Failure => (BAD_TINT, BAD),
                 OutcomeKind::Neutral => (NEUTRAL_TINT, MUTED),
             };
-            rect(
-                out,
-                x,
-                y,
-                NODE_W,
-                NODE_H,
-                7.0,
-                &format!("fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.6\""),
-            );
-            Label::new(&outcome.name, Font::bold(12.0), NODE_W - 20.0)
-                .lines(2)
-                .draw(out, x + 10.0, y + 20.0);
-            Label::new(
-                &format!("{} of journeys", pct(node.amount)),
-                Font::bold(10.5),
-                NODE_W - 20.0,
-            )
-            .fill(stroke)
-            .draw(out, x + 10.0, y + NODE_H - 8.0);
+            let style = format!("fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.6\"");
+            end_box(out, (x, y), &style, stroke, &outcome.name, node.amount);
         }
         Key::DropOff => {
-            rect(
-                out,
-                x,
-                y,
-                NODE_W,
-                NODE_H,
-                7.0,
-                &format!(
-                    "fill=\"#ffffff\" stroke=\"{BAD}\" stroke-width=\"1.4\" stroke-dasharray=\"5 3\""
-                ),
+            let style = format!(
+                "fill=\"#ffffff\" stroke=\"{BAD}\" stroke-width=\"1.4\" stroke-dasharray=\"5 3\""
             );
-            Label::new("Leave without an outcome", Font::bold(12.0), NODE_W - 20.0)
-                .lines(2)
-                .draw(out, x + 10.0, y + 20.0);
-            Label::new(
-                &format!("{} of journeys", pct(node.amount)),
-                Font::bold(10.5),
-                NODE_W - 20.0,
-            )
-            .fill(BAD)
-            .draw(out, x + 10.0, y + NODE_H - 8.0);
+            end_box(
+                out,
+                (x, y),
+                &style,
+                BAD,
+                "Leave without an outcome",
+                node.amount,
+            );
         }
     }
+}
+
+/// An outcome's box: its name and its share of journeys.
+fn end_box(
+    out: &mut String,
+    (x, y): (f64, f64),
+    style: &str,
+    colour: &str,
+    name: &str,
+    share: f64,
+) {
+    rect(out, x, y, NODE_W, NODE_H, 7.0, style);
+    Label::new(name, Font::bold(12.0), NODE_W - 20.0)
+        .lines(2)
+        .draw(out, x + 10.0, y + 20.0);
+    Label::new(
+        &format!("{} of journeys", pct(share)),
+        Font::bold(10.5),
+        NODE_W - 20.0,
+    )
+    .fill(colour)
+    .draw(out, x + 10.0, y + NODE_H - 8.0);
 }
 
 /// A drop-off: a red leak out of the box's bottom right corner, as wide as the flow.
