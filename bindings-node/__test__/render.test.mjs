@@ -35,7 +35,7 @@ test('defaults and errors', () => {
     assert.fail('no error')
   }
   assert.deepEqual(codeOf(() => m.toSvg({ view: 'sankey' })), ['JM400', '/view'])
-  assert.deepEqual(codeOf(() => m.toSvg({ colour: 'red' })), ['JM400', ''])
+  assert.deepEqual(codeOf(() => m.toSvg({ colour: 'red' })), ['JM400', '/colour'])
   assert.equal(codeOf(() => m.toSvg({ persona: 'eco-owner', allPersonas: true }))[0], 'JM400')
   assert.equal(codeOf(() => m.toSvg({ persona: 'nobody' }))[0], 'JM104')
   assert.equal(codeOf(() => m.toSvg({}, { weights: { pain: -1 } }))[0], 'JM107')
