@@ -14,6 +14,14 @@ export declare class NativeMap {
   /** The map as JSON text (`x-` keys and `extensions` included). */
   toJson(pretty?: boolean | undefined | null): TextOutcome
   /**
+   * The map as SVG. `options_json` is JSON text of the picture options (`view`, `persona`,
+   * `all_personas`/`allPersonas`, `moments`; JM400 when they are not valid), `config_json`
+   * of a `ScoringConfig` (JM107).
+   */
+  svg(optionsJson?: string | undefined | null, configJson?: string | undefined | null): TextOutcome
+  /** The self-contained HTML report of the map (JM107 for invalid scoring settings). */
+  htmlReport(configJson?: string | undefined | null): TextOutcome
+  /**
    * Scores the map; the scores as JSON text, byte for byte the Rust and Python output.
    * `config` is a `ScoringConfig` object, read by the core's object walker (JM107 when it is
    * not valid).

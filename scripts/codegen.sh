@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes every generated file of the repository:
-#   - schema/*.schema.json, docs/diagnostics.md and the expected outputs in testdata/ (Rust:
-#     `cargo run -p xtask -- codegen`),
+#   - schema/*.schema.json, docs/diagnostics.md, the expected outputs and golden pictures in
+#     testdata/ (Rust: `cargo run -p xtask -- codegen`),
 #   - the invalid fixtures (testdata/invalid/generate.py),
 #   - the Python model classes (bindings-python/generate_model.py),
 #   - the Node declarations: index.js and index.d.ts from `napi build`, lib/*-types.d.ts from the
@@ -19,6 +19,7 @@ GENERATED=(
   schema
   docs/diagnostics.md
   testdata/scoring/expected
+  testdata/render
   testdata/invalid
   testdata/objects/expected.json
   bindings-python/python/journeymap/_model.py

@@ -14,6 +14,11 @@ section "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 section "rust tests"
+# The picture tests render SVGs with the system's fonts.
+if [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-dejavu-core >/dev/null
+fi
 cargo test --locked
 
 section "generated files"

@@ -20,7 +20,7 @@ const scoring = jsonFiles('testdata/scoring/').filter((f) => !f.includes('.paths
 const expected = JSON.parse(read('testdata/invalid/expected.json'))
 const chain = () => jm.JourneyMap.fromJson(read('testdata/scoring/chain.json'))
 const isError = (code) => (e) => e instanceof jm.JourneyMapError && e.code === code
-const errorClasses = ['JourneyMapError', 'ValidationError', 'ReadError', 'WriteError', 'ScoringError', 'ConfigError', 'InternalError']
+const errorClasses = ['JourneyMapError', 'ValidationError', 'ReadError', 'WriteError', 'ScoringError', 'ConfigError', 'RenderError', 'InternalError']
 const utf8 = (bytes) => {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)

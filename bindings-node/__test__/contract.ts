@@ -26,6 +26,8 @@ export type Contract = [
   Assert<Equals<Impl.WriteError, Declared.WriteError>>,
   Assert<Equals<Impl.ScoringError, Declared.ScoringError>>,
   Assert<Equals<Impl.ConfigError, Declared.ConfigError>>,
+  Assert<Equals<Impl.RenderError, Declared.RenderError>>,
+  Assert<Equals<ConstructorParameters<typeof Impl.RenderError>, ConstructorParameters<typeof Declared.RenderError>>>,
   Assert<Equals<Impl.InternalError, Declared.InternalError>>,
   Assert<Equals<ConstructorParameters<typeof Impl.InternalError>, ConstructorParameters<typeof Declared.InternalError>>>,
   Assert<Equals<typeof Esm.JourneyMap, typeof Impl.JourneyMap>>,

@@ -22,6 +22,7 @@ const native = require('../index.js')
 /** @typedef {import('./scores-types').PathReport} PathReport */
 /** @typedef {import('./scores-types').PathColumns} PathColumns */
 /** @typedef {import('./scores-types').Comparison} Comparison */
+/** @typedef {import('./svg-options').SvgOptions} SvgOptions */
 
 /** Base class of every journeymap error: `code` is the stable diagnostic code (JMxxx; `null`
  * only for an `InternalError`) and `diagnostics` every problem behind it. `name` is the class
@@ -52,6 +53,8 @@ class WriteError extends JourneyMapError {}
 class ScoringError extends JourneyMapError {}
 /** The scoring settings are not valid (JM107); the diagnostic's path points into them. */
 class ConfigError extends ScoringError {}
+/** A picture call got options it cannot use, e.g. an unknown view (JM400). */
+class RenderError extends JourneyMapError {}
 /** Something that cannot happen did (a panic in the Rust core): a bug to report. No code. */
 class InternalError extends JourneyMapError {}
 
@@ -62,6 +65,7 @@ const classes = {
   write: WriteError,
   scoring: ScoringError,
   config: ConfigError,
+  render: RenderError,
   internal: InternalError,
 }
 
@@ -348,6 +352,26 @@ class JourneyMap {
     return JSON.parse(text(call(() => inner.scorePathJson(path, who))))
   }
 
+  /** The map as SVG: the journey map or the flow view, of one persona or of all.
+   * @param {SvgOptions | null} [options]
+   * @param {ScoringConfig | null} [config]
+   * @returns {string} */
+  toSvg(options, config) {
+    const inner = nativeOf(this)
+    const picture = svgOptionsArg(options)
+    const settings = configArg(config)
+    return text(call(() => inner.svg(picture, settings)))
+  }
+
+  /** The self-contained HTML report: both pictures per persona, tables, diagnostics.
+   * @param {ScoringConfig | null} [config]
+   * @returns {string} */
+  toHtml(config) {
+    const inner = nativeOf(this)
+    const settings = configArg(config)
+    return text(call(() => inner.htmlReport(settings)))
+  }
+
   /** Many observed paths' scores, as columns.
    * @param {string[][]} paths
    * @param {string | null} [persona]
@@ -358,6 +382,13 @@ class JourneyMap {
     const who = personaId(persona, 'scorePaths()')
     return JSON.parse(text(call(() => inner.scorePathsJson(ids, lengths, steps, who))))
   }
+}
+
+/** Picture options; TypeError for anything but an object.
+ * @param {SvgOptions | null | undefined} options
+ * @returns {SvgOptions | undefined} */
+function svgOptionsArg(options) {
+  return options === undefined || options === null ? undefined : objectArg(options, 'toSvg() options')
 }
 
 /** Compares an as-is map with its to-be version.
@@ -383,6 +414,7 @@ module.exports = {
   WriteError,
   ScoringError,
   ConfigError,
+  RenderError,
   InternalError,
   validate,
   codes,

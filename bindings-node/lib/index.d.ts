@@ -6,9 +6,11 @@
 // both export the same names.
 import type { CodeEntry, NativeDiagnostic as Diagnostic } from '../index'
 import type { JourneyMapDocument } from './map-types'
+import type { SvgOptions } from './svg-options'
 import type { Comparison, PathColumns, PathReport, Scores, ScoringConfig } from './scores-types'
 
 export type * from './map-types'
+export type { SvgOptions } from './svg-options'
 export type { Comparison, PathColumns, PathReport, PathScore, PathStep, Scores, ScoringConfig } from './scores-types'
 /** `Diagnostic`: one problem found in a map, as `validate()` returns it and errors carry it
  * (`code`, `severity`, `path`, `message`, `line`, `column`, and `path_parts`, the path as keys
@@ -36,6 +38,8 @@ export declare class WriteError extends JourneyMapError {}
 export declare class ScoringError extends JourneyMapError {}
 /** The scoring settings are not valid (JM107); the diagnostic's `path` points into them. */
 export declare class ConfigError extends ScoringError {}
+/** A picture call got options it cannot use, e.g. an unknown view (JM400). */
+export declare class RenderError extends JourneyMapError {}
 /** A panic inside the native code (a bug to report): no code, no diagnostics, a message starting
  * `internal error:`. */
 export declare class InternalError extends JourneyMapError {}
@@ -65,6 +69,12 @@ export declare class JourneyMap {
   scorePath(ids: string[], persona?: string | null): PathReport
   /** Scores many observed paths; the result as columns. */
   scorePaths(paths: string[][], persona?: string | null): PathColumns
+  /** The map as a self-contained SVG picture (JM104 unknown persona, JM100 persona without
+   * journey, JM400 invalid options, JM107 invalid scoring config). */
+  toSvg(options?: SvgOptions | null, config?: ScoringConfig | null): string
+  /** The self-contained HTML report: both pictures per persona with a persona switcher, the
+   * tables and the map's diagnostics. */
+  toHtml(config?: ScoringConfig | null): string
 }
 
 /** Every problem in a map, never throwing for an invalid one. JSON text and UTF-8 bytes give

@@ -149,6 +149,12 @@ impl From<score::Error> for Failure {
     }
 }
 
+impl From<journeymap::render::Error> for Failure {
+    fn from(e: journeymap::render::Error) -> Self {
+        Self::from(e.report())
+    }
+}
+
 /// Diagnostics as they cross the boundary.
 pub fn diagnostics(ds: &[Diagnostic]) -> Vec<NativeDiagnostic> {
     ds.iter().map(NativeDiagnostic::from).collect()

@@ -12,6 +12,7 @@ pub mod convert;
 pub mod diagnostics;
 pub mod io;
 pub mod map;
+pub mod render;
 pub mod score;
 pub mod validate;
 

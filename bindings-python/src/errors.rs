@@ -19,6 +19,7 @@ static READ_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static WRITE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static SCORING_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static CONFIG_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static RENDER_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static INTERNAL_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// An instance of the class of `kind` as a `PyErr`.
@@ -35,6 +36,7 @@ fn new(
         ErrorKind::Write => &WRITE_ERROR,
         ErrorKind::Scoring => &SCORING_ERROR,
         ErrorKind::Config => &CONFIG_ERROR,
+        ErrorKind::Render => &RENDER_ERROR,
         ErrorKind::Internal => &INTERNAL_ERROR,
     };
     let diagnostics: Vec<Diagnostic> = diagnostics.into_iter().map(Diagnostic::from).collect();
@@ -78,6 +80,11 @@ pub fn invalid(py: Python<'_>, d: CoreDiagnostic) -> PyErr {
 
 /// An error of a scoring call (`journeymap::score`).
 pub fn scoring(py: Python<'_>, e: journeymap::score::Error) -> PyErr {
+    raise(py, e.report())
+}
+
+/// `RenderError` (JM400) for picture options, else the scoring error of the persona asked for.
+pub fn render(py: Python<'_>, e: journeymap::render::Error) -> PyErr {
     raise(py, e.report())
 }
 

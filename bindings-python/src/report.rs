@@ -7,8 +7,8 @@ use crate::map::JourneyMap;
 
 #[pymethods]
 impl JourneyMap {
-    /// An HTML summary for notebooks.
-    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+    /// A small HTML summary of the map (title, personas, stages), without scoring it.
+    fn html_summary(&self, py: Python<'_>) -> PyResult<String> {
         guard(py, || Ok(journeymap::report::html_summary(&self.inner)))
     }
 }

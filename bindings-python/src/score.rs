@@ -110,18 +110,26 @@ impl JourneyMap {
     /// Scores the map; returns a `journeymap.Scores`. `config` is a `ScoringConfig`, a dict or
     /// `None`; keyword settings (`top=3`, `weights={...}`) replace its top-level keys. The GIL is
     /// released while scoring.
+    /// The scores keep the map and the settings, so that a notebook can draw them.
     #[pyo3(signature = (config=None, **settings))]
     fn score<'py>(
-        &self,
-        py: Python<'py>,
+        slf: &Bound<'py, Self>,
         config: Option<&Bound<'py, PyAny>>,
         settings: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
         guard(py, || {
-            let text = self.scores_text(py, config, settings, false)?;
-            SCORES
-                .import(py, "journeymap._scores", "Scores")?
-                .call1((text,))
+            let this = slf.get();
+            let cfg = self::config(py, config, settings)?;
+            let scores = py.detach(|| this.inner.score(&cfg));
+            let text = serde_json::to_string(&scores).map_err(|e| {
+                errors::internal(py, &format!("cannot write the scores as JSON: {e}"))
+            })?;
+            SCORES.import(py, "journeymap._scores", "Scores")?.call1((
+                text,
+                slf,
+                convert::to_python(py, &cfg)?,
+            ))
         })
     }
 

@@ -53,3 +53,20 @@ pub(crate) fn print_json<T: serde::Serialize + ?Sized>(value: &T) -> ExitCode {
         }
     }
 }
+
+/// Writes a picture or report to `path`, or to standard output; exit 2 when it cannot be written.
+pub(crate) fn write_output(path: Option<&Path>, text: &str) -> ExitCode {
+    match path {
+        None => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("journeymap: cannot write {}: {e}", path.display());
+                ExitCode::from(EXIT_USAGE)
+            }
+        },
+    }
+}

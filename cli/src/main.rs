@@ -1,10 +1,12 @@
-//! `journeymap`: validate, score and compare customer journey maps from the command line. Each
+//! `journeymap`: validate, score, compare and draw customer journey maps from the command line. Each
 //! verb lives in its own file; `common.rs` holds what they share (loading a map, output formats,
 //! exit codes).
 
 mod codes;
 mod common;
 mod diff;
+mod render;
+mod report;
 mod schema;
 mod score;
 mod validate;
@@ -31,6 +33,10 @@ enum Command {
     Score(score::Args),
     /// Compare an as-is map with its to-be version.
     Diff(diff::Args),
+    /// Draw a map as SVG: the journey map (default) or the flow view, of one persona or all; exit codes of `score`.
+    Render(render::Args),
+    /// Write the self-contained HTML report of a map (pictures, tables, diagnostics); exit 0, 1 when the map is invalid, 2 on usage or I/O problems.
+    Report(report::Args),
     /// Print the JSON Schema of format v1.
     Schema,
     /// List every diagnostic code with its severity, title and documentation link.
@@ -50,6 +56,8 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Score(args) => score::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Render(args) => render::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Schema => schema::run(),
         Command::Codes(args) => codes::run(&args),
     }

@@ -7,14 +7,15 @@
 //!
 //! Modules, bottom to top (each uses only those before it): [`diagnostics`] (codes, severities,
 //! JSON pointers) < [`model`] (the format's types, the move-weight rule) < [`validate`] and [`io`]
-//! (reading and writing maps) < [`score`] (the Markov chain and every score) < [`report`] (text
-//! and HTML for people).
+//! (reading and writing maps) < [`score`] (the Markov chain and every score) < [`render`] (SVG
+//! pictures) < [`report`] (text and HTML for people).
 
 #![warn(missing_docs)]
 
 pub mod diagnostics;
 pub mod io;
 pub mod model;
+pub mod render;
 pub mod report;
 pub mod score;
 pub mod validate;

@@ -7,6 +7,7 @@
 
 mod diagnostics_doc;
 mod objects;
+mod pictures;
 mod schemas;
 mod vectors;
 
@@ -37,6 +38,7 @@ const GENERATORS: &[(&str, Generator)] = &[
     ("diagnostics reference", diagnostics_doc::files),
     ("score vectors", vectors::files),
     ("object vectors", objects::files),
+    ("golden pictures", pictures::files),
 ];
 
 fn root() -> PathBuf {

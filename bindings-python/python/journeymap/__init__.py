@@ -1,7 +1,8 @@
 """journeymap: customer journey maps as a scored graph.
 
 Load, validate and score journey maps (format v1). The work happens in Rust; this package adds
-notebook conveniences: typed views, attribute access to scores, DataFrames, HTML.
+notebook conveniences: typed views, attribute access to scores, DataFrames, HTML, and the
+pictures (`m.to_svg()`, `m.to_html()`), which notebooks show for a map and for its scores.
 
 The public names are those of `__all__`, each documented in docs/python.md.
 """
@@ -14,6 +15,7 @@ from ._errors import (
     InternalError,
     JourneyMapError,
     ReadError,
+    RenderError,
     ScoringError,
     ValidationError,
     WriteError,
@@ -63,6 +65,7 @@ __all__ = [
     "Persona",
     "PriorityWeights",
     "ReadError",
+    "RenderError",
     "ScoringConfig",
     "ScoringError",
     "Scores",

@@ -15,6 +15,7 @@ __all__ = [
     "InternalError",
     "JourneyMapError",
     "ReadError",
+    "RenderError",
     "ScoringError",
     "ValidationError",
     "WriteError",
@@ -55,6 +56,10 @@ class ScoringError(JourneyMapError):
 
 class ConfigError(ScoringError):
     """The scoring settings are not valid (JM107); the diagnostic's path points into them."""
+
+
+class RenderError(JourneyMapError):
+    """A picture call got an option it cannot use, e.g. an unknown view (JM400)."""
 
 
 class InternalError(JourneyMapError):

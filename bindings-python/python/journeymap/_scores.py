@@ -69,9 +69,12 @@ class Table(List[Dict[str, Any]]):
 class Scores:
     """The scores of a map. Attribute access to every top-level field; `to_dict()`, `to_json()`."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, source: Any = None, config: Optional[Dict[str, Any]] = None) -> None:
         self._text = text
         self._parsed: Optional[Dict[str, Any]] = None
+        # The map and settings these scores come from (set by `JourneyMap.score`), to draw them.
+        self._source = source
+        self._config = config
 
     @property
     def _data(self) -> Dict[str, Any]:
@@ -178,7 +181,18 @@ class Scores:
             f"health={overall['health']['index']:.1f})"
         )
 
+    def to_svg(self, persona: Optional[str] = None, view: str = "journey", all_personas: bool = False) -> str:
+        """The picture of these scores (see `JourneyMap.to_svg`); needs scores made by
+        `JourneyMap.score`."""
+        if self._source is None:
+            raise ScoringError("these scores were not made by JourneyMap.score(), so they have no map to draw")
+        svg: str = self._source.to_svg(persona, view, all_personas, self._config)
+        return svg
+
     def _repr_html_(self) -> str:
+        if self._source is not None:
+            shown: str = self._source._repr_html_(self._config)
+            return shown
         e = html.escape
         rows = "".join(
             f"<tr><td>{int(m['rank'])}</td><td>{e(str(m['touchpoint']))}</td><td>{float(m['priority']):.2f}</td>"

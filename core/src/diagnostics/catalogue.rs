@@ -55,12 +55,14 @@ pub enum ErrorKind {
     Scoring,
     /// The scoring settings are not valid (JM107); a kind of scoring error.
     Config,
+    /// A picture call got options it cannot use (JM400).
+    Render,
     /// Something that cannot happen did (a panic): a bug to report. It has no code.
     Internal,
 }
 
 impl ErrorKind {
-    /// `"validation"`, `"read"`, `"write"`, `"scoring"`, `"config"` or `"internal"`.
+    /// `"validation"`, `"read"`, `"write"`, `"scoring"`, `"config"`, `"render"` or `"internal"`.
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorKind::Validation => "validation",
@@ -68,13 +70,14 @@ impl ErrorKind {
             ErrorKind::Write => "write",
             ErrorKind::Scoring => "scoring",
             ErrorKind::Config => "config",
+            ErrorKind::Render => "render",
             ErrorKind::Internal => "internal",
         }
     }
 
     /// The name of its exception class in Python and its error class in Node:
     /// `ValidationError`, `ReadError`, `WriteError`, `ScoringError`, `ConfigError`,
-    /// `InternalError`.
+    /// `RenderError`, `InternalError`.
     pub fn class_name(self) -> &'static str {
         match self {
             ErrorKind::Validation => "ValidationError",
@@ -82,6 +85,7 @@ impl ErrorKind {
             ErrorKind::Write => "WriteError",
             ErrorKind::Scoring => "ScoringError",
             ErrorKind::Config => "ConfigError",
+            ErrorKind::Render => "RenderError",
             ErrorKind::Internal => "InternalError",
         }
     }

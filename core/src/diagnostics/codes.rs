@@ -160,5 +160,7 @@ catalogue! {
 
     // JM300–JM399: event logs (reserved).
 
-    // JM400–JM499: pictures and reports (reserved).
+    // JM400–JM499: pictures and reports.
+    INVALID_PICTURE_OPTIONS = "JM400", Error, "Invalid picture options",
+        "The options of a picture or report call have an unknown field, a value of the wrong type, an unknown view (`journey` or `flow`), or both a persona and `all_personas`. The path points into the options, not into the map.";
 }

@@ -1,7 +1,10 @@
-//! Reports for people: the text reports of the CLI and the HTML summary of a map.
+//! Reports for people: the text reports of the CLI, the HTML summary of a map, and the full
+//! self-contained HTML report with pictures, tables and diagnostics.
 
 mod html;
+mod page;
 mod text;
 
-pub use html::html_summary;
+pub use html::{html_summary, notebook_html};
+pub use page::{html, html_report};
 pub use text::{text_diff, text_report};

@@ -1,0 +1,833 @@
+//! Drawing the flow view: stage columns, touchpoint boxes, outcomes at the right, moves as
+//! arrows whose width is the expected flow, loops and going back in amber above the boxes,
+//! drop-offs as red leaks, channel switches (○) and hand-offs (◆) on the moves.
+
+use std::fmt::Write;
+
+use super::curve::bezier;
+use super::flow::{Edge, Flow, Key, NODE_H, NODE_W, Node, V_GAP, flow};
+use super::frame::{Kpi, Legend, MARGIN, Mark, header, legends, pct, state_name};
+use super::svg::{Anchor, Label, circle, esc, n, open, rect};
+use super::text::Font;
+use super::theme::{
+    BAD, BAD_TINT, Channels, GOOD, GOOD_TINT, INK, LOOP, MUTED, NAVY, NEUTRAL_TINT, RULE, polygon,
+};
+use super::{Drawn, Options};
+use crate::model::{JourneyMap, OutcomeKind};
+use crate::score::Scores;
+
+const COL_PITCH: f64 = NODE_W + 104.0;
+const START_W: f64 = 110.0;
+const MAX_WIDTH: f64 = 20.0;
+const MOVE: &str = "#4f7cac";
+
+/// Left edge of a column.
+fn col_x(col: usize) -> f64 {
+    if col == 0 {
+        MARGIN
+    } else {
+        MARGIN + START_W + 90.0 + (col - 1) as f64 * COL_PITCH
+    }
+}
+
+fn node_w(node: &Node) -> f64 {
+    if node.key == Key::Start {
+        START_W
+    } else {
+        NODE_W
+    }
+}
+
+/// Kinds of moves, each with its colour and arrowhead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Entry,
+    Forward,
+    Within,
+    Back,
+    Success,
+    Failure,
+    Neutral,
+}
+
+impl Kind {
+    fn colour(self) -> &'static str {
+        match self {
+            Kind::Entry => NAVY,
+            Kind::Forward | Kind::Within => MOVE,
+            Kind::Back => LOOP,
+            Kind::Success => GOOD,
+            Kind::Failure => BAD,
+            Kind::Neutral => MUTED,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Entry => "entry",
+            Kind::Forward => "move",
+            Kind::Within => "within",
+            Kind::Back => "back",
+            Kind::Success => "success",
+            Kind::Failure => "failure",
+            Kind::Neutral => "neutral",
+        }
+    }
+}
+
+struct Ctx<'a> {
+    map: &'a JourneyMap,
+    flow: Flow,
+    top: f64,
+    scale: f64,
+    id: &'a str,
+}
+
+impl Ctx<'_> {
+    fn kind(&self, e: &Edge) -> Kind {
+        let (a, b) = (&self.flow.nodes[e.from], &self.flow.nodes[e.to]);
+        match b.key {
+            Key::Outcome(o) => match self.map.outcomes[o].kind {
+                OutcomeKind::Success => Kind::Success,
+                OutcomeKind::Failure => Kind::Failure,
+                OutcomeKind::Neutral => Kind::Neutral,
+            },
+            Key::DropOff => Kind::Failure,
+            _ if a.key == Key::Start => Kind::Entry,
+            _ if b.col == a.col && e.from != e.to => Kind::Within,
+            _ if b.col <= a.col => Kind::Back,
+            _ => Kind::Forward,
+        }
+    }
+
+    /// The height of the free space between boxes of column `col` nearest to `y`.
+    fn gap(&self, col: usize, y: f64) -> f64 {
+        let mut spans: Vec<(f64, f64)> = self
+            .flow
+            .nodes
+            .iter()
+            .filter(|nd| nd.col == col)
+            .map(|nd| (self.y(nd) - NODE_H / 2.0, self.y(nd) + NODE_H / 2.0))
+            .collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut candidates: Vec<f64> = Vec::with_capacity(spans.len() + 1);
+        if let (Some(first), Some(last)) = (spans.first(), spans.last()) {
+            candidates.push(first.0 - V_GAP / 2.0);
+            candidates.push(last.1 + V_GAP / 2.0);
+        }
+        candidates.extend(spans.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0));
+        candidates
+            .into_iter()
+            .min_by(|a, b| (a - y).abs().total_cmp(&(b - y).abs()))
+            .unwrap_or(y)
+    }
+
+    fn width(&self, f: f64) -> f64 {
+        (f * self.scale).clamp(1.0, MAX_WIDTH)
+    }
+
+    fn y(&self, node: &Node) -> f64 {
+        self.top + node.y
+    }
+
+    /// Name of a node.
+    fn name(&self, key: Key) -> String {
+        match key {
+            Key::Start => "Start".to_owned(),
+            Key::Touchpoint(t) => self.map.touchpoints[t].name.clone(),
+            Key::Outcome(o) => self.map.outcomes[o].name.clone(),
+            Key::DropOff => "Left without an outcome".to_owned(),
+        }
+    }
+}
+
+/// Where each forward move leaves and enters its nodes: spread along the right and left sides,
+/// ordered by the other end's height so that moves do not cross at the nodes.
+fn ports(ctx: &Ctx<'_>, forward: &[usize]) -> Vec<(f64, f64)> {
+    let edges = &ctx.flow.edges;
+    let nodes = &ctx.flow.nodes;
+    let mut out = vec![(0.0, 0.0); edges.len()];
+    for side in [true, false] {
+        for (i, node) in nodes.iter().enumerate() {
+            let mut mine: Vec<usize> = forward
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    if side {
+                        edges[k].from == i
+                    } else {
+                        edges[k].to == i
+                    }
+                })
+                .collect();
+            mine.sort_by(|&a, &b| {
+                let other = |k: usize| if side { edges[k].to } else { edges[k].from };
+                nodes[other(a)]
+                    .y
+                    .total_cmp(&nodes[other(b)].y)
+                    .then(a.cmp(&b))
+            });
+            let m = mine.len();
+            let spread = ((NODE_H - 18.0) / m.max(1) as f64).min(9.0);
+            for (j, &k) in mine.iter().enumerate() {
+                let y = ctx.y(node) + (j as f64 - (m as f64 - 1.0) / 2.0) * spread;
+                if side {
+                    out[k].0 = y;
+                } else {
+                    out[k].1 = y;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Cubic segments with horizontal tangents through `points` (straight where the height does not
+/// change).
+fn through(points: &[(f64, f64)]) -> Vec<[(f64, f64); 4]> {
+    points
+        .windows(2)
+        .map(|w| {
+            let ((x1, y1), (x2, y2)) = (w[0], w[1]);
+            let dx = (x2 - x1) * 0.5;
+            [(x1, y1), (x1 + dx, y1), (x2 - dx, y2), (x2, y2)]
+        })
+        .collect()
+}
+
+fn path_data(segments: &[[(f64, f64); 4]]) -> String {
+    let mut d = String::new();
+    for (k, p) in segments.iter().enumerate() {
+        if k == 0 {
+            let _ = write!(d, "M{},{}", n(p[0].0), n(p[0].1));
+        }
+        let _ = write!(
+            d,
+            " C{},{} {},{} {},{}",
+            n(p[1].0),
+            n(p[1].1),
+            n(p[2].0),
+            n(p[2].1),
+            n(p[3].0),
+            n(p[3].1)
+        );
+    }
+    d
+}
+
+/// The segments of a move: forward moves pass between the boxes of the columns they cross;
+/// moves within a stage bend out to the left of the column; moves back arc above the boxes.
+fn segments(ctx: &Ctx<'_>, e: &Edge, port: (f64, f64), kind: Kind) -> Vec<[(f64, f64); 4]> {
+    let (a, b) = (&ctx.flow.nodes[e.from], &ctx.flow.nodes[e.to]);
+    match kind {
+        Kind::Back => vec![loop_path(ctx, a, b)],
+        Kind::Within => {
+            let x = col_x(a.col);
+            let bulge = 22.0 + 6.0 * ((a.y - b.y).abs() / 90.0).min(4.0);
+            let (ya, yb) = (ctx.y(a) + 6.0, ctx.y(b) - 6.0);
+            vec![[(x, ya), (x - bulge, ya), (x - bulge, yb), (x - 6.0, yb)]]
+        }
+        _ => {
+            let (x1, y1) = (col_x(a.col) + node_w(a), port.0);
+            let (x2, y2) = (col_x(b.col) - 6.0, port.1);
+            let mut points = vec![(x1, y1)];
+            let span = (b.col - a.col.min(b.col)) as f64;
+            for c in a.col + 1..b.col {
+                let t = (c - a.col) as f64 / span.max(1.0);
+                let gy = ctx.gap(c, y1 + (y2 - y1) * t);
+                points.push((col_x(c) - 10.0, gy));
+                points.push((col_x(c) + NODE_W + 10.0, gy));
+            }
+            points.push((x2, y2));
+            through(&points)
+        }
+    }
+}
+
+/// Draws one move; returns its segments (for the label and the marks).
+fn edge_path(
+    ctx: &Ctx<'_>,
+    out: &mut String,
+    k: usize,
+    port: (f64, f64),
+    kind: Kind,
+) -> Vec<[(f64, f64); 4]> {
+    let e = &ctx.flow.edges[k];
+    let (a, b) = (&ctx.flow.nodes[e.from], &ctx.flow.nodes[e.to]);
+    // A loop on one box is drawn small, whatever its flow (its label says how much).
+    let w = if e.from == e.to {
+        ctx.width(e.flow).min(5.0)
+    } else {
+        ctx.width(e.flow)
+    };
+    let colour = kind.colour();
+    let marker = format!("url(#{}-arrow-{})", ctx.id, kind.name());
+    let title = format!(
+        "{} \u{2192} {}: {} moves per 100 customers",
+        ctx.name(a.key),
+        ctx.name(b.key),
+        n(e.flow * 100.0)
+    );
+    let _ = write!(out, "<g><title>{}</title>", esc(&title));
+    let segs = segments(ctx, e, port, kind);
+    let dash = if kind == Kind::Back {
+        " stroke-dasharray=\"6 4\""
+    } else {
+        ""
+    };
+    let _ = write!(
+        out,
+        "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\" stroke-opacity=\"0.55\"{dash} marker-end=\"{marker}\"/>",
+        path_data(&segs),
+        n(w)
+    );
+    out.push_str("</g>");
+    if let (Some(first), Some(last)) = (segs.first(), segs.last()) {
+        marks(ctx, out, e, *first, *last);
+    }
+    segs
+}
+
+/// A loop or a move back: an arc above the boxes, from the top of one to the top of the other.
+fn loop_path(ctx: &Ctx<'_>, a: &Node, b: &Node) -> [(f64, f64); 4] {
+    let (ya, yb) = (ctx.y(a) - NODE_H / 2.0, ctx.y(b) - NODE_H / 2.0);
+    if a.key == b.key {
+        let x = col_x(a.col) + NODE_W - 44.0;
+        return [
+            (x, ya),
+            (x - 6.0, ya - 30.0),
+            (x + 40.0, ya - 30.0),
+            (x + 30.0, ya - 4.0),
+        ];
+    }
+    let (xa, xb) = (col_x(a.col) + NODE_W * 0.35, col_x(b.col) + NODE_W * 0.65);
+    let lift = 34.0 + 10.0 * (a.col.abs_diff(b.col) as f64);
+    let peak = ya.min(yb) - lift;
+    [(xa, ya), (xa, peak), (xb, peak), (xb, yb - 6.0)]
+}
+
+/// Channel switch (○) and hand-off (◆) marks on a move between touchpoints.
+fn marks(ctx: &Ctx<'_>, out: &mut String, e: &Edge, first: [(f64, f64); 4], last: [(f64, f64); 4]) {
+    let (Key::Touchpoint(a), Key::Touchpoint(b)) =
+        (ctx.flow.nodes[e.from].key, ctx.flow.nodes[e.to].key)
+    else {
+        return;
+    };
+    // Only on moves of at least 2 per 100 customers: on thin ones the marks would be clutter.
+    if a == b || e.flow < 0.02 {
+        return;
+    }
+    let (ta, tb) = (&ctx.map.touchpoints[a], &ctx.map.touchpoints[b]);
+    if ta.channel != tb.channel {
+        let (x, y) = bezier(first[0], first[1], first[2], first[3], 0.3);
+        let _ = write!(
+            out,
+            "<g><title>channel switch: {} \u{2192} {}</title>",
+            esc(&ta.channel),
+            esc(&tb.channel)
+        );
+        circle(
+            out,
+            x,
+            y,
+            4.5,
+            &format!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1.6\""),
+        );
+        out.push_str("</g>");
+    }
+    if let (Some(oa), Some(ob)) = (&ta.owner, &tb.owner)
+        && oa != ob
+    {
+        let (x, y) = bezier(last[0], last[1], last[2], last[3], 0.7);
+        let _ = write!(
+            out,
+            "<g><title>hand-off: {} \u{2192} {}</title>",
+            esc(oa),
+            esc(ob)
+        );
+        polygon(
+            out,
+            &[(x, y - 5.5), (x + 5.0, y), (x, y + 5.5), (x - 5.0, y)],
+            &format!("fill=\"{INK}\""),
+        );
+        out.push_str("</g>");
+    }
+}
+
+/// Labels of the largest moves, left out where they would cover a box or another label.
+fn edge_labels(ctx: &Ctx<'_>, out: &mut String, geometry: &[(usize, [(f64, f64); 4])]) {
+    // Each label sits at the middle of its move's longest segment.
+    let font = Font::bold(10.5);
+    let mut taken: Vec<(f64, f64, f64, f64)> = ctx
+        .flow
+        .nodes
+        .iter()
+        .map(|nd| (col_x(nd.col), ctx.y(nd) - NODE_H / 2.0, node_w(nd), NODE_H))
+        .collect();
+    let mut order: Vec<&(usize, [(f64, f64); 4])> = geometry.iter().collect();
+    order.sort_by(|a, b| {
+        ctx.flow.edges[b.0]
+            .flow
+            .total_cmp(&ctx.flow.edges[a.0].flow)
+            .then(a.0.cmp(&b.0))
+    });
+    for (k, p) in order.into_iter().take(60) {
+        let f = ctx.flow.edges[*k].flow;
+        if f < 0.03 {
+            break;
+        }
+        let text = pct(f);
+        let (x, y) = bezier(p[0], p[1], p[2], p[3], 0.5);
+        let w = font.width(&text) + 4.0;
+        let bx = (x - w / 2.0, y - 10.0, w, 14.0);
+        let overlaps = taken.iter().any(|t| {
+            bx.0 < t.0 + t.2 && t.0 < bx.0 + bx.2 && bx.1 < t.1 + t.3 && t.1 < bx.1 + bx.3
+        });
+        if overlaps {
+            continue;
+        }
+        taken.push(bx);
+        Label::new(&text, font, 60.0)
+            .fill(INK)
+            .anchor(Anchor::Middle)
+            .halo()
+            .draw(out, x, y + 1.0);
+    }
+}
+
+fn node_box(ctx: &Ctx<'_>, channels: &Channels, out: &mut String, node: &Node) {
+    let (x, y) = (col_x(node.col), ctx.y(node) - NODE_H / 2.0);
+    match node.key {
+        Key::Start => {
+            rect(
+                out,
+                x,
+                y,
+                START_W,
+                NODE_H,
+                28.0,
+                &format!("fill=\"{NAVY}\""),
+            );
+            Label::new("Customers", Font::bold(12.0), START_W - 16.0)
+                .fill("#ffffff")
+                .anchor(Anchor::Middle)
+                .draw(out, x + START_W / 2.0, y + 24.0);
+            Label::new("start here", Font::regular(11.0), START_W - 16.0)
+                .fill("#dbe5f0")
+                .anchor(Anchor::Middle)
+                .draw(out, x + START_W / 2.0, y + 39.0);
+        }
+        Key::Touchpoint(t) => {
+            let tp = &ctx.map.touchpoints[t];
+            let style = channels.get(&tp.channel);
+            let _ = write!(
+                out,
+                "<g{}><title>{}</title>",
+                if node.amount <= 0.0 {
+                    " opacity=\"0.45\""
+                } else {
+                    ""
+                },
+                esc(&format!(
+                    "{} — {}: {:.2} visits per customer, reached by {}",
+                    tp.name,
+                    style.name,
+                    node.amount,
+                    pct(node.reach)
+                ))
+            );
+            let stroke = if node.on_path {
+                format!("stroke=\"{NAVY}\" stroke-width=\"2.2\"")
+            } else {
+                format!("stroke=\"{RULE}\" stroke-width=\"1.2\"")
+            };
+            rect(
+                out,
+                x,
+                y,
+                NODE_W,
+                NODE_H,
+                7.0,
+                &format!("fill=\"#ffffff\" {stroke}"),
+            );
+            rect(
+                out,
+                x + 1.0,
+                y + 1.0,
+                5.0,
+                NODE_H - 2.0,
+                0.0,
+                &format!("fill=\"{}\"", style.colour),
+            );
+            style.shape.draw(
+                out,
+                x + 17.0,
+                y + 14.0,
+                4.5,
+                &format!("fill=\"{}\"", style.colour),
+            );
+            Label::new(&tp.name, Font::bold(11.5), NODE_W - 40.0)
+                .lines(2)
+                .draw(out, x + 28.0, y + 18.0);
+            Label::new(
+                &format!("reached by {}", pct(node.reach)),
+                Font::regular(10.0),
+                NODE_W - 24.0,
+            )
+            .fill(MUTED)
+            .draw(out, x + 12.0, y + NODE_H - 7.0);
+            out.push_str("</g>");
+        }
+        Key::Outcome(o) => {
+            let outcome = &ctx.map.outcomes[o];
+            let (fill, stroke) = match outcome.kind {
+                OutcomeKind::Success => (GOOD_TINT, GOOD),
+                OutcomeKind::Failure => (BAD_TINT, BAD),
+                OutcomeKind::Neutral => (NEUTRAL_TINT, MUTED),
+            };
+            let style = format!("fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.6\"");
+            end_box(out, (x, y), &style, stroke, &outcome.name, node.amount);
+        }
+        Key::DropOff => {
+            let style = format!(
+                "fill=\"#ffffff\" stroke=\"{BAD}\" stroke-width=\"1.4\" stroke-dasharray=\"5 3\""
+            );
+            end_box(
+                out,
+                (x, y),
+                &style,
+                BAD,
+                "Leave without an outcome",
+                node.amount,
+            );
+        }
+    }
+}
+
+/// An outcome's box: its name and its share of journeys.
+fn end_box(
+    out: &mut String,
+    (x, y): (f64, f64),
+    style: &str,
+    colour: &str,
+    name: &str,
+    share: f64,
+) {
+    rect(out, x, y, NODE_W, NODE_H, 7.0, style);
+    Label::new(name, Font::bold(12.0), NODE_W - 20.0)
+        .lines(2)
+        .draw(out, x + 10.0, y + 20.0);
+    Label::new(
+        &format!("{} of journeys", pct(share)),
+        Font::bold(10.5),
+        NODE_W - 20.0,
+    )
+    .fill(colour)
+    .draw(out, x + 10.0, y + NODE_H - 8.0);
+}
+
+/// A drop-off: a red leak out of the box's bottom right corner, as wide as the flow.
+fn leak(ctx: &Ctx<'_>, out: &mut String, node: &Node, f: f64) {
+    let (x, y) = (col_x(node.col) + NODE_W - 30.0, ctx.y(node) + NODE_H / 2.0);
+    let w = ctx.width(f);
+    let _ = write!(
+        out,
+        "<g><title>{}</title>",
+        esc(&format!(
+            "{}: {} of customers leave here without an outcome",
+            ctx.name(node.key),
+            pct(f)
+        ))
+    );
+    let _ = write!(
+        out,
+        "<path d=\"M{},{} C{},{} {},{} {},{}\" fill=\"none\" stroke=\"{BAD}\" stroke-width=\"{}\" stroke-opacity=\"0.6\" marker-end=\"url(#{}-arrow-failure)\"/>",
+        n(x),
+        n(y),
+        n(x),
+        n(y + 12.0),
+        n(x + 14.0),
+        n(y + 16.0),
+        n(x + 28.0),
+        n(y + 16.0),
+        n(w),
+        ctx.id
+    );
+    out.push_str("</g>");
+    Label::new(&format!("\u{2212}{}", pct(f)), Font::bold(10.0), 60.0)
+        .fill(BAD)
+        .halo()
+        .draw(out, x + 40.0, y + 20.0);
+}
+
+fn defs(out: &mut String, id: &str) {
+    out.push_str("<defs>");
+    for kind in [
+        Kind::Entry,
+        Kind::Forward,
+        Kind::Within,
+        Kind::Back,
+        Kind::Success,
+        Kind::Failure,
+        Kind::Neutral,
+    ] {
+        let _ = write!(
+            out,
+            "<marker id=\"{id}-arrow-{}\" viewBox=\"0 0 10 10\" refX=\"2\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{}\"/></marker>",
+            kind.name(),
+            kind.colour()
+        );
+    }
+    out.push_str("</defs>");
+}
+
+fn legend(ctx: &Ctx<'_>, channels: &Channels) -> Vec<Legend> {
+    let used: Vec<&str> = ctx
+        .flow
+        .nodes
+        .iter()
+        .filter_map(|nd| match nd.key {
+            Key::Touchpoint(t) => Some(ctx.map.touchpoints[t].channel.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut switch = String::new();
+    circle(
+        &mut switch,
+        11.0,
+        0.0,
+        4.5,
+        &format!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1.6\""),
+    );
+    let mut handoff = String::new();
+    polygon(
+        &mut handoff,
+        &[(11.0, -5.5), (16.0, 0.0), (11.0, 5.5), (6.0, 0.0)],
+        &format!("fill=\"{INK}\""),
+    );
+    let widest = ctx.flow.edges.iter().map(|e| e.flow).fold(0.0, f64::max);
+    vec![
+        Legend {
+            heading: "CHANNELS",
+            items: channels
+                .used(&used)
+                .into_iter()
+                .map(|c| (Mark::Shape(c.shape, c.colour), c.name.clone()))
+                .collect(),
+        },
+        Legend {
+            heading: "MOVES",
+            items: vec![
+                (
+                    Mark::Line(MOVE, 6.0, ""),
+                    format!(
+                        "width = expected moves per customer (thickest {})",
+                        pct(widest)
+                    ),
+                ),
+                (
+                    Mark::Line(LOOP, 3.0, "6 4"),
+                    "loop or going back".to_owned(),
+                ),
+                (Mark::Line(GOOD, 3.0, ""), "into a success".to_owned()),
+                (
+                    Mark::Line(BAD, 3.0, ""),
+                    "into a failure, or a drop-off leak".to_owned(),
+                ),
+            ],
+        },
+        Legend {
+            heading: "MARKS",
+            items: vec![
+                (Mark::Raw(switch), "channel switch".to_owned()),
+                (Mark::Raw(handoff), "hand-off between teams".to_owned()),
+                (
+                    Mark::Swatch("#ffffff", NAVY, false),
+                    "on the most likely successful path".to_owned(),
+                ),
+            ],
+        },
+    ]
+}
+
+fn kpis(scores: &Scores, drawn: &[Drawn<'_>], all: bool) -> Vec<Kpi> {
+    let (conv, steps, switches, handoffs) = match (all, drawn.first()) {
+        (false, Some(d)) => (
+            d.scores.conversion.success_probability,
+            d.scores.conversion.expected_steps,
+            d.scores.effort.expected_channel_switches,
+            d.scores.effort.expected_handoffs,
+        ),
+        _ => (
+            scores.overall.success_probability,
+            scores.overall.expected_steps,
+            scores.overall.expected_channel_switches,
+            scores.overall.expected_handoffs,
+        ),
+    };
+    vec![
+        Kpi {
+            label: "CONVERSION",
+            value: pct(conv),
+        },
+        Kpi {
+            label: "STEPS",
+            value: format!("{steps:.1}"),
+        },
+        Kpi {
+            label: "CHANNEL SWITCHES",
+            value: format!("{switches:.1}"),
+        },
+        Kpi {
+            label: "HAND-OFFS",
+            value: format!("{handoffs:.1}"),
+        },
+    ]
+}
+
+/// Draws the flow view of `drawn` (added up over the customer base when `all`).
+pub(crate) fn draw(
+    map: &JourneyMap,
+    scores: &Scores,
+    drawn: &[Drawn<'_>],
+    all: bool,
+    options: &Options,
+) -> String {
+    let flow = flow(map, drawn, all);
+    let cols = flow.columns.len();
+    let width = (col_x(cols - 1) + NODE_W + 70.0 + MARGIN).max(1280.0);
+    let widest = flow
+        .edges
+        .iter()
+        .map(|e| e.flow)
+        .chain(flow.leaks.iter().map(|l| l.1))
+        .fold(0.0, f64::max);
+    let who = match (all, drawn.first()) {
+        (_, None) => "no persona has a journey to score".to_owned(),
+        (true, _) => format!(
+            "the customer base ({} personas, weighted by share)",
+            drawn.len()
+        ),
+        (false, Some(d)) => d.persona.name.clone(),
+    };
+    let sub = format!("{} \u{b7} flow of {who}", state_name(map));
+    let mut body = String::new();
+    let y = header(
+        &mut body,
+        width,
+        &map.title,
+        &sub,
+        map.description.as_deref(),
+        &kpis(scores, drawn, all),
+    );
+    // Moves back arc above the boxes: leave room for them.
+    let arcs = flow
+        .edges
+        .iter()
+        .any(|e| e.from == e.to || flow.nodes[e.to].col < flow.nodes[e.from].col);
+    let top = y + 56.0 + if arcs { 56.0 } else { 12.0 };
+    let ctx = Ctx {
+        map,
+        flow,
+        top,
+        scale: if widest > 0.0 {
+            MAX_WIDTH / widest
+        } else {
+            1.0
+        },
+        id: &options.id,
+    };
+    let channels = Channels::of(map);
+    // Column titles.
+    for (c, title) in ctx.flow.columns.iter().enumerate() {
+        let w = if c == 0 { START_W } else { NODE_W };
+        let text = if c == 0 || c + 1 == cols {
+            title.clone()
+        } else {
+            format!("{c}. {title}")
+        };
+        Label::new(&text, Font::bold(12.5), w)
+            .lines(2)
+            .fill(NAVY)
+            .draw(&mut body, col_x(c), y + 22.0);
+        rect(
+            &mut body,
+            col_x(c),
+            y + 46.0,
+            w,
+            3.0,
+            1.5,
+            &format!("fill=\"{NAVY}\" opacity=\"0.25\""),
+        );
+    }
+    let forward: Vec<usize> = (0..ctx.flow.edges.len())
+        .filter(|&k| !matches!(ctx.kind(&ctx.flow.edges[k]), Kind::Back | Kind::Within))
+        .collect();
+    let port = ports(&ctx, &forward);
+    // Heaviest moves first, so that thin ones stay visible on top.
+    let mut order: Vec<usize> = (0..ctx.flow.edges.len()).collect();
+    order.sort_by(|&a, &b| {
+        ctx.flow.edges[b]
+            .flow
+            .total_cmp(&ctx.flow.edges[a].flow)
+            .then(a.cmp(&b))
+    });
+    let mut geometry = Vec::new();
+    for k in order {
+        let kind = ctx.kind(&ctx.flow.edges[k]);
+        let segs = edge_path(&ctx, &mut body, k, port[k], kind);
+        if matches!(
+            kind,
+            Kind::Forward | Kind::Entry | Kind::Success | Kind::Failure | Kind::Neutral
+        ) && let Some(longest) = segs
+            .iter()
+            .max_by(|a, b| (a[3].0 - a[0].0).total_cmp(&(b[3].0 - b[0].0)))
+        {
+            geometry.push((k, *longest));
+        }
+    }
+    for (i, f) in ctx.flow.leaks.clone() {
+        let node = ctx.flow.nodes[i].clone();
+        leak(&ctx, &mut body, &node, f);
+    }
+    for node in &ctx.flow.nodes {
+        node_box(&ctx, &channels, &mut body, node);
+    }
+    edge_labels(&ctx, &mut body, &geometry);
+    let mut y = top + ctx.flow.height + 40.0;
+    y += Label::new("Arrows follow the moves of the map; their width is the expected number of moves per customer (expected visits of the touchpoint \u{d7} probability of the move). Percentages on arrows are moves per 100 customers.", Font::regular(11.5), width - 2.0 * MARGIN).lines(2).fill(MUTED).draw(&mut body, MARGIN, y);
+    y += 10.0;
+    y += legends(
+        &mut body,
+        &legend(&ctx, &channels),
+        MARGIN,
+        y + 8.0,
+        width - 2.0 * MARGIN,
+    );
+    y += MARGIN;
+    let desc = format!(
+        "Flow view of {} ({sub}): {} touchpoints in {} stage columns, {} moves, outcomes at the right. The widest arrow carries {} moves per 100 customers.",
+        map.title,
+        ctx.flow
+            .nodes
+            .iter()
+            .filter(|nd| matches!(nd.key, Key::Touchpoint(_)))
+            .count(),
+        cols.saturating_sub(2),
+        ctx.flow.edges.len(),
+        n(widest * 100.0)
+    );
+    let mut out = String::with_capacity(body.len() + 2048);
+    open(
+        &mut out,
+        width,
+        y,
+        &options.id,
+        &format!("{} \u{2014} flow view", map.title),
+        &desc,
+    );
+    defs(&mut out, &options.id);
+    out.push_str(&body);
+    out.push_str("</svg>\n");
+    out
+}
