@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes every generated file of the repository:
-#   - schema/*.schema.json, docs/diagnostics.md and the expected outputs in testdata/ (Rust:
-#     `cargo run -p xtask -- codegen`),
+#   - schema/*.schema.json, docs/diagnostics.md, the expected outputs in testdata/ and the
+#     Mermaid and CSV exports of the example maps (Rust: `cargo run -p xtask -- codegen`),
 #   - the invalid fixtures (testdata/invalid/generate.py),
 #   - the Python model classes (bindings-python/generate_model.py),
 #   - the Node declarations: index.js and index.d.ts from `napi build`, lib/*-types.d.ts from the
@@ -19,6 +19,15 @@ GENERATED=(
   schema
   docs/diagnostics.md
   testdata/scoring/expected
+  testdata/interchange/expected
+  examples/bank-personal-loan.as-is.mmd
+  examples/bank-personal-loan.as-is.csv
+  examples/bank-personal-loan.to-be.mmd
+  examples/bank-personal-loan.to-be.csv
+  examples/retail-click-and-collect.mmd
+  examples/retail-click-and-collect.csv
+  examples/solar-installation.mmd
+  examples/solar-installation.csv
   testdata/invalid
   bindings-python/python/journeymap/_model.py
   bindings-node/index.js
