@@ -59,9 +59,8 @@ impl UniqueIds {
         (2..)
             .map(|n| format!("{wanted}-{n}"))
             .find(|id| !self.taken.contains(id))
-            .map(|id| {
+            .inspect(|id| {
                 self.taken.insert(id.clone());
-                id
             })
             .unwrap_or_default()
     }

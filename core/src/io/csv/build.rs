@@ -48,6 +48,8 @@ pub(super) struct Builder {
     stages: HashMap<Id, (usize, bool)>,
     channels: HashMap<Id, (usize, bool)>,
     personas: HashMap<Id, usize>,
+    /// Personas whose name a persona-only row gave.
+    named_personas: std::collections::HashSet<Id>,
     persona_ids: HashMap<String, Id>,
     keys: HashMap<Key, usize>,
     /// Per touchpoint: the first row's cells, and the personas that have a row.
@@ -77,6 +79,7 @@ impl Builder {
             stages: HashMap::new(),
             channels: HashMap::new(),
             personas: HashMap::new(),
+            named_personas: std::collections::HashSet::new(),
             persona_ids: HashMap::new(),
             keys: HashMap::new(),
             first_rows: Vec::new(),
@@ -92,7 +95,27 @@ impl Builder {
 
     /// Adds one row, or reports why it is left out.
     pub(super) fn row(&mut self, row: &Row, diagnostics: &mut Vec<Diagnostic>) {
-        let result = if row.get(Column::Outcome).is_some() {
+        let persona_cells = [Column::Persona, Column::PersonaName, Column::PersonaShare];
+        let persona_only = row.get(Column::Persona).is_some()
+            && row.x.is_empty()
+            && row.cells.keys().all(|c| persona_cells.contains(c));
+        if !persona_only {
+            for column in [Column::PersonaName, Column::PersonaShare] {
+                if let Some(cell) = row.get(column) {
+                    diagnostics.push(row.at(
+                        codes::CELL_IGNORED,
+                        cell.column,
+                        &format!(
+                            "column `{}`: only a persona-only row (a row with nothing but persona cells) names a persona or gives its share",
+                            column.name()
+                        ),
+                    ));
+                }
+            }
+        }
+        let result = if persona_only {
+            self.persona_only_row(row)
+        } else if row.get(Column::Outcome).is_some() {
             self.outcome_row(row, diagnostics)
         } else if row.get(Column::Touchpoint).is_none() && row.get(Column::TouchpointId).is_none() {
             self.stage_row(row, diagnostics)
@@ -157,6 +180,75 @@ impl Builder {
             value: None,
             x: x_fields(row),
         });
+        Ok(())
+    }
+
+    /// A persona-only row declares the personas it lists; with `persona_name` or
+    /// `persona_share`, it names one persona and gives its share of the customer base.
+    fn persona_only_row(&mut self, row: &Row) -> Result<(), Vec<Diagnostic>> {
+        let at = (row.line, row.get(Column::Persona).map_or(1, |c| c.column));
+        let items: Vec<String> = cells::items(row.text(Column::Persona).unwrap_or_default(), true)
+            .iter()
+            .map(|i| cells::text(i))
+            .collect();
+        let name = row.text(Column::PersonaName);
+        let share = match row.get(Column::PersonaShare) {
+            Some(cell) => Some(self.numbers.read_fraction(&cell.text).ok_or_else(|| {
+                vec![row.error(
+                    codes::INVALID_NUMBER,
+                    Column::PersonaShare,
+                    format!("`{}` is not a number", cell.text),
+                )]
+            })?),
+            None => None,
+        };
+        if name.is_none() && share.is_none() {
+            for item in &items {
+                self.persona(item, at);
+            }
+            return Ok(());
+        }
+        let [value] = items.as_slice() else {
+            return Err(vec![row.error(
+                codes::INVALID_PERSONA_ROW,
+                Column::Persona,
+                "a row that names a persona or gives its share lists exactly one persona",
+            )]);
+        };
+        let id = self.persona(value, at);
+        let index = self.personas[&id];
+        let persona = &self.map.personas[index];
+        let mut errors = Vec::new();
+        if let Some(name) = name {
+            if self.named_personas.contains(&id) && persona.name != name {
+                errors.push(row.error(
+                    codes::CONFLICTING_VALUES,
+                    Column::PersonaName,
+                    format!(
+                        "the persona `{id}` is named `{}` on an earlier row",
+                        persona.name
+                    ),
+                ));
+            }
+        }
+        if let (Some(share), Some(old)) = (share, persona.share) {
+            if share != old {
+                errors.push(row.error(
+                    codes::CONFLICTING_VALUES,
+                    Column::PersonaShare,
+                    format!("the persona `{id}` has the share {old} on an earlier row"),
+                ));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let persona = &mut self.map.personas[index];
+        if let Some(name) = name {
+            persona.name = name.to_owned();
+            self.named_personas.insert(id.clone());
+        }
+        persona.share = persona.share.or(share);
         Ok(())
     }
 

@@ -17,6 +17,8 @@ pub(super) enum Column {
     ChannelId,
     ChannelKind,
     Persona,
+    PersonaName,
+    PersonaShare,
     CustomerAction,
     Emotion,
     ExpectedEmotion,
@@ -58,6 +60,12 @@ pub(super) const LAYOUT: &[(Column, &str, &[&str])] = &[
     (Column::ChannelId, "channel_id", &[]),
     (Column::ChannelKind, "channel_kind", &[]),
     (Column::Persona, "persona", &["personas", "persona_id"]),
+    (Column::PersonaName, "persona_name", &["nom_persona"]),
+    (
+        Column::PersonaShare,
+        "persona_share",
+        &["share", "part_persona"],
+    ),
     (
         Column::CustomerAction,
         "customer_action",

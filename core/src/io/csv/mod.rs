@@ -65,7 +65,8 @@ pub fn to_string(map: &JourneyMap) -> Result<String, Error> {
 }
 
 /// Writes the map as a table with explicit options. Columns in the layout's order (every column
-/// always present), then the `x-` keys of touchpoints and outcomes. Rows: for each stage in
+/// always present), then the `x-` keys of touchpoints and outcomes. Rows: one persona-only row
+/// per persona (the persona list, in map order); for each stage in
 /// journey order, its touchpoints in map order, each followed by its persona rows (a stage
 /// without touchpoint gets a stage-only row); touchpoints of unknown stages; then the outcomes.
 pub fn to_string_with(map: &JourneyMap, options: &WriteOptions) -> Result<String, Error> {

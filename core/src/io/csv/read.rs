@@ -115,7 +115,8 @@ pub(super) fn read(bytes: &[u8], options: &ReadOptions) -> Imported {
         let number = u64::try_from(k).unwrap_or(u64::MAX).saturating_add(1);
         match &table {
             None => {
-                let t = header(&record, line, delimiter, &mut diagnostics);
+                let mut found = Vec::new();
+                let t = header(&record, line, delimiter, &mut found);
                 if !t.has(Column::Touchpoint) && !t.has(Column::TouchpointId) {
                     diagnostics.push(
                         not_a_table(
@@ -129,6 +130,7 @@ pub(super) fn read(bytes: &[u8], options: &ReadOptions) -> Imported {
                         diagnostics,
                     };
                 }
+                diagnostics.append(&mut found);
                 builder = Some(Builder::new(&t, options.name.as_deref()));
                 table = Some(t);
             }
@@ -226,15 +228,13 @@ fn header(
             h = Header::Empty;
         }
         match &h {
-            Header::Known(column, Some(a)) => {
-                if !declare(&mut table.scales, *column, a, numbers) {
-                    let message = format!(
-                        "row 1: `{}` is not a scale of the column `{}` (write e.g. `emotion [-2..2]`, `effort [1..7 higher_is_easier]`, `duration [hours]`)",
-                        a,
-                        column.name()
-                    );
-                    diagnostics.push(Diagnostic::new(codes::INVALID_HEADER, "", message).at(l, c));
-                }
+            Header::Known(column, Some(a)) if !declare(&mut table.scales, *column, a, numbers) => {
+                let message = format!(
+                    "row 1: `{}` is not a scale of the column `{}` (write e.g. `emotion [-2..2]`, `effort [1..7 higher_is_easier]`, `duration [hours]`)",
+                    a,
+                    column.name()
+                );
+                diagnostics.push(Diagnostic::new(codes::INVALID_HEADER, "", message).at(l, c));
             }
             Header::Extension(key) => {
                 let message = format!(

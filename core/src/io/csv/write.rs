@@ -38,33 +38,86 @@ impl Line {
     }
 }
 
+/// What a row after the persona list shows.
+enum Block {
+    /// A stage without touchpoint.
+    Stage(usize),
+    /// A touchpoint, by position.
+    Touchpoint(usize),
+}
+
+/// Stages in journey order, each with its touchpoints in map order (or a stage-only row when
+/// it has none), then the touchpoints of unknown stages.
+fn blocks(map: &JourneyMap) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut written = vec![false; map.touchpoints.len()];
+    for stage in map.stages_in_order() {
+        let before = out.len();
+        for (t, tp) in map.touchpoints.iter().enumerate() {
+            if tp.stage == stage.id && !written[t] {
+                written[t] = true;
+                out.push(Block::Touchpoint(t));
+            }
+        }
+        if out.len() == before {
+            let s = map
+                .stages
+                .iter()
+                .position(|x| x.id == stage.id)
+                .unwrap_or(0);
+            out.push(Block::Stage(s));
+        }
+    }
+    out.extend(
+        (0..map.touchpoints.len())
+            .filter(|&t| !written[t])
+            .map(Block::Touchpoint),
+    );
+    out
+}
+
 /// The table of `map` (see [`super::to_string_with`]).
 pub(super) fn write(map: &JourneyMap, options: &WriteOptions) -> Result<String, Error> {
     let numbers = Numbers {
         decimal_comma: options.delimiter == b';',
     };
-    let x_keys = x_keys(map);
+    let blocks = blocks(map);
+    let order: Vec<usize> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Touchpoint(t) => Some(*t),
+            Block::Stage(_) => None,
+        })
+        .collect();
+    let x_keys = x_keys(map, &order);
     let mut lines = Vec::new();
     let index = map.index();
-    let mut written = vec![false; map.touchpoints.len()];
-    for stage in map.stages_in_order() {
-        let mut any = false;
-        for (t, tp) in map.touchpoints.iter().enumerate() {
-            if tp.stage == stage.id && !written[t] {
-                written[t] = true;
-                any = true;
-                touchpoint_lines(map, &index, tp, numbers, &x_keys, &mut lines);
-            }
+    for persona in &map.personas {
+        let mut line = Line::new(x_keys.len());
+        line.set(Column::Persona, cells::escape_item(&persona.id, &[',']));
+        line.set(Column::PersonaName, &persona.name);
+        if let Some(share) = persona.share {
+            line.set(Column::PersonaShare, numbers.write(share));
         }
-        if !any {
-            let mut line = Line::new(x_keys.len());
-            stage_cells(&mut line, &index, &stage.id, numbers);
-            lines.push(line);
-        }
+        lines.push(line);
     }
-    for (t, tp) in map.touchpoints.iter().enumerate() {
-        if !written[t] {
-            touchpoint_lines(map, &index, tp, numbers, &x_keys, &mut lines);
+    for block in blocks {
+        match block {
+            Block::Touchpoint(t) => {
+                touchpoint_lines(
+                    map,
+                    &index,
+                    &map.touchpoints[t],
+                    numbers,
+                    &x_keys,
+                    &mut lines,
+                );
+            }
+            Block::Stage(s) => {
+                let mut line = Line::new(x_keys.len());
+                stage_cells(&mut line, &index, &map.stages[s].id, numbers);
+                lines.push(line);
+            }
         }
     }
     for outcome in &map.outcomes {
@@ -79,6 +132,17 @@ pub(super) fn write(map: &JourneyMap, options: &WriteOptions) -> Result<String, 
         line.set_x(&x_keys, &outcome.x);
         lines.push(line);
     }
+    finish(map, options, numbers, &x_keys, lines)
+}
+
+/// The header and the lines as CSV text.
+fn finish(
+    map: &JourneyMap,
+    options: &WriteOptions,
+    numbers: Numbers,
+    x_keys: &[&str],
+    lines: Vec<Line>,
+) -> Result<String, Error> {
     let header: Vec<String> = LAYOUT
         .iter()
         .map(|&(column, name, _)| {
@@ -120,13 +184,12 @@ fn failed(e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// The `x-` keys of touchpoints and outcomes, in order of first appearance.
-fn x_keys(map: &JourneyMap) -> Vec<&str> {
+/// The `x-` keys of touchpoints (taken in `order`) and outcomes, in order of first appearance.
+fn x_keys<'m>(map: &'m JourneyMap, order: &[usize]) -> Vec<&'m str> {
     let mut keys: Vec<&str> = Vec::new();
-    let fields = map
-        .touchpoints
+    let fields = order
         .iter()
-        .map(|t| &t.x)
+        .map(|&t| &map.touchpoints[t].x)
         .chain(map.outcomes.iter().map(|o| &o.x));
     for x in fields {
         for key in x.keys() {

@@ -51,6 +51,10 @@ pub(super) enum Kind {
     Invalid(char),
 }
 
+/// What a lexer rule matched: where the next token starts, and the token with the range of its
+/// text, unless the rule skips what it matched.
+type Matched = (usize, Option<(Kind, usize, usize)>);
+
 /// A token with the position of its first character, and the position of each character of
 /// its text (for diagnostics inside it).
 #[derive(Debug, Clone)]
@@ -178,7 +182,7 @@ impl Source {
 
     /// The first rule that matches at `i`: where the next token starts, and the token (with the
     /// range of its text) unless the rule skips what it matched.
-    fn rule(&self, i: usize) -> (usize, Option<(Kind, usize, usize)>) {
+    fn rule(&self, i: usize) -> Matched {
         let line_end = |from: usize| self.until(from, &['\n']);
         // \%%(?!\{)[^\n]*   and   [^\}]\%\%[^\n]*   (comments)
         if self.is(i, '%') && self.is(i + 1, '%') && !self.is(i + 2, '{') {
@@ -245,7 +249,7 @@ impl Source {
 
     /// `accTitle:` / `accDescr:` (value: the rest of the line) and `accDescr {` (value: up to
     /// the next `}`, or the end of the text).
-    fn accessibility(&self, i: usize) -> Option<(usize, Option<(Kind, usize, usize)>)> {
+    fn accessibility(&self, i: usize) -> Option<Matched> {
         let title = self.word(i, "acctitle");
         if !title && !self.word(i, "accdescr") {
             return None;
