@@ -168,6 +168,41 @@ pub enum Input {
     Path(PathBuf),
 }
 
+/// Where an interchange reader takes its input from.
+#[derive(Debug)]
+pub enum Source {
+    /// The text itself.
+    Text(String),
+    /// UTF-8 bytes.
+    Bytes(Vec<u8>),
+    /// A file.
+    Path(PathBuf),
+}
+
+/// Classifies the argument of `from_mermaid` and `from_csv`: `os.PathLike` → path; `bytes` →
+/// bytes; `str` → text, or with `str_path` a path when it holds no line break.
+pub fn source(obj: &Bound<'_, PyAny>, str_path: bool) -> PyResult<Source> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyString>() {
+        let text = s.to_cow()?.into_owned();
+        return Ok(if str_path && !text.contains(['\n', '\r']) {
+            Source::Path(PathBuf::from(text))
+        } else {
+            Source::Text(text)
+        });
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Source::Bytes(b.as_bytes().to_vec()));
+    }
+    if obj.is_instance(PATH_LIKE.import(py, "os", "PathLike")?)? {
+        return Ok(Source::Path(obj.extract::<PathBuf>()?));
+    }
+    Err(PyTypeError::new_err(format!(
+        "expected text (str), bytes or a path (os.PathLike); got {}",
+        type_name(obj)
+    )))
+}
+
 /// Classifies the argument of `validate` (`allow_path`) or `loads`:
 /// `os.PathLike` → path; `bytes` → JSON bytes; `str` → JSON text when it is empty, starts with
 /// `{` or `[` after white space, or parses as JSON, otherwise a path; any other JSON value

@@ -38,8 +38,8 @@ fn new(
     }
 }
 
-/// `ValidationError` (invalid map), `ReadError` (JM009) or `WriteError` (JM019), with the
-/// core's diagnostics of the error.
+/// `ValidationError` (invalid map), `ReadError` (JM009) or `WriteError` (JM019, or an export
+/// error such as JM206), with the core's diagnostics of the error.
 pub fn io(py: Python<'_>, e: journeymap::io::Error) -> PyErr {
     let code = e.code();
     let message = e.to_string();
@@ -47,7 +47,9 @@ pub fn io(py: Python<'_>, e: journeymap::io::Error) -> PyErr {
     let (cell, class) = match e {
         journeymap::io::Error::Invalid { .. } => (&VALIDATION_ERROR, "ValidationError"),
         journeymap::io::Error::Io { .. } => (&READ_ERROR, "ReadError"),
-        journeymap::io::Error::Json(_) => (&WRITE_ERROR, "WriteError"),
+        journeymap::io::Error::Json(_) | journeymap::io::Error::Export { .. } => {
+            (&WRITE_ERROR, "WriteError")
+        }
     };
     new(py, cell, class, message, Some(code.as_str()), diagnostics)
 }

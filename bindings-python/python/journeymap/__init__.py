@@ -1,6 +1,7 @@
 """journeymap: customer journey maps as a scored graph.
 
-Load, validate and score journey maps (format v1). The work happens in Rust; this package adds
+Load, validate and score journey maps (format v1); read and write them as Mermaid `journey`
+diagrams and CSV touchpoint tables. The work happens in Rust; this package adds
 notebook conveniences: typed views, attribute access to scores, DataFrames, HTML.
 """
 
@@ -27,6 +28,8 @@ from ._native import (
     JourneyMap,
     __version__,
     compare,
+    from_csv,
+    from_mermaid,
     load,
     loads,
     schema,
@@ -64,6 +67,8 @@ __all__ = [
     "WriteError",
     "__version__",
     "compare",
+    "from_csv",
+    "from_mermaid",
     "load",
     "loads",
     "schema",

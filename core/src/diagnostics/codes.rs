@@ -184,7 +184,7 @@ catalogue! {
     INVALID_HEADER = "JM235", Error, "Invalid header",
         "The header row names a column twice (after case and spacing are ignored), or a scale annotation such as `emotion [1..10]` cannot be read. The column is ignored.";
     UNKNOWN_COLUMN = "JM236", Info, "Unknown column kept",
-        "A column the layout does not define is kept on each touchpoint under an `x-` key (`Region` becomes `x-Region`; a column already named `x-...` keeps its name).";
+        "A column the layout does not define is kept on each touchpoint (and outcome) under an `x-` key: `Region` becomes `x-Region`. A column already named `x-...` keeps its name without this note.";
     ROW_WITHOUT_TOUCHPOINT = "JM237", Error, "Row without touchpoint",
         "A row has neither a touchpoint id nor a touchpoint name (and is not an outcome row or a stage-only row). It is left out.";
     INVALID_PERSONA_ROW = "JM238", Error, "Invalid persona row",

@@ -16,8 +16,8 @@ use crate::io::ids::{UniqueIds, persona_slug, slug};
 use crate::io::imported::Sources;
 use crate::io::linear;
 use crate::model::{
-    Channel, ChannelKind, Entry, Id, JourneyMap, Measures, Outcome, Stage, Touchpoint, Transition,
-    XFields,
+    Channel, ChannelKind, Entry, Id, JourneyMap, MapView, Measures, Outcome, Stage, Touchpoint,
+    Transition, Visibility, XFields,
 };
 
 /// A move or an entry read from a row, resolved once every row is known.
@@ -678,6 +678,15 @@ impl Builder {
     /// `next` or `entry` column), a persona added when none is named.
     pub(super) fn finish(mut self, table: &Table) -> (JourneyMap, Sources) {
         linear::ensure_persona(&mut self.map);
+        // Backstage steps belong in a service blueprint: a table that has them is one.
+        if self
+            .map
+            .touchpoints
+            .iter()
+            .any(|t| t.visibility == Some(Visibility::Backstage))
+        {
+            self.map.view = Some(MapView::ServiceBlueprint);
+        }
         self.give_ids();
         let targets = Targets::new(&self.map);
         for p in std::mem::take(&mut self.pending) {

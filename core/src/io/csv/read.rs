@@ -236,7 +236,7 @@ fn header(
                 );
                 diagnostics.push(Diagnostic::new(codes::INVALID_HEADER, "", message).at(l, c));
             }
-            Header::Extension(key) => {
+            Header::Extension(key) if key.as_str() != text.trim() => {
                 let message = format!(
                     "row 1: the column `{}` is not in the layout; it is kept as `{key}` on each touchpoint",
                     text.trim()
