@@ -168,6 +168,18 @@ function personaId(persona, what) {
   return persona
 }
 
+/** The delimiter of `toCsv` options.
+ * @param {unknown} options
+ * @returns {',' | ';'} */
+function csvDelimiter(options) {
+  if (options === undefined || options === null) return ','
+  if (typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`toCsv() expects options { delimiter: ',' | ';' }, got ${describe(options)}`)
+  const delimiter = /** @type {{ delimiter?: unknown }} */ (options).delimiter
+  if (delimiter === undefined || delimiter === ',') return ','
+  if (delimiter === ';') return ';'
+  throw new RangeError(`toCsv() expects delimiter ',' or ';', got ${JSON.stringify(delimiter) ?? describe(delimiter)}`)
+}
+
 /** @param {unknown} value
  * @param {string} what
  * @returns {boolean} */
@@ -238,6 +250,26 @@ class JourneyMap {
     throw new TypeError(`fromJson() expects JSON text or bytes (Buffer, Uint8Array), got ${describe(input)}`)
   }
 
+  /** Reads a Mermaid `journey` diagram from text or UTF-8 bytes; throws JourneyMapError with
+   * every diagnostic (line and column included).
+   * @param {string | Uint8Array} input
+   * @returns {JourneyMap} */
+  static fromMermaid(input) {
+    if (typeof input === 'string') return loaded(native.mermaidText(input))
+    if (input instanceof Uint8Array) return loaded(native.mermaidBytes(input))
+    throw new TypeError(`fromMermaid() expects Mermaid text or bytes (Buffer, Uint8Array), got ${describe(input)}`)
+  }
+
+  /** Reads a CSV touchpoint table from text or bytes (UTF-8, with or without BOM; `,` or `;`);
+   * throws JourneyMapError with every diagnostic (row and column included).
+   * @param {string | Uint8Array} input
+   * @returns {JourneyMap} */
+  static fromCsv(input) {
+    if (typeof input === 'string') return loaded(native.csvText(input))
+    if (input instanceof Uint8Array) return loaded(native.csvBytes(input))
+    throw new TypeError(`fromCsv() expects CSV text or bytes (Buffer, Uint8Array), got ${describe(input)}`)
+  }
+
   /** Validates a plain object and builds a map from it (diagnostics without positions).
    * @param {JourneyMapDocument | Record<string, unknown>} object
    * @returns {JourneyMap} */
@@ -256,6 +288,21 @@ class JourneyMap {
    * @returns {string} */
   toJson(pretty = false) {
     return text(nativeOf(this).toJson(flag(pretty, 'toJson()')))
+  }
+
+  /** The map as a Mermaid `journey`: the most likely journey of `persona`, or every persona's
+   * merged; throws JourneyMapError (JM206) for an unknown persona.
+   * @param {string | null} [persona]
+   * @returns {string} */
+  toMermaid(persona) {
+    return text(nativeOf(this).toMermaid(personaId(persona, 'toMermaid()')))
+  }
+
+  /** The map as a CSV touchpoint table; `delimiter: ';'` writes decimal commas.
+   * @param {{ delimiter?: ',' | ';' }} [options]
+   * @returns {string} */
+  toCsv(options) {
+    return text(nativeOf(this).toCsv(csvDelimiter(options) === ';'))
   }
 
   /** The scores as a plain object.
@@ -311,4 +358,18 @@ function compare(asIs, toBe, config) {
   return JSON.parse(text(native.compareJson(nativeOf(asIs), nativeOf(toBe), configText(config))))
 }
 
-module.exports = { JourneyMap, JourneyMapError, validate, schema, scoresSchema, compare }
+/** Reads a Mermaid `journey` diagram (the same as `JourneyMap.fromMermaid`).
+ * @param {string | Uint8Array} input
+ * @returns {JourneyMap} */
+function fromMermaid(input) {
+  return JourneyMap.fromMermaid(input)
+}
+
+/** Reads a CSV touchpoint table (the same as `JourneyMap.fromCsv`).
+ * @param {string | Uint8Array} input
+ * @returns {JourneyMap} */
+function fromCsv(input) {
+  return JourneyMap.fromCsv(input)
+}
+
+module.exports = { JourneyMap, JourneyMapError, validate, schema, scoresSchema, compare, fromMermaid, fromCsv }

@@ -8,8 +8,10 @@
 //! the libuv thread pool catches panics the same way (`PoolTask::compute`).
 
 pub mod convert;
+pub mod csv;
 pub mod io;
 pub mod map;
+pub mod mermaid;
 pub mod score;
 pub mod validate;
 
