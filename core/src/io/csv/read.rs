@@ -92,15 +92,40 @@ pub(super) fn read(bytes: &[u8], options: &ReadOptions) -> Imported {
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut diagnostics = Vec::new();
+    let Some((table, builder)) = rows(bytes, options, &mut diagnostics) else {
+        return Imported {
+            map: None,
+            diagnostics,
+        };
+    };
+    if !builder.has_rows() {
+        diagnostics.push(not_a_table(
+            "the table has no data row that could be read".to_owned(),
+        ));
+        return Imported {
+            map: None,
+            diagnostics,
+        };
+    }
+    let (map, sources) = builder.finish(&table);
+    Imported::finish(map, diagnostics, &sources, &options.limits)
+}
+
+/// Reads the header, then every row into a builder; `None` (with the reason) when there is no
+/// usable header.
+fn rows(
+    bytes: &[u8],
+    options: &ReadOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Table, Builder)> {
     let delimiter = sniff(bytes);
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
-    let mut diagnostics = Vec::new();
-    let mut table: Option<Table> = None;
-    let mut builder: Option<Builder> = None;
+    let mut read: Option<(Table, Builder)> = None;
     for (k, record) in reader.byte_records().enumerate() {
         let record = match record {
             Ok(r) => r,
@@ -113,61 +138,33 @@ pub(super) fn read(bytes: &[u8], options: &ReadOptions) -> Imported {
             .position()
             .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
         let number = u64::try_from(k).unwrap_or(u64::MAX).saturating_add(1);
-        match &table {
+        match &mut read {
             None => {
                 let mut found = Vec::new();
                 let t = header(&record, line, delimiter, &mut found);
                 if !t.has(Column::Touchpoint) && !t.has(Column::TouchpointId) {
-                    diagnostics.push(
-                        not_a_table(
-                            "the header has neither a `touchpoint` nor a `touchpoint_id` column"
-                                .to_owned(),
-                        )
-                        .at(Some(line), Some(1)),
-                    );
-                    return Imported {
-                        map: None,
-                        diagnostics,
-                    };
+                    let message =
+                        "the header has neither a `touchpoint` nor a `touchpoint_id` column";
+                    diagnostics.push(not_a_table(message.to_owned()).at(Some(line), Some(1)));
+                    return None;
                 }
                 diagnostics.append(&mut found);
-                builder = Some(Builder::new(&t, options.name.as_deref()));
-                table = Some(t);
+                let b = Builder::new(&t, options.name.as_deref());
+                read = Some((t, b));
             }
-            Some(t) => {
-                if let (Some(row), Some(b)) = (
-                    row(t, &record, number, line, &mut diagnostics),
-                    &mut builder,
-                ) {
-                    b.row(&row, &mut diagnostics);
+            Some((t, b)) => {
+                if let Some(row) = row(t, &record, number, line, diagnostics) {
+                    b.row(&row, diagnostics);
                 }
             }
         }
     }
-    let Some(table) = table else {
+    if read.is_none() {
         diagnostics.push(not_a_table(
             "the table is empty: a header row is needed".to_owned(),
         ));
-        return Imported {
-            map: None,
-            diagnostics,
-        };
-    };
-    match builder {
-        Some(b) if b.has_rows() => {
-            let (map, sources) = b.finish(&table);
-            Imported::finish(map, diagnostics, &sources, &options.limits)
-        }
-        _ => {
-            diagnostics.push(not_a_table(
-                "the table has no data row that could be read".to_owned(),
-            ));
-            Imported {
-                map: None,
-                diagnostics,
-            }
-        }
     }
+    read
 }
 
 fn not_a_table(message: String) -> Diagnostic {

@@ -221,51 +221,13 @@ fn task(
         .first()
         .map_or(("", &[][..]), |(f, a)| (f.as_str(), *a));
     let score_at = field_at(score_text, score_chars, data_token.at);
+    let task_name = read_name(name, true);
     let path = pointer(&["touchpoints", &index.to_string(), "measures", "emotion"]);
-    let score = match parse_score(score_text) {
-        Ok(s) if (1.0..=5.0).contains(&s) => Some(s),
-        Ok(_) => {
-            let message = format!(
-                "the score {} of `{}` is outside Mermaid's 1..5",
-                score_text.trim(),
-                read_name(name, true)
-            );
-            diagnostics.push(
-                Diagnostic::new(codes::SCORE_OUT_OF_RANGE, path.as_str(), message)
-                    .at(Some(score_at.0), Some(score_at.1)),
-            );
-            None
-        }
-        Err(()) => {
-            let message = if score_text.trim().is_empty() {
-                format!("`{}` has no score", read_name(name, true))
-            } else {
-                format!(
-                    "the score `{}` of `{}` is not a number",
-                    score_text.trim(),
-                    read_name(name, true)
-                )
-            };
-            diagnostics.push(
-                Diagnostic::new(codes::SCORE_NOT_A_NUMBER, path.as_str(), message)
-                    .at(Some(score_at.0), Some(score_at.1)),
-            );
-            None
-        }
-    };
-    let mut actors: Vec<Text> = Vec::new();
-    if let Some((list, chars)) = fields.get(1) {
-        let mut start = 0;
-        for part in list.split(',') {
-            let n = part.chars().count();
-            let at = field_at(part, &chars[start.min(chars.len())..], data_token.at);
-            start += n + 1;
-            let value = read_name(part, false);
-            if !value.is_empty() && !actors.iter().any(|a| a.value == value) {
-                actors.push(Text { value, at });
-            }
-        }
-    }
+    let score = score(score_text, &task_name, &path, score_at, diagnostics);
+    let actors = fields
+        .get(1)
+        .map(|(list, chars)| actors(list, chars, data_token.at))
+        .unwrap_or_default();
     if let Some((_, chars)) = fields.iter().skip(2).find(|(f, _)| !f.trim().is_empty()) {
         let at = chars.first().copied().unwrap_or(data_token.at);
         diagnostics.push(diagnostic(
@@ -277,7 +239,7 @@ fn task(
     }
     Task {
         name: Text {
-            value: read_name(name, true),
+            value: task_name,
             at: name_token.at,
         },
         section: diagram.sections.len() - 1,
@@ -285,6 +247,50 @@ fn task(
         score_at,
         actors,
     }
+}
+
+/// A task's score on Mermaid's 1..5; `None` with JM202 (not a number) or JM203 (out of range).
+fn score(
+    text: &str,
+    task: &str,
+    path: &str,
+    at: (u32, u32),
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<f64> {
+    let (code, message) = match parse_score(text) {
+        Ok(s) if (1.0..=5.0).contains(&s) => return Some(s),
+        Ok(_) => (
+            codes::SCORE_OUT_OF_RANGE,
+            format!(
+                "the score {} of `{task}` is outside Mermaid's 1..5",
+                text.trim()
+            ),
+        ),
+        Err(()) if text.trim().is_empty() => {
+            (codes::SCORE_NOT_A_NUMBER, format!("`{task}` has no score"))
+        }
+        Err(()) => (
+            codes::SCORE_NOT_A_NUMBER,
+            format!("the score `{}` of `{task}` is not a number", text.trim()),
+        ),
+    };
+    diagnostics.push(diagnostic(code, path, at, message));
+    None
+}
+
+/// The actors of a task's second field: split on `,`, trimmed, without empty ones and repeats.
+fn actors(list: &str, chars: &[(u32, u32)], fallback: (u32, u32)) -> Vec<Text> {
+    let mut out: Vec<Text> = Vec::new();
+    let mut start = 0;
+    for part in list.split(',') {
+        let at = field_at(part, &chars[start.min(chars.len())..], fallback);
+        start += part.chars().count() + 1;
+        let value = read_name(part, false);
+        if !value.is_empty() && !out.iter().any(|a| a.value == value) {
+            out.push(Text { value, at });
+        }
+    }
+    out
 }
 
 /// A score as JavaScript's `Number()` reads it, finite: a decimal number with optional sign and

@@ -4,20 +4,25 @@
 //!
 //! Kinds of row: an outcome row (its `outcome` cell is a kind), a stage-only row (only stage
 //! cells), a touchpoint's first row (everything about the touchpoint), and a persona row (a later
-//! row of the same touchpoint: one persona's own measures, entry and moves).
+//! row of the same touchpoint: one persona's own measures, entry and moves), a persona-only row
+//! (persona cells only).
+
+mod frame;
+mod parsed;
 
 use std::collections::HashMap;
+
+use self::parsed::{Parsed, pointer_of, x_fields};
 
 use super::cells::{self, Numbers, Weights};
 use super::columns::Column;
 use super::read::{Row, Table};
 use crate::diagnostics::{Diagnostic, codes};
-use crate::io::ids::{UniqueIds, persona_slug, slug};
+use crate::io::ids::{UniqueIds, slug};
 use crate::io::imported::Sources;
 use crate::io::linear;
 use crate::model::{
-    Channel, ChannelKind, Entry, Id, JourneyMap, MapView, Measures, Outcome, Stage, Touchpoint,
-    Transition, Visibility, XFields,
+    Entry, Id, JourneyMap, MapView, Measures, Outcome, Touchpoint, Transition, Visibility, XFields,
 };
 
 /// A move or an entry read from a row, resolved once every row is known.
@@ -183,75 +188,6 @@ impl Builder {
         Ok(())
     }
 
-    /// A persona-only row declares the personas it lists; with `persona_name` or
-    /// `persona_share`, it names one persona and gives its share of the customer base.
-    fn persona_only_row(&mut self, row: &Row) -> Result<(), Vec<Diagnostic>> {
-        let at = (row.line, row.get(Column::Persona).map_or(1, |c| c.column));
-        let items: Vec<String> = cells::items(row.text(Column::Persona).unwrap_or_default(), true)
-            .iter()
-            .map(|i| cells::text(i))
-            .collect();
-        let name = row.text(Column::PersonaName);
-        let share = match row.get(Column::PersonaShare) {
-            Some(cell) => Some(self.numbers.read_fraction(&cell.text).ok_or_else(|| {
-                vec![row.error(
-                    codes::INVALID_NUMBER,
-                    Column::PersonaShare,
-                    format!("`{}` is not a number", cell.text),
-                )]
-            })?),
-            None => None,
-        };
-        if name.is_none() && share.is_none() {
-            for item in &items {
-                self.persona(item, at);
-            }
-            return Ok(());
-        }
-        let [value] = items.as_slice() else {
-            return Err(vec![row.error(
-                codes::INVALID_PERSONA_ROW,
-                Column::Persona,
-                "a row that names a persona or gives its share lists exactly one persona",
-            )]);
-        };
-        let id = self.persona(value, at);
-        let index = self.personas[&id];
-        let persona = &self.map.personas[index];
-        let mut errors = Vec::new();
-        if let Some(name) = name {
-            if self.named_personas.contains(&id) && persona.name != name {
-                errors.push(row.error(
-                    codes::CONFLICTING_VALUES,
-                    Column::PersonaName,
-                    format!(
-                        "the persona `{id}` is named `{}` on an earlier row",
-                        persona.name
-                    ),
-                ));
-            }
-        }
-        if let (Some(share), Some(old)) = (share, persona.share) {
-            if share != old {
-                errors.push(row.error(
-                    codes::CONFLICTING_VALUES,
-                    Column::PersonaShare,
-                    format!("the persona `{id}` has the share {old} on an earlier row"),
-                ));
-            }
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let persona = &mut self.map.personas[index];
-        if let Some(name) = name {
-            persona.name = name.to_owned();
-            self.named_personas.insert(id.clone());
-        }
-        persona.share = persona.share.or(share);
-        Ok(())
-    }
-
     fn stage_row(
         &mut self,
         row: &Row,
@@ -332,180 +268,6 @@ impl Builder {
         })
     }
 
-    /// The stage a row names (by `stage_id`, else by the slug of `stage`), or the stage of the
-    /// row above when both are empty; added or completed with the row's name and order.
-    fn stage(&mut self, row: &Row) -> Result<Id, Vec<Diagnostic>> {
-        let order = match row.get(Column::StageOrder) {
-            Some(cell) => Some(integer(self.numbers, &cell.text).ok_or_else(|| {
-                vec![row.error(
-                    codes::INVALID_NUMBER,
-                    Column::StageOrder,
-                    format!("`{}` is not a whole number", cell.text),
-                )]
-            })?),
-            None => None,
-        };
-        let name = row.text(Column::Stage);
-        let id = match (row.text(Column::StageId), name, &self.current_stage) {
-            (Some(id), _, _) => id.to_owned(),
-            (None, Some(name), _) => slug(name, "stage"),
-            (None, None, Some(current)) => current.clone(),
-            (None, None, None) => "journey".to_owned(),
-        };
-        let at = (
-            row.line,
-            row.get(Column::Stage)
-                .or(row.get(Column::StageId))
-                .map_or(1, |c| c.column),
-        );
-        let Some(&(s, named)) = self.stages.get(&id) else {
-            let index = self.map.stages.len();
-            self.sources.add_parts(&["stages", &index.to_string()], at);
-            if let Some(cell) = row.get(Column::StageOrder) {
-                self.sources.add_parts(
-                    &["stages", &index.to_string(), "order"],
-                    (row.line, cell.column),
-                );
-            }
-            let default = row.get(Column::StageId).is_none() && name.is_none();
-            let display = match name {
-                Some(n) => n,
-                None if default => "Journey",
-                None => &id,
-            };
-            self.map.stages.push(stage(&id, display, order));
-            self.stages.insert(id.clone(), (index, name.is_some()));
-            return Ok(id);
-        };
-        let existing = &self.map.stages[s];
-        let mut errors = Vec::new();
-        if let (Some(name), true) = (name, named) {
-            if existing.name != name {
-                errors.push(row.error(
-                    codes::CONFLICTING_VALUES,
-                    Column::Stage,
-                    format!(
-                        "the stage `{id}` is named `{}` on an earlier row",
-                        existing.name
-                    ),
-                ));
-            }
-        }
-        if let (Some(o), Some(old)) = (order, existing.order) {
-            if o != old {
-                errors.push(row.error(
-                    codes::CONFLICTING_VALUES,
-                    Column::StageOrder,
-                    format!("the stage `{id}` has the order {old} on an earlier row"),
-                ));
-            }
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let stage = &mut self.map.stages[s];
-        if let (Some(name), false) = (name, named) {
-            stage.name = name.to_owned();
-            self.stages.insert(id.clone(), (s, true));
-        }
-        stage.order = stage.order.or(order);
-        Ok(id)
-    }
-
-    /// The channel a row names (by `channel_id`, else the slug of `channel`; `unspecified` when
-    /// both are empty), added or completed with its name and kind.
-    fn channel(&mut self, row: &Row) -> Result<Id, Vec<Diagnostic>> {
-        let kind = match row.get(Column::ChannelKind) {
-            Some(cell) => Some(cells::channel_kind(&cell.text).ok_or_else(|| {
-                vec![row.error(
-                    codes::INVALID_CELL,
-                    Column::ChannelKind,
-                    format!(
-                        "`{}` is not a channel kind (digital, physical, human, print or other)",
-                        cell.text
-                    ),
-                )]
-            })?),
-            None => None,
-        };
-        let name = row.text(Column::Channel);
-        let id = match (row.text(Column::ChannelId), name) {
-            (Some(id), _) => id.to_owned(),
-            (None, Some(name)) => slug(name, "channel"),
-            (None, None) => linear::UNSPECIFIED_CHANNEL.to_owned(),
-        };
-        let Some(&(c, kind_given)) = self.channels.get(&id) else {
-            let index = self.map.channels.len();
-            let at = (
-                row.line,
-                row.get(Column::Channel)
-                    .or(row.get(Column::ChannelId))
-                    .map_or(1, |c| c.column),
-            );
-            self.sources
-                .add_parts(&["channels", &index.to_string()], at);
-            let mut channel = if id == linear::UNSPECIFIED_CHANNEL && name.is_none() {
-                linear::unspecified_channel()
-            } else {
-                Channel {
-                    id: id.clone(),
-                    name: name.unwrap_or(&id).to_owned(),
-                    kind: ChannelKind::Other,
-                    mode: None,
-                    x: XFields::new(),
-                }
-            };
-            channel.kind = kind.unwrap_or(channel.kind);
-            self.map.channels.push(channel);
-            self.channels.insert(id.clone(), (index, kind.is_some()));
-            return Ok(id);
-        };
-        let existing = &mut self.map.channels[c];
-        match kind {
-            Some(k) if kind_given && existing.kind != k => {
-                return Err(vec![row.error(
-                    codes::CONFLICTING_VALUES,
-                    Column::ChannelKind,
-                    format!(
-                        "the channel `{id}` is of kind `{}` on an earlier row",
-                        cells::write_channel_kind(existing.kind)
-                    ),
-                )]);
-            }
-            Some(k) => {
-                existing.kind = k;
-                self.channels.insert(id.clone(), (c, true));
-            }
-            None => {}
-        }
-        Ok(id)
-    }
-
-    /// The persona id of a persona cell value: the value when it is an id, else its slug (the
-    /// value then names the persona).
-    fn persona(&mut self, value: &str, at: (u32, u32)) -> Id {
-        if let Some(id) = self.persona_ids.get(value) {
-            return id.clone();
-        }
-        let is_id = !value.is_empty()
-            && value.chars().count() <= 256
-            && !value.contains(char::is_whitespace);
-        let id = if is_id {
-            value.to_owned()
-        } else {
-            persona_slug(value)
-        };
-        if !self.personas.contains_key(&id) {
-            let index = self.map.personas.len();
-            self.sources
-                .add_parts(&["personas", &index.to_string()], at);
-            self.map.personas.push(linear::persona(&id, value));
-            self.personas.insert(id.clone(), index);
-        }
-        self.persona_ids.insert(value.to_owned(), id.clone());
-        id
-    }
-
     fn first_row(&mut self, row: &Row, parsed: Parsed, place: Place) {
         let t = self.map.touchpoints.len();
         let index = t.to_string();
@@ -557,61 +319,72 @@ impl Builder {
         self.first_rows.push((row.clone(), Vec::new()));
     }
 
+    /// The cells of a later row of touchpoint `t` that disagree with its first row: touchpoint
+    /// cells must repeat the first row's or stay empty.
+    fn conflicts(&self, t: usize, row: &Row) -> Vec<Diagnostic> {
+        let first = &self.first_rows[t].0;
+        let tp = &self.map.touchpoints[t];
+        let mut errors = Vec::new();
+        for (column, cell) in &row.cells {
+            let message = match column {
+                // One check for the stage, by its id.
+                Column::Stage if row.get(Column::StageId).is_some() => continue,
+                Column::Stage | Column::StageId => {
+                    let stage = row.text(Column::StageId).map_or_else(
+                        || slug(row.text(Column::Stage).unwrap_or_default(), "stage"),
+                        str::to_owned,
+                    );
+                    if stage == tp.stage {
+                        continue;
+                    }
+                    format!(
+                        "the touchpoint `{}` is in the stage `{}` on row {}",
+                        tp.id, tp.stage, first.number
+                    )
+                }
+                c if c.is_per_persona()
+                    || matches!(c, Column::StageOrder | Column::TouchpointId) =>
+                {
+                    continue;
+                }
+                c if first.text(*c) == Some(cell.text.as_str()) => continue,
+                _ => format!(
+                    "the touchpoint `{}` has another value on row {} (a later row of a touchpoint gives one persona's measures, entry and moves; other cells repeat the first row's or stay empty)",
+                    tp.id, first.number
+                ),
+            };
+            errors.push(row.error(codes::CONFLICTING_VALUES, *column, message));
+        }
+        for (key, cell) in &row.x {
+            if !first.x.iter().any(|(k, c)| k == key && c.text == cell.text) {
+                let message = format!(
+                    "column `{key}`: the touchpoint `{}` has another value on row {}",
+                    tp.id, first.number
+                );
+                errors.push(row.at(codes::CONFLICTING_VALUES, cell.column, &message));
+            }
+        }
+        errors
+    }
+
     /// A later row of touchpoint `t`: exactly one persona, its own measures, entry and moves;
     /// its other cells repeat the first row's or are empty.
     fn persona_row(&mut self, t: usize, row: &Row, parsed: Parsed) -> Result<(), Vec<Diagnostic>> {
-        let (first, seen) = &self.first_rows[t];
         let tp_id = &self.map.touchpoints[t].id;
         let [persona] = parsed.personas.as_slice() else {
             let field = row.get(Column::Persona).map_or(1, |c| c.column);
-            return Err(vec![row.at(codes::INVALID_PERSONA_ROW, field, &format!("the touchpoint `{tp_id}` is already on row {}; a later row of it must name exactly one persona", first.number))]);
+            let message = format!(
+                "the touchpoint `{tp_id}` is already on row {}; a later row of it must name exactly one persona",
+                self.first_rows[t].0.number
+            );
+            return Err(vec![row.at(codes::INVALID_PERSONA_ROW, field, &message)]);
         };
-        let mut errors = Vec::new();
-        for (column, cell) in &row.cells {
-            if matches!(column, Column::Stage | Column::StageId) {
-                let stage = row.text(Column::StageId).map_or_else(
-                    || slug(row.text(Column::Stage).unwrap_or_default(), "stage"),
-                    str::to_owned,
-                );
-                if stage != self.map.touchpoints[t].stage {
-                    errors.push(row.error(
-                        codes::CONFLICTING_VALUES,
-                        *column,
-                        format!(
-                            "the touchpoint `{tp_id}` is in the stage `{}` on row {}",
-                            self.map.touchpoints[t].stage, first.number
-                        ),
-                    ));
-                }
-                continue;
-            }
-            if column.is_per_persona()
-                || matches!(column, Column::StageOrder | Column::TouchpointId)
-            {
-                continue;
-            }
-            if first.text(*column) != Some(cell.text.as_str()) {
-                errors.push(row.error(codes::CONFLICTING_VALUES, *column, format!("the touchpoint `{tp_id}` has another value on row {} (a later row of a touchpoint gives one persona's measures, entry and moves; other cells repeat the first row's or stay empty)", first.number)));
-            }
-        }
-        for (key, cell) in &row.x {
-            let same = first.x.iter().any(|(k, c)| k == key && c.text == cell.text);
-            if !same {
-                errors.push(row.at(
-                    codes::CONFLICTING_VALUES,
-                    cell.column,
-                    &format!(
-                        "column `{key}`: the touchpoint `{tp_id}` has another value on row {}",
-                        first.number
-                    ),
-                ));
-            }
-        }
+        let mut errors = self.conflicts(t, row);
         let persona_at = (row.line, row.get(Column::Persona).map_or(1, |c| c.column));
         let is_known = self
             .persona_ids
             .get(persona.as_str())
-            .is_some_and(|id| seen.contains(id));
+            .is_some_and(|id| self.first_rows[t].1.contains(id));
         if is_known {
             errors.push(row.error(
                 codes::INVALID_PERSONA_ROW,
@@ -806,149 +579,9 @@ impl Targets {
     }
 }
 
-/// The cells of a touchpoint row read as values; every bad cell is an error.
-#[derive(Debug, Default)]
-struct Parsed {
-    personas: Vec<String>,
-    measures: Measures,
-    visibility: Option<crate::model::Visibility>,
-    pains: Vec<crate::model::Note>,
-    gains: Vec<crate::model::Note>,
-    moment_of_truth: Option<(bool, Option<crate::model::MomentOfTruthKind>)>,
-    entries: Vec<Weights>,
-    next: Vec<(String, Weights)>,
-}
-
-impl Parsed {
-    fn read(row: &Row, numbers: Numbers) -> Result<Self, Vec<Diagnostic>> {
-        let mut p = Parsed::default();
-        let mut errors = Vec::new();
-        for (&column, cell) in &row.cells {
-            if let Err(message) = p.cell(column, &cell.text, numbers) {
-                errors.push(row.error(
-                    if column.is_measure() || column == Column::StageOrder {
-                        codes::INVALID_NUMBER
-                    } else {
-                        codes::INVALID_CELL
-                    },
-                    column,
-                    message,
-                ));
-            }
-        }
-        errors.sort_by_key(|d| d.column);
-        if errors.is_empty() {
-            Ok(p)
-        } else {
-            Err(errors)
-        }
-    }
-
-    fn cell(&mut self, column: Column, text: &str, numbers: Numbers) -> Result<(), String> {
-        let m = &mut self.measures;
-        let slot = match column {
-            Column::Emotion => &mut m.emotion,
-            Column::ExpectedEmotion => &mut m.expected_emotion,
-            Column::Effort => &mut m.effort,
-            Column::Importance => &mut m.importance,
-            Column::Satisfaction => &mut m.satisfaction,
-            Column::Duration => &mut m.duration,
-            Column::Volume => &mut m.volume,
-            Column::DropOff => {
-                m.drop_off = Some(
-                    numbers
-                        .read_fraction(text)
-                        .ok_or_else(|| format!("`{text}` is not a number"))?,
-                );
-                return Ok(());
-            }
-            other => return self.word_cell(other, text, numbers),
-        };
-        *slot = Some(
-            numbers
-                .read(text)
-                .ok_or_else(|| format!("`{text}` is not a number"))?,
-        );
-        Ok(())
-    }
-
-    fn word_cell(&mut self, column: Column, text: &str, numbers: Numbers) -> Result<(), String> {
-        match column {
-            Column::Persona => self.personas = cells::items(text, true).iter().map(|i| cells::text(i)).collect(),
-            Column::Visibility => self.visibility = Some(cells::visibility(text).ok_or_else(|| format!("`{text}` is neither frontstage nor backstage"))?),
-            Column::Pains => self.pains = cells::items(text, false).iter().map(|i| cells::note(i)).collect(),
-            Column::Gains => self.gains = cells::items(text, false).iter().map(|i| cells::note(i)).collect(),
-            Column::MomentOfTruth => self.moment_of_truth = Some(cells::moment_of_truth(text).ok_or_else(|| format!("`{text}` is not yes, no or a kind of moment of truth (zero, first, second, contact)"))?),
-            Column::Entry => {
-                for item in cells::items(text, false) {
-                    let entry = cells::entry_item(&item, numbers).map_err(|()| format!("`{}` is not yes, no or weights such as `0.6` or `n=120`", cells::text(&item)))?;
-                    self.entries.extend(entry);
-                }
-            }
-            Column::Next => self.next = cells::items(text, false).iter().map(|i| cells::move_item(i, numbers)).collect(),
-            _ => {}
-        }
-        Ok(())
-    }
-}
-
-fn integer(numbers: Numbers, text: &str) -> Option<i64> {
-    let v = numbers.read(text)?;
-    let safe = 9_007_199_254_740_991.0;
-    (v.fract() == 0.0 && v.abs() <= safe).then_some(v as i64)
-}
-
-fn stage(id: &str, name: &str, order: Option<i64>) -> Stage {
-    Stage {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        order,
-        description: None,
-        customer_goal: None,
-        business_goal: None,
-        kpis: Vec::new(),
-        x: XFields::new(),
-    }
-}
-
 /// Field position of the row's touchpoint id or name (1 when neither).
 fn first_column(row: &Row) -> u32 {
     row.get(Column::TouchpointId)
         .or(row.get(Column::Touchpoint))
         .map_or(1, |c| c.column)
-}
-
-/// The `x-` cells of a row as fields.
-fn x_fields(row: &Row) -> XFields {
-    let mut x = XFields::new();
-    for (key, cell) in &row.x {
-        if let Some(v) = cells::read_x(&cell.text) {
-            x.insert(key.clone(), v);
-        }
-    }
-    x
-}
-
-/// Where a column's value lands in a touchpoint, as pointer parts below it.
-fn pointer_of(column: Column) -> Vec<&'static str> {
-    let measure = |f: &'static str| vec![f];
-    match column {
-        Column::Emotion => measure("measures/emotion"),
-        Column::ExpectedEmotion => measure("measures/expected_emotion"),
-        Column::Effort => measure("measures/effort"),
-        Column::Importance => measure("measures/importance"),
-        Column::Satisfaction => measure("measures/satisfaction"),
-        Column::Duration => measure("measures/duration"),
-        Column::Volume => measure("measures/volume"),
-        Column::DropOff => measure("measures/drop_off"),
-        Column::Stage | Column::StageId => vec!["stage"],
-        Column::Channel | Column::ChannelId => vec!["channel"],
-        Column::Persona => vec!["personas"],
-        Column::Pains => vec!["pains"],
-        Column::Gains => vec!["gains"],
-        Column::Visibility => vec!["visibility"],
-        Column::MomentOfTruth => vec!["moment_of_truth", "moment_of_truth_kind"],
-        Column::TouchpointId => vec!["id"],
-        _ => Vec::new(),
-    }
 }
