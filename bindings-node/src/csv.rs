@@ -10,22 +10,14 @@ use crate::map::NativeMap;
 /// Reads a CSV touchpoint table from text; refused with every diagnostic.
 #[napi(catch_unwind)]
 pub fn csv_text(text: String) -> MapOutcome {
-    journeymap::io::csv::read(&text, &ReadOptions::default())
-        .into_result()
-        .map(NativeMap::new)
-        .map_err(Failure::from)
-        .into()
+    journeymap::io::csv::read(&text, &ReadOptions::default()).into()
 }
 
 /// Reads a CSV touchpoint table from bytes (UTF-8, with or without BOM); refused with every
 /// diagnostic.
 #[napi(catch_unwind)]
 pub fn csv_bytes(bytes: Uint8Array) -> MapOutcome {
-    journeymap::io::csv::read_bytes(&bytes, &ReadOptions::default())
-        .into_result()
-        .map(NativeMap::new)
-        .map_err(Failure::from)
-        .into()
+    journeymap::io::csv::read_bytes(&bytes, &ReadOptions::default()).into()
 }
 
 #[napi]

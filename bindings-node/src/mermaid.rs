@@ -10,21 +10,13 @@ use crate::map::NativeMap;
 /// Reads a Mermaid `journey` diagram from text; refused with every diagnostic.
 #[napi(catch_unwind)]
 pub fn mermaid_text(text: String) -> MapOutcome {
-    journeymap::io::mermaid::read(&text, &ReadOptions::default())
-        .into_result()
-        .map(NativeMap::new)
-        .map_err(Failure::from)
-        .into()
+    journeymap::io::mermaid::read(&text, &ReadOptions::default()).into()
 }
 
 /// Reads a Mermaid `journey` diagram from UTF-8 bytes; refused with every diagnostic.
 #[napi(catch_unwind)]
 pub fn mermaid_bytes(bytes: Uint8Array) -> MapOutcome {
-    journeymap::io::mermaid::read_bytes(&bytes, &ReadOptions::default())
-        .into_result()
-        .map(NativeMap::new)
-        .map_err(Failure::from)
-        .into()
+    journeymap::io::mermaid::read_bytes(&bytes, &ReadOptions::default()).into()
 }
 
 #[napi]

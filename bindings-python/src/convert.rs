@@ -203,6 +203,21 @@ pub fn source(obj: &Bound<'_, PyAny>, str_path: bool) -> PyResult<Source> {
     )))
 }
 
+/// Reads `source` as `format` (a file by its path, text and bytes as they are): the map when it
+/// is valid, else the error with every diagnostic.
+pub fn read(
+    source: Source,
+    format: journeymap::io::Format,
+) -> Result<journeymap::JourneyMap, journeymap::io::Error> {
+    let options = journeymap::io::ReadOptions::default();
+    match source {
+        Source::Text(t) => journeymap::io::read_bytes(t.as_bytes(), format, &options),
+        Source::Bytes(b) => journeymap::io::read_bytes(&b, format, &options),
+        Source::Path(p) => journeymap::io::read_path(&p, Some(format), &options)?,
+    }
+    .into_result()
+}
+
 /// Classifies the argument of `validate` (`allow_path`) or `loads`:
 /// `os.PathLike` → path; `bytes` → JSON bytes; `str` → JSON text when it is empty, starts with
 /// `{` or `[` after white space, or parses as JSON, otherwise a path; any other JSON value

@@ -1,10 +1,10 @@
 //! CSV touchpoint tables (core `io::csv`): `journeymap.from_csv` and `JourneyMap.to_csv`.
 
-use journeymap::io::{Format, Imported, ReadOptions};
+use journeymap::io::Format;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::convert::{self, Source};
+use crate::convert;
 use crate::errors::{self, guard};
 use crate::map::JourneyMap;
 
@@ -15,17 +15,8 @@ use crate::map::JourneyMap;
 #[pyfunction]
 pub fn from_csv(py: Python<'_>, path_or_text: &Bound<'_, PyAny>) -> PyResult<JourneyMap> {
     guard(py, || {
-        let options = ReadOptions::default();
-        let result = match convert::source(path_or_text, true)? {
-            Source::Text(t) => py.detach(|| journeymap::io::csv::read(&t, &options).into_result()),
-            Source::Bytes(b) => {
-                py.detach(|| journeymap::io::csv::read_bytes(&b, &options).into_result())
-            }
-            Source::Path(p) => py.detach(|| {
-                journeymap::io::read_path(&p, Some(Format::Csv), &options)
-                    .and_then(Imported::into_result)
-            }),
-        };
+        let source = convert::source(path_or_text, true)?;
+        let result = py.detach(|| convert::read(source, Format::Csv));
         result.map(JourneyMap::from).map_err(|e| errors::io(py, e))
     })
 }

@@ -1,11 +1,11 @@
 //! Mermaid `journey` diagrams (core `io::mermaid`): `journeymap.from_mermaid` and
 //! `JourneyMap.to_mermaid`.
 
-use journeymap::io::{Format, Imported, ReadOptions};
+use journeymap::io::Format;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 
-use crate::convert::{self, Source};
+use crate::convert;
 use crate::errors::{self, guard};
 use crate::map::JourneyMap;
 
@@ -14,19 +14,8 @@ use crate::map::JourneyMap;
 #[pyfunction]
 pub fn from_mermaid(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<JourneyMap> {
     guard(py, || {
-        let options = ReadOptions::default();
-        let result = match convert::source(source, false)? {
-            Source::Text(t) => {
-                py.detach(|| journeymap::io::mermaid::read(&t, &options).into_result())
-            }
-            Source::Bytes(b) => {
-                py.detach(|| journeymap::io::mermaid::read_bytes(&b, &options).into_result())
-            }
-            Source::Path(p) => py.detach(|| {
-                journeymap::io::read_path(&p, Some(Format::Mermaid), &options)
-                    .and_then(Imported::into_result)
-            }),
-        };
+        let source = convert::source(source, false)?;
+        let result = py.detach(|| convert::read(source, Format::Mermaid));
         result.map(JourneyMap::from).map_err(|e| errors::io(py, e))
     })
 }

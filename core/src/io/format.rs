@@ -83,17 +83,23 @@ pub fn read_path(
     if options.name.is_none() {
         options.name = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned);
     }
-    Ok(match format {
+    Ok(read_bytes(&bytes, format, &options))
+}
+
+/// Reads a map from bytes in `format`, with every diagnostic (JSON: only a valid map is
+/// returned).
+pub fn read_bytes(bytes: &[u8], format: Format, options: &ReadOptions) -> Imported {
+    match format {
         Format::Json => {
-            let (report, map) = validate::check_bytes(&bytes, &options.limits);
+            let (report, map) = validate::check_bytes(bytes, &options.limits);
             Imported {
                 map,
                 diagnostics: report.diagnostics,
             }
         }
-        Format::Mermaid => mermaid::read_bytes(&bytes, &options),
-        Format::Csv => csv::read_bytes(&bytes, &options),
-    })
+        Format::Mermaid => mermaid::read_bytes(bytes, options),
+        Format::Csv => csv::read_bytes(bytes, options),
+    }
 }
 
 /// Writes a map in `format`: indented JSON, a Mermaid `journey`, or a CSV table.

@@ -5,50 +5,10 @@
 use std::collections::HashMap;
 
 use super::ids::UniqueIds;
-use crate::model::{
-    Channel, ChannelKind, Entry, Id, JourneyMap, Outcome, OutcomeKind, Persona, Transition, XFields,
-};
+use crate::model::{Entry, Id, JourneyMap, Outcome, OutcomeKind, Transition, XFields};
 
-/// Id of the persona added to a map whose source names none.
-pub(crate) const DEFAULT_PERSONA: &str = "customer";
-/// Id of the channel of touchpoints whose source gives none.
-pub(crate) const UNSPECIFIED_CHANNEL: &str = "unspecified";
 /// Id wanted for the success outcome of a linear journey.
 pub(crate) const COMPLETED: &str = "completed";
-
-/// A persona with only an id and a name.
-pub(crate) fn persona(id: &str, name: &str) -> Persona {
-    Persona {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        description: None,
-        share: None,
-        goals: Vec::new(),
-        motivations: Vec::new(),
-        frustrations: Vec::new(),
-        preferred_channels: Vec::new(),
-        attributes: serde_json::Map::new(),
-        x: XFields::new(),
-    }
-}
-
-/// Adds the persona `customer` when the map has none, so that its journey can be scored.
-pub(crate) fn ensure_persona(map: &mut JourneyMap) {
-    if map.personas.is_empty() {
-        map.personas.push(persona(DEFAULT_PERSONA, "Customer"));
-    }
-}
-
-/// The channel `unspecified` (kind `other`).
-pub(crate) fn unspecified_channel() -> Channel {
-    Channel {
-        id: UNSPECIFIED_CHANNEL.to_owned(),
-        name: "Unspecified".to_owned(),
-        kind: ChannelKind::Other,
-        mode: None,
-        x: XFields::new(),
-    }
-}
 
 /// Per persona, the positions of the touchpoints that apply to it, in array order.
 fn sequences(map: &JourneyMap) -> Vec<(Id, Vec<usize>)> {

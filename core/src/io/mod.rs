@@ -13,8 +13,9 @@ mod ids;
 mod imported;
 mod linear;
 pub mod mermaid;
+mod objects;
 
-pub use format::{Format, WriteOptions, read_path, write};
+pub use format::{Format, WriteOptions, read_bytes, read_path, write};
 pub use imported::{Imported, ReadOptions};
 
 use std::path::{Path, PathBuf};

@@ -9,8 +9,9 @@ use super::ACC_TITLE_KEY;
 use super::parse::Diagram;
 use crate::io::ids::{UniqueIds, persona_slug, slug};
 use crate::io::imported::Sources;
-use crate::io::linear::{self, UNSPECIFIED_CHANNEL};
-use crate::model::{Id, JourneyMap, Measures, Stage, Touchpoint, XFields};
+use crate::io::linear;
+use crate::io::objects::{self, UNSPECIFIED_CHANNEL};
+use crate::model::{Id, JourneyMap, Measures};
 
 /// Builds the map of `diagram`; `name` names it when the diagram has no title.
 pub(super) fn build(diagram: &Diagram, name: Option<&str>) -> (JourneyMap, Sources) {
@@ -35,7 +36,7 @@ pub(super) fn build(diagram: &Diagram, name: Option<&str>) -> (JourneyMap, Sourc
             .insert(ACC_TITLE_KEY.to_owned(), Value::String(t.value.clone()));
     }
     let personas = personas(diagram, &mut map, &mut sources);
-    map.channels.push(linear::unspecified_channel());
+    map.channels.push(objects::unspecified_channel());
     let stages = stages(diagram, &mut map, &mut sources);
     let scale = map.scales.emotion();
     let mut ids = UniqueIds::default();
@@ -52,33 +53,22 @@ pub(super) fn build(diagram: &Diagram, name: Option<&str>) -> (JourneyMap, Sourc
                 actor.at,
             );
         }
-        map.touchpoints.push(Touchpoint {
-            id: ids.unique(&slug(&task.name.value, "task")),
-            name: task.name.value.clone(),
-            stage: stages[task.section].clone(),
-            channel: UNSPECIFIED_CHANNEL.to_owned(),
-            description: None,
-            customer_action: None,
-            personas: task
-                .actors
-                .iter()
-                .filter_map(|a| personas.get(&a.value).cloned())
-                .collect(),
-            visibility: None,
-            owner: None,
-            measures: Measures {
-                emotion: task.score.map(|s| super::score_to_emotion(s, &scale)),
-                ..Measures::default()
-            },
-            persona_measures: Default::default(),
-            evidence: None,
-            pains: Vec::new(),
-            gains: Vec::new(),
-            moment_of_truth: false,
-            moment_of_truth_kind: None,
-            survey: None,
-            x: XFields::new(),
-        });
+        let mut tp = objects::touchpoint(
+            ids.unique(&slug(&task.name.value, "task")),
+            task.name.value.clone(),
+            stages[task.section].clone(),
+            UNSPECIFIED_CHANNEL.to_owned(),
+        );
+        tp.personas = task
+            .actors
+            .iter()
+            .filter_map(|a| personas.get(&a.value).cloned())
+            .collect();
+        tp.measures = Measures {
+            emotion: task.score.map(|s| super::score_to_emotion(s, &scale)),
+            ..Measures::default()
+        };
+        map.touchpoints.push(tp);
     }
     let at = |t: usize| diagram.tasks[t].name.at;
     for (k, from) in linear::chain(&mut map, &mut ids).into_iter().enumerate() {
@@ -101,10 +91,10 @@ fn personas(diagram: &Diagram, map: &mut JourneyMap, sources: &mut Sources) -> H
         }
         let id = ids.unique(&persona_slug(&actor.value));
         sources.add_parts(&["personas", &map.personas.len().to_string()], actor.at);
-        map.personas.push(linear::persona(&id, &actor.value));
+        map.personas.push(objects::persona(&id, &actor.value));
         by_name.insert(actor.value.clone(), id);
     }
-    linear::ensure_persona(map);
+    objects::ensure_persona(map);
     by_name
 }
 
@@ -122,16 +112,7 @@ fn stages(diagram: &Diagram, map: &mut JourneyMap, sources: &mut Sources) -> Vec
         }
         let id = ids.unique(&slug(name, "unnamed"));
         sources.add_parts(&["stages", &map.stages.len().to_string()], section.at);
-        map.stages.push(Stage {
-            id: id.clone(),
-            name: name.to_owned(),
-            order: None,
-            description: None,
-            customer_goal: None,
-            business_goal: None,
-            kpis: Vec::new(),
-            x: XFields::new(),
-        });
+        map.stages.push(objects::stage(&id, name, None));
         by_name.insert(name, id.clone());
         out.push(id);
     }

@@ -7,8 +7,8 @@ use crate::io::csv::cells::{self, Numbers};
 use crate::io::csv::columns::Column;
 use crate::io::csv::read::Row;
 use crate::io::ids::{persona_slug, slug};
-use crate::io::linear;
-use crate::model::{Channel, ChannelKind, Id, Stage, XFields};
+use crate::io::objects;
+use crate::model::{Channel, ChannelKind, Id, XFields};
 
 impl Builder {
     /// A persona-only row declares the personas it lists; with `persona_name` or
@@ -121,7 +121,7 @@ impl Builder {
                 None if default => "Journey",
                 None => &id,
             };
-            self.map.stages.push(stage(&id, display, order));
+            self.map.stages.push(objects::stage(&id, display, order));
             self.stages.insert(id.clone(), (index, name.is_some()));
             return Ok(id);
         };
@@ -180,7 +180,7 @@ impl Builder {
         let id = match (row.text(Column::ChannelId), name) {
             (Some(id), _) => id.to_owned(),
             (None, Some(name)) => slug(name, "channel"),
-            (None, None) => linear::UNSPECIFIED_CHANNEL.to_owned(),
+            (None, None) => objects::UNSPECIFIED_CHANNEL.to_owned(),
         };
         let Some(&(c, kind_given)) = self.channels.get(&id) else {
             let index = self.map.channels.len();
@@ -192,8 +192,8 @@ impl Builder {
             );
             self.sources
                 .add_parts(&["channels", &index.to_string()], at);
-            let mut channel = if id == linear::UNSPECIFIED_CHANNEL && name.is_none() {
-                linear::unspecified_channel()
+            let mut channel = if id == objects::UNSPECIFIED_CHANNEL && name.is_none() {
+                objects::unspecified_channel()
             } else {
                 Channel {
                     id: id.clone(),
@@ -247,7 +247,7 @@ impl Builder {
             let index = self.map.personas.len();
             self.sources
                 .add_parts(&["personas", &index.to_string()], at);
-            self.map.personas.push(linear::persona(&id, value));
+            self.map.personas.push(objects::persona(&id, value));
             self.personas.insert(id.clone(), index);
         }
         self.persona_ids.insert(value.to_owned(), id.clone());
@@ -259,17 +259,4 @@ fn integer(numbers: Numbers, text: &str) -> Option<i64> {
     let v = numbers.read(text)?;
     let safe = 9_007_199_254_740_991.0;
     (v.fract() == 0.0 && v.abs() <= safe).then_some(v as i64)
-}
-
-fn stage(id: &str, name: &str, order: Option<i64>) -> Stage {
-    Stage {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        order,
-        description: None,
-        customer_goal: None,
-        business_goal: None,
-        kpis: Vec::new(),
-        x: XFields::new(),
-    }
 }

@@ -21,6 +21,7 @@ use crate::diagnostics::{Diagnostic, codes};
 use crate::io::ids::{UniqueIds, slug};
 use crate::io::imported::Sources;
 use crate::io::linear;
+use crate::io::objects;
 use crate::model::{
     Entry, Id, JourneyMap, MapView, Measures, Outcome, Touchpoint, Transition, Visibility, XFields,
 };
@@ -450,7 +451,7 @@ impl Builder {
     /// The map: moves and entries resolved (or chained in row order when the table has no
     /// `next` or `entry` column), a persona added when none is named.
     pub(super) fn finish(mut self, table: &Table) -> (JourneyMap, Sources) {
-        linear::ensure_persona(&mut self.map);
+        objects::ensure_persona(&mut self.map);
         // Backstage steps belong in a service blueprint: a table that has them is one.
         if self
             .map
