@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes every generated file of the repository:
 #   - schema/*.schema.json, docs/diagnostics.md, the expected outputs and golden pictures in
-#     testdata/ (Rust: `cargo run -p xtask -- codegen`),
+#     testdata/, the Mermaid and CSV exports of the example maps (Rust: `cargo run -p xtask --
+#     codegen`),
 #   - the invalid fixtures (testdata/invalid/generate.py),
 #   - the Python model classes (bindings-python/generate_model.py),
 #   - the Node declarations: index.js and index.d.ts from `napi build`, lib/*-types.d.ts from the
@@ -20,6 +21,15 @@ GENERATED=(
   docs/diagnostics.md
   testdata/scoring/expected
   testdata/render
+  testdata/interchange/expected
+  examples/bank-personal-loan.as-is.mmd
+  examples/bank-personal-loan.as-is.csv
+  examples/bank-personal-loan.to-be.mmd
+  examples/bank-personal-loan.to-be.csv
+  examples/retail-click-and-collect.mmd
+  examples/retail-click-and-collect.csv
+  examples/solar-installation.mmd
+  examples/solar-installation.csv
   testdata/invalid
   testdata/objects/expected.json
   bindings-python/python/journeymap/_model.py

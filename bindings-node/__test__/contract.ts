@@ -16,6 +16,8 @@ export type Contract = [
   Assert<Equals<typeof Impl.schema, typeof Declared.schema>>,
   Assert<Equals<typeof Impl.scoresSchema, typeof Declared.scoresSchema>>,
   Assert<Equals<typeof Impl.compare, typeof Declared.compare>>,
+  Assert<Equals<typeof Impl.fromMermaid, typeof Declared.fromMermaid>>,
+  Assert<Equals<typeof Impl.fromCsv, typeof Declared.fromCsv>>,
   Assert<Equals<Impl.JourneyMap, Declared.JourneyMap>>,
   Assert<Equals<Statics<typeof Impl.JourneyMap>, Statics<typeof Declared.JourneyMap>>>,
   Assert<Equals<typeof Impl.codes, typeof Declared.codes>>,

@@ -32,3 +32,11 @@ try {
   }
 }
 void [diagnostics, first, conversion, pending, parts, catalogue, compare(map, map).conversion.change]
+
+// Mermaid and CSV, in and out.
+import { fromMermaid, fromCsv } from '../lib/index'
+const day: JourneyMap = fromMermaid('journey\n  section Go\n    Make tea: 5: Me\n')
+const diagram: string = day.toMermaid('me')
+const table: string = JourneyMap.fromMermaid(diagram).toCsv({ delimiter: ';' })
+const again: JourneyMap = fromCsv(new TextEncoder().encode(table))
+void [again.toCsv(), JourneyMap.fromCsv(table).toMermaid(null)]

@@ -204,6 +204,18 @@ function personaId(persona, what) {
   return persona
 }
 
+/** The delimiter of `toCsv` options.
+ * @param {unknown} options
+ * @returns {',' | ';'} */
+function csvDelimiter(options) {
+  if (options === undefined || options === null) return ','
+  if (typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`toCsv() expects options { delimiter: ',' | ';' }, got ${describe(options)}`)
+  const delimiter = /** @type {{ delimiter?: unknown }} */ (options).delimiter
+  if (delimiter === undefined || delimiter === ',') return ','
+  if (delimiter === ';') return ';'
+  throw new RangeError(`toCsv() expects delimiter ',' or ';', got ${JSON.stringify(delimiter) ?? describe(delimiter)}`)
+}
+
 /** @param {unknown} value
  * @param {string} what
  * @returns {boolean} */
@@ -281,6 +293,26 @@ class JourneyMap {
     throw new TypeError(`fromJson() expects JSON text or bytes (Buffer, Uint8Array), got ${describe(input)}`)
   }
 
+  /** Reads a Mermaid `journey` diagram from text or UTF-8 bytes; throws ValidationError with
+   * every diagnostic (line and column included).
+   * @param {string | Uint8Array} input
+   * @returns {JourneyMap} */
+  static fromMermaid(input) {
+    if (typeof input === 'string') return loaded(call(() => native.mermaidText(input)))
+    if (input instanceof Uint8Array) return loaded(call(() => native.mermaidBytes(input)))
+    throw new TypeError(`fromMermaid() expects Mermaid text or bytes (Buffer, Uint8Array), got ${describe(input)}`)
+  }
+
+  /** Reads a CSV touchpoint table from text or bytes (UTF-8, with or without BOM; `,` or `;`);
+   * throws ValidationError with every diagnostic (row and column included).
+   * @param {string | Uint8Array} input
+   * @returns {JourneyMap} */
+  static fromCsv(input) {
+    if (typeof input === 'string') return loaded(call(() => native.csvText(input)))
+    if (input instanceof Uint8Array) return loaded(call(() => native.csvBytes(input)))
+    throw new TypeError(`fromCsv() expects CSV text or bytes (Buffer, Uint8Array), got ${describe(input)}`)
+  }
+
   /** Validates a plain object and builds a map from it (diagnostics without positions).
    * @param {JourneyMapDocument | Record<string, unknown>} object
    * @returns {JourneyMap} */
@@ -303,6 +335,25 @@ class JourneyMap {
     const inner = nativeOf(this)
     const indent = flag(pretty, 'toJson()')
     return text(call(() => inner.toJson(indent)))
+  }
+
+  /** The map as a Mermaid `journey`: the most likely journey of `persona`, or every persona's
+   * merged; throws WriteError (JM206) for an unknown persona.
+   * @param {string | null} [persona]
+   * @returns {string} */
+  toMermaid(persona) {
+    const inner = nativeOf(this)
+    const who = personaId(persona, 'toMermaid()')
+    return text(call(() => inner.toMermaid(who)))
+  }
+
+  /** The map as a CSV touchpoint table; `delimiter: ';'` writes decimal commas.
+   * @param {{ delimiter?: ',' | ';' }} [options]
+   * @returns {string} */
+  toCsv(options) {
+    const inner = nativeOf(this)
+    const semicolon = csvDelimiter(options) === ';'
+    return text(call(() => inner.toCsv(semicolon)))
   }
 
   /** The scores as a plain object.
@@ -406,6 +457,20 @@ function compare(asIs, toBe, config) {
   return JSON.parse(text(call(() => native.compareJson(before, after, settings))))
 }
 
+/** Reads a Mermaid `journey` diagram (the same as `JourneyMap.fromMermaid`).
+ * @param {string | Uint8Array} input
+ * @returns {JourneyMap} */
+function fromMermaid(input) {
+  return JourneyMap.fromMermaid(input)
+}
+
+/** Reads a CSV touchpoint table (the same as `JourneyMap.fromCsv`).
+ * @param {string | Uint8Array} input
+ * @returns {JourneyMap} */
+function fromCsv(input) {
+  return JourneyMap.fromCsv(input)
+}
+
 module.exports = {
   JourneyMap,
   JourneyMapError,
@@ -417,6 +482,8 @@ module.exports = {
   RenderError,
   InternalError,
   validate,
+  fromMermaid,
+  fromCsv,
   codes,
   schema,
   scoresSchema,

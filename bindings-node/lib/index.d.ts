@@ -50,6 +50,13 @@ export declare class JourneyMap {
   /** Reads and validates a map from JSON text or UTF-8 bytes (`Buffer`, `Uint8Array`); throws
    * `ValidationError` with every diagnostic. */
   static fromJson(input: string | Uint8Array): JourneyMap
+  /** Reads a Mermaid `journey` diagram from text or UTF-8 bytes; throws `JourneyMapError` with
+   * every diagnostic (line and column included). */
+  static fromMermaid(input: string | Uint8Array): JourneyMap
+  /** Reads a CSV touchpoint table from text or bytes (UTF-8 with or without BOM, `,` or `;`
+   * sniffed); throws `JourneyMapError` with every diagnostic (`line` is the row's line,
+   * `column` the cell's position in the row). */
+  static fromCsv(input: string | Uint8Array): JourneyMap
   /** Validates a plain object and builds a map from it (diagnostics without `line`/`column`):
    * non-finite numbers (JM031), too deep or circular structures (JM003) and values JSON cannot
    * hold (JM011) are diagnostics; `TypeError` for anything but an object. */
@@ -58,6 +65,11 @@ export declare class JourneyMap {
   toObject(): JourneyMapDocument
   /** The map as JSON text; indented when `pretty`. */
   toJson(pretty?: boolean): string
+  /** The map as a Mermaid `journey`: the most likely journey of `persona`, or every persona's
+   * merged when none is given; throws `JourneyMapError` (JM206) for an unknown persona. */
+  toMermaid(persona?: string | null): string
+  /** The map as a CSV touchpoint table; `delimiter: ';'` writes decimal commas. */
+  toCsv(options?: { delimiter?: ',' | ';' }): string
   /** Scores the map. */
   score(config?: ScoringConfig | null): Scores
   /** The scores as JSON text, byte for byte what Rust and Python produce. */
@@ -89,3 +101,7 @@ export declare function schema(): Record<string, unknown>
 export declare function scoresSchema(): Record<string, unknown>
 /** Compares an as-is map with its to-be version. */
 export declare function compare(asIs: JourneyMap, toBe: JourneyMap, config?: ScoringConfig | null): Comparison
+/** Reads a Mermaid `journey` diagram (the same as `JourneyMap.fromMermaid`). */
+export declare function fromMermaid(input: string | Uint8Array): JourneyMap
+/** Reads a CSV touchpoint table (the same as `JourneyMap.fromCsv`). */
+export declare function fromCsv(input: string | Uint8Array): JourneyMap

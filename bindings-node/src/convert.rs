@@ -104,6 +104,17 @@ impl From<Result<NativeMap, Failure>> for MapOutcome {
     }
 }
 
+impl From<io::Imported> for MapOutcome {
+    /// A map read from Mermaid or CSV: the map when it is valid, else every diagnostic.
+    fn from(imported: io::Imported) -> Self {
+        imported
+            .into_result()
+            .map(NativeMap::new)
+            .map_err(Failure::from)
+            .into()
+    }
+}
+
 impl From<&Diagnostic> for NativeDiagnostic {
     fn from(d: &Diagnostic) -> Self {
         Self {

@@ -9,9 +9,11 @@
 //! the same way (`PoolTask::compute`).
 
 pub mod convert;
+pub mod csv;
 pub mod diagnostics;
 pub mod io;
 pub mod map;
+pub mod mermaid;
 pub mod render;
 pub mod score;
 pub mod validate;

@@ -151,6 +151,56 @@ pub enum Input<'py> {
     Path(PathBuf),
 }
 
+/// Where an interchange reader takes its input from.
+#[derive(Debug)]
+pub enum Source {
+    /// The text itself.
+    Text(String),
+    /// UTF-8 bytes.
+    Bytes(Vec<u8>),
+    /// A file.
+    Path(PathBuf),
+}
+
+/// Classifies the argument of `from_mermaid` and `from_csv`: `os.PathLike` → path; `bytes` →
+/// bytes; `str` → text, or with `str_path` a path when it holds no line break.
+pub fn source(obj: &Bound<'_, PyAny>, str_path: bool) -> PyResult<Source> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyString>() {
+        let text = s.to_cow()?.into_owned();
+        return Ok(if str_path && !text.contains(['\n', '\r']) {
+            Source::Path(PathBuf::from(text))
+        } else {
+            Source::Text(text)
+        });
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Source::Bytes(b.as_bytes().to_vec()));
+    }
+    if obj.is_instance(PATH_LIKE.import(py, "os", "PathLike")?)? {
+        return Ok(Source::Path(obj.extract::<PathBuf>()?));
+    }
+    Err(PyTypeError::new_err(format!(
+        "expected text (str), bytes or a path (os.PathLike); got {}",
+        type_name(obj)
+    )))
+}
+
+/// Reads `source` as `format` (a file by its path, text and bytes as they are): the map when it
+/// is valid, else the error with every diagnostic.
+pub fn read(
+    source: Source,
+    format: journeymap::io::Format,
+) -> Result<journeymap::JourneyMap, journeymap::io::Error> {
+    let options = journeymap::io::ReadOptions::default();
+    match source {
+        Source::Text(t) => journeymap::io::read_bytes(t.as_bytes(), format, &options),
+        Source::Bytes(b) => journeymap::io::read_bytes(&b, format, &options),
+        Source::Path(p) => journeymap::io::read_path(&p, Some(format), &options)?,
+    }
+    .into_result()
+}
+
 /// Classifies the argument of `validate` (`allow_path`) or `loads`:
 /// `os.PathLike` → path; `bytes` → JSON bytes; `str` → JSON text when it is empty, starts with
 /// `{` or `[` after white space, or parses as JSON, otherwise a path; any other JSON value

@@ -5,10 +5,12 @@
 //! notebook conveniences (DataFrames, HTML) on top.
 
 mod convert;
+mod csv;
 mod diagnostics;
 mod errors;
 mod io;
 mod map;
+mod mermaid;
 mod render;
 mod report;
 mod score;
@@ -38,6 +40,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(io::schema, m)?)?;
     m.add_function(wrap_pyfunction!(io::load, m)?)?;
     m.add_function(wrap_pyfunction!(io::loads, m)?)?;
+    m.add_function(wrap_pyfunction!(mermaid::from_mermaid, m)?)?;
+    m.add_function(wrap_pyfunction!(csv::from_csv, m)?)?;
     m.add_function(wrap_pyfunction!(score::scores_schema, m)?)?;
     m.add_function(wrap_pyfunction!(score::scoring_config, m)?)?;
     m.add_function(wrap_pyfunction!(score::compare, m)?)?;

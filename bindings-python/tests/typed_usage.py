@@ -51,3 +51,10 @@ overrides = m.touchpoints[0].persona_measures
 assert_type(overrides.get("p"), Optional[journeymap.Measures])
 assert_type(overrides.extra, Dict[str, Any])
 print(scores.map, config.top, diagnostics[0].code, len(columns["steps"]), report["valleys"], len(overrides))
+
+day = assert_type(journeymap.from_mermaid("journey\n  section Go\n    Make tea: 5: Me\n"), journeymap.JourneyMap)
+assert_type(day.to_mermaid(), str)
+assert_type(day.to_mermaid(persona="me"), str)
+assert_type(day.to_csv(delimiter=";"), str)
+assert_type(journeymap.from_csv(ROOT / "testdata/interchange/csv/basic.csv"), journeymap.JourneyMap)
+assert_type(journeymap.from_csv(day.to_csv()), journeymap.JourneyMap)

@@ -18,26 +18,29 @@ pub(crate) enum Format {
     Json,
 }
 
-/// Loads a map, printing its errors; `Err` carries the exit code (1 for an invalid map, 2 for a
-/// file that cannot be read).
+/// Loads a map (JSON, Mermaid or CSV by extension), printing its errors; `Err` carries the exit
+/// code (1 for an invalid map, 2 for a file that cannot be read).
 pub(crate) fn load(path: &Path) -> Result<JourneyMap, ExitCode> {
-    journeymap::io::from_path(path).map_err(|e| {
-        let file = path.display().to_string();
-        match &e {
-            journeymap::io::Error::Invalid { diagnostics } => {
-                eprintln!("journeymap: {file} is not a valid map:");
-                for d in diagnostics.iter().filter(|d| d.is_error()) {
-                    eprintln!("  {}", d.in_file(&file));
+    let options = journeymap::io::ReadOptions::default();
+    journeymap::io::read_path(path, None, &options)
+        .and_then(journeymap::io::Imported::into_result)
+        .map_err(|e| {
+            let file = path.display().to_string();
+            match &e {
+                journeymap::io::Error::Invalid { diagnostics } => {
+                    eprintln!("journeymap: {file} is not a valid map:");
+                    for d in diagnostics.iter().filter(|d| d.is_error()) {
+                        eprintln!("  {}", d.in_file(&file));
+                    }
+                    eprintln!("run `journeymap validate {file}` for details");
                 }
-                eprintln!("run `journeymap validate {file}` for details");
+                other => eprintln!("journeymap: {other}"),
             }
-            other => eprintln!("journeymap: {other}"),
-        }
-        ExitCode::from(match e {
-            journeymap::io::Error::Invalid { .. } => 1,
-            _ => EXIT_USAGE,
+            ExitCode::from(match e {
+                journeymap::io::Error::Invalid { .. } => 1,
+                _ => EXIT_USAGE,
+            })
         })
-    })
 }
 
 /// Prints a value as indented JSON.

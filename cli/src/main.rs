@@ -1,9 +1,10 @@
-//! `journeymap`: validate, score, compare and draw customer journey maps from the command line. Each
+//! `journeymap`: validate, convert, score, compare and draw customer journey maps from the command line. Each
 //! verb lives in its own file; `common.rs` holds what they share (loading a map, output formats,
 //! exit codes).
 
 mod codes;
 mod common;
+mod convert;
 mod diff;
 mod render;
 mod report;
@@ -27,8 +28,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check maps against format v1; exit 0 when no errors, 1 when any error, 2 on usage or I/O problems.
+    /// Check maps (JSON, Mermaid .mmd, CSV) against format v1; exit 0 when no errors, 1 when any error, 2 on usage or I/O problems.
     Validate(validate::Args),
+    /// Convert a map between JSON, Mermaid `journey` (.mmd) and CSV touchpoint tables (.csv); exit 0, 1 when the input has errors, 2 on usage or I/O problems or an unknown --persona.
+    Convert(convert::Args),
     /// Score a map: emotion curve, effort, experience gap, conversion, moments of truth; exit 0, 1 when the map is invalid or the persona is not scored (JM100), 2 for an unknown persona, on usage or I/O problems.
     Score(score::Args),
     /// Compare an as-is map with its to-be version.
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Convert(args) => convert::run(&args),
         Command::Score(args) => score::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Render(args) => render::run(&args),

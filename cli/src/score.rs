@@ -10,7 +10,7 @@ use crate::common::{EXIT_USAGE, load, print_json};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Map file (JSON).
+    /// Map file: JSON, Mermaid `journey` (.mmd) or CSV table (.csv), by extension.
     file: PathBuf,
     /// Only this persona (JSON: its scores with the diagnostics about it).
     #[arg(long)]

@@ -5,14 +5,15 @@ use std::process::ExitCode;
 
 use journeymap::Diagnostic;
 use journeymap::diagnostics::codes;
-use journeymap::validate::{Limits, validate_path};
+use journeymap::io::{ReadOptions, read_path};
 use serde::Serialize;
 
 use crate::{EXIT_USAGE, Format};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Map files (JSON).
+    /// Map files: JSON, Mermaid `journey` (.mmd, .mermaid) or CSV touchpoint tables (.csv), by
+    /// extension (any other extension is read as JSON).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Output format.
@@ -40,12 +41,11 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     let mut reports = Vec::new();
     let mut io_failure = false;
     for file in files {
-        let report = validate_path(file, &Limits::default());
-        for d in report
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == codes::IO_ERROR)
-        {
+        let (valid, diagnostics) = match read_path(file, None, &ReadOptions::default()) {
+            Ok(imported) => (imported.is_valid(), imported.diagnostics),
+            Err(e) => (false, e.to_diagnostics()),
+        };
+        for d in diagnostics.iter().filter(|d| d.code == codes::IO_ERROR) {
             if format == Format::Json {
                 eprintln!("journeymap: {}", d.message);
             }
@@ -53,8 +53,8 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         }
         reports.push(FileReport {
             file: file.display().to_string(),
-            valid: report.is_valid(),
-            diagnostics: report.diagnostics,
+            valid,
+            diagnostics,
         });
     }
     match format {

@@ -6,9 +6,10 @@
 //! importance-performance analysis, absorbing Markov chains and removal effect).
 //!
 //! Modules, bottom to top (each uses only those before it): [`diagnostics`] (codes, severities,
-//! JSON pointers) < [`model`] (the format's types, the move-weight rule) < [`validate`] and [`io`]
-//! (reading and writing maps) < [`score`] (the Markov chain and every score) < [`render`] (SVG
-//! pictures) < [`report`] (text and HTML for people).
+//! JSON pointers) < [`model`] (the format's types, the move-weight rule) < [`validate`] <
+//! [`score`] (the Markov chain and every score) < [`io`] (reading and writing maps: JSON, Mermaid
+//! `journey` diagrams, whose export follows a persona's most likely journey, and CSV tables) <
+//! [`render`] (SVG pictures) < [`report`] (text and HTML for people).
 
 #![warn(missing_docs)]
 

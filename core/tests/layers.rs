@@ -9,7 +9,15 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-const LAYERS: &[&str] = &["diagnostics", "model", "validate", "io", "score", "report"];
+const LAYERS: &[&str] = &[
+    "diagnostics",
+    "model",
+    "validate",
+    "score",
+    "io",
+    "render",
+    "report",
+];
 
 /// Every `.rs` file below `dir`, as (module path, text): `score/chain/mod.rs` → `score::chain`.
 fn sources(dir: &Path) -> Vec<(String, String)> {

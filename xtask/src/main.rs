@@ -8,6 +8,7 @@
 mod diagnostics_doc;
 mod objects;
 mod pictures;
+mod interchange;
 mod schemas;
 mod vectors;
 
@@ -39,6 +40,7 @@ const GENERATORS: &[(&str, Generator)] = &[
     ("score vectors", vectors::files),
     ("object vectors", objects::files),
     ("golden pictures", pictures::files),
+    ("interchange vectors and examples", interchange::files),
 ];
 
 fn root() -> PathBuf {

@@ -1,8 +1,9 @@
 """journeymap: customer journey maps as a scored graph.
 
-Load, validate and score journey maps (format v1). The work happens in Rust; this package adds
-notebook conveniences: typed views, attribute access to scores, DataFrames, HTML, and the
-pictures (`m.to_svg()`, `m.to_html()`), which notebooks show for a map and for its scores.
+Load, validate and score journey maps (format v1); read and write them as Mermaid `journey`
+diagrams and CSV touchpoint tables. The work happens in Rust; this package adds notebook
+conveniences: typed views, attribute access to scores, DataFrames, HTML, and the pictures
+(`m.to_svg()`, `m.to_html()`), which notebooks show for a map and for its scores.
 
 The public names are those of `__all__`, each documented in docs/python.md.
 """
@@ -38,6 +39,8 @@ from ._native import (
     __version__,
     codes,
     compare,
+    from_csv,
+    from_mermaid,
     load,
     loads,
     schema,
@@ -79,6 +82,8 @@ __all__ = [
     "__version__",
     "codes",
     "compare",
+    "from_csv",
+    "from_mermaid",
     "load",
     "loads",
     "schema",

@@ -47,7 +47,8 @@ class ReadError(JourneyMapError):
 
 
 class WriteError(JourneyMapError):
-    """A map cannot be written as JSON (JM019)."""
+    """A map cannot be written: as JSON (JM019), or as Mermaid for a persona it does not have
+    (JM206)."""
 
 
 class ScoringError(JourneyMapError):

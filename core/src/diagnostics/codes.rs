@@ -30,7 +30,7 @@ catalogue! {
     INPUT_TOO_LARGE = "JM001", Error, "Input too large",
         "The input is larger than `Limits::max_bytes` (64 MiB by default). Nothing else is checked.";
     NOT_UTF8 = "JM002", Error, "Input is not UTF-8",
-        "JSON text must be UTF-8. The position of the first invalid byte is reported. In an object built in Python or JavaScript, a string or key holding a lone surrogate is reported at its path.";
+        "JSON and Mermaid text must be UTF-8 (CSV cells are checked one by one, JM231). The position of the first invalid byte is reported. In an object built in Python or JavaScript, a string or key holding a lone surrogate is reported at its path.";
     TOO_DEEP = "JM003", Error, "Nesting too deep",
         "Arrays and objects are nested deeper than `Limits::max_depth` (64 by default). A journey map needs about 6 levels. A circular structure (an object built in Python or JavaScript that contains itself) is reported the same way, once, at the pointer where the limit is hit; nothing else is checked.";
     INVALID_JSON = "JM004", Error, "Invalid JSON",
@@ -155,8 +155,44 @@ catalogue! {
         "The scoring settings given to a scoring call have an unknown field, a value of the wrong type, a negative or non-finite weight, or an effort threshold outside 0..1. The path points into the settings, not into the map.";
 
     // JM200–JM229: Mermaid `journey` import and export (reserved).
+    NOT_A_JOURNEY = "JM200", Error, "Not a Mermaid journey",
+        "The text is empty or does not start with the `journey` keyword (after front matter, `%%{...}%%` directives, `%%` comments and blank lines). journeymap reads Mermaid's `journey` diagrams only. Nothing else is checked.";
+    MERMAID_SYNTAX = "JM201", Error, "Mermaid syntax error",
+        "Something does not follow Mermaid's `journey` grammar, so Mermaid would refuse to draw the diagram: a task without `: score`, a lone `:`, a `;` outside `accTitle`/`accDescr` (write `#59;` for a semicolon), a second `journey` keyword. The position of the first unexpected character is reported and the rest of its line is skipped.";
+    SCORE_NOT_A_NUMBER = "JM202", Error, "Score is not a number",
+        "A task's score (`Task: SCORE: actors`) is not a decimal number. Mermaid reads it with JavaScript's `Number()` and draws nothing sensible for it. The task is kept without an emotion.";
+    SCORE_OUT_OF_RANGE = "JM203", Error, "Score out of range",
+        "A task's score is outside Mermaid's scale 1..5 (1 the worst, 5 the best). Mermaid does not check it and draws the face off the chart; journeymap refuses it. The task is kept without an emotion.";
+    EXTRA_TASK_FIELD = "JM204", Warning, "Extra task field ignored",
+        "A task has more than two `:`-separated fields after its name (`Task: 5: Ann: Bob`). Mermaid reads the score and the first actor list and ignores the rest, and so does journeymap. Separate actors with commas.";
+    UNCLOSED_ACC_DESCR = "JM205", Warning, "accDescr block not closed",
+        "An `accDescr {` block has no closing `}`, so it runs to the end of the text; Mermaid reads it the same way.";
+    UNKNOWN_EXPORT_PERSONA = "JM206", Error, "Unknown persona to export",
+        "The persona whose journey should be exported to Mermaid is not a persona of the map. `journeymap convert --persona` exits 2 for it.";
 
     // JM230–JM259: CSV touchpoint tables (reserved).
+    NOT_A_TABLE = "JM230", Error, "Not a touchpoint table",
+        "The CSV text cannot be read as a touchpoint table: it is empty, has no header row, has neither a `touchpoint` nor a `touchpoint_id` column, has no data row, or is UTF-16 (save it as UTF-8). Nothing else is checked.";
+    CELL_NOT_UTF8 = "JM231", Error, "Cell is not UTF-8",
+        "A cell holds bytes that are not UTF-8 (often a spreadsheet saved in a legacy code page: save it as CSV UTF-8). Its row is left out; the other rows are read.";
+    INVALID_NUMBER = "JM232", Error, "Invalid number",
+        "A cell that holds a number (a measure, a stage order, a probability) cannot be read as one. Decimal points are accepted everywhere, decimal commas (`0,5`) when the delimiter is `;`, and `%` in probabilities and `drop_off`. Its row is left out.";
+    INVALID_CELL = "JM233", Error, "Invalid value",
+        "A cell holds a word the column does not allow (a `visibility` other than frontstage or backstage, an unknown channel kind, outcome kind or note severity, a `moment_of_truth` that is neither yes, no nor a kind), or a list item that cannot be read (a move in `next` or a weight in `entry`). Its row is left out.";
+    CONFLICTING_VALUES = "JM234", Error, "Conflicting values",
+        "Two rows give different values for the same thing: a persona row of a touchpoint repeats one of the touchpoint's cells with another value, or two rows give one stage different orders, names or one channel different kinds. The later row is left out.";
+    INVALID_HEADER = "JM235", Error, "Invalid header",
+        "The header row names a column twice (after case and spacing are ignored), or a scale annotation such as `emotion [1..10]` cannot be read. The column is ignored.";
+    UNKNOWN_COLUMN = "JM236", Info, "Unknown column kept",
+        "A column the layout does not define is kept on each touchpoint (and outcome) under an `x-` key: `Region` becomes `x-Region`. A column already named `x-...` keeps its name without this note.";
+    ROW_WITHOUT_TOUCHPOINT = "JM237", Error, "Row without touchpoint",
+        "A row has neither a touchpoint id nor a touchpoint name (and is not an outcome row or a stage-only row). It is left out.";
+    INVALID_PERSONA_ROW = "JM238", Error, "Invalid persona row",
+        "A touchpoint appears on a second row that does not name exactly one persona. Later rows of a touchpoint carry one persona's own measures, entry and moves. The row is left out.";
+    CELL_WITHOUT_HEADER = "JM239", Error, "Cell without header",
+        "A row has a non-empty cell beyond the last column of the header. The row is left out.";
+    CELL_IGNORED = "JM240", Warning, "Cell ignored",
+        "A non-empty cell means nothing on its kind of row (a measure on an outcome row or a stage-only row, for example) and is ignored.";
 
     // JM300–JM399: event logs (reserved).
 

@@ -1,8 +1,22 @@
-//! Reading and writing maps in the JSON format v1.
+//! Reading and writing maps: the JSON format v1, and the formats maps live in elsewhere —
+//! Mermaid `journey` diagrams ([`mermaid`]) and CSV touchpoint tables ([`csv`]). [`read_path`]
+//! and [`write`] choose the format by file extension ([`Format`]).
 //!
 //! Loading always validates: a map that has any error-severity diagnostic is refused with all of
 //! its diagnostics. Saving writes every field, `x-` keys and `extensions` included, so a
-//! load/save round trip loses nothing.
+//! load/save round trip loses nothing. The importers also return the map built from what could
+//! be read ([`Imported`]), bad lines and rows left out.
+
+pub mod csv;
+mod format;
+mod ids;
+mod imported;
+mod linear;
+pub mod mermaid;
+mod objects;
+
+pub use format::{Format, WriteOptions, read_bytes, read_path, write};
+pub use imported::{Imported, ReadOptions};
 
 use std::path::{Path, PathBuf};
 
@@ -32,6 +46,19 @@ pub enum Error {
     /// The map could not be written as JSON.
     #[error("cannot write the map as JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// The map could not be written in the requested format (Mermaid, CSV).
+    #[error("{}", export_summary(diagnostics))]
+    Export {
+        /// Why (JM206 for an unknown persona).
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+fn export_summary(diagnostics: &[Diagnostic]) -> String {
+    match diagnostics.first() {
+        Some(d) => format!("cannot export the map: {}", d.message),
+        None => "cannot export the map".to_owned(),
+    }
 }
 
 fn invalid_summary(diagnostics: &[Diagnostic]) -> String {
@@ -48,26 +75,30 @@ fn invalid_summary(diagnostics: &[Diagnostic]) -> String {
 }
 
 impl Error {
-    /// The stable code: the first error's code for an invalid map, JM009 for a read failure,
-    /// JM019 for a write failure.
+    /// The stable code: the first error's code for an invalid map or a failed export, JM009
+    /// for a read failure, JM019 for a write failure.
     pub fn code(&self) -> Code {
         match self {
             Error::Invalid { diagnostics } => diagnostics
                 .iter()
                 .find(|d| d.is_error())
                 .map_or(codes::SCHEMA_VIOLATION, |d| d.code),
+            Error::Export { diagnostics } => diagnostics
+                .iter()
+                .find(|d| d.is_error())
+                .map_or(codes::CANNOT_SERIALIZE, |d| d.code),
             Error::Io { .. } => codes::IO_ERROR,
             Error::Json(_) => codes::CANNOT_SERIALIZE,
         }
     }
 
     /// The kind of failure: an invalid map, a file that cannot be read, a map that cannot be
-    /// written.
+    /// written (as JSON, or in the requested format).
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::Invalid { .. } => ErrorKind::Validation,
             Error::Io { .. } => ErrorKind::Read,
-            Error::Json(_) => ErrorKind::Write,
+            Error::Json(_) | Error::Export { .. } => ErrorKind::Write,
         }
     }
 
@@ -76,10 +107,10 @@ impl Error {
         ErrorReport::new(self.kind(), self.code(), self, self.to_diagnostics())
     }
 
-    /// The diagnostics of an invalid map (empty for other errors).
+    /// The diagnostics of an invalid map or a failed export (empty for other errors).
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
-            Error::Invalid { diagnostics } => diagnostics,
+            Error::Invalid { diagnostics } | Error::Export { diagnostics } => diagnostics,
             _ => &[],
         }
     }
@@ -88,7 +119,7 @@ impl Error {
     /// (JM009 for a read failure, JM019 for a write failure) at the document's root.
     pub fn to_diagnostics(&self) -> Vec<Diagnostic> {
         match self {
-            Error::Invalid { diagnostics } => diagnostics.clone(),
+            Error::Invalid { diagnostics } | Error::Export { diagnostics } => diagnostics.clone(),
             Error::Io { path, source } => vec![validate::io_error(path, source)],
             Error::Json(_) => vec![Diagnostic::new(self.code(), "", self.to_string())],
         }

@@ -9,8 +9,8 @@ use super::state::{StateData, state_data};
 use super::{
     PersonaScores, ScoringConfig, conversion, effort, emotion, gap, health::health, moments,
 };
-use crate::model::{JourneyMap, OutcomeKind};
-use crate::score::chain::{Chain, Solution, most_likely_path};
+use crate::model::JourneyMap;
+use crate::score::chain::{Chain, Solution, likely_path};
 
 /// Everything scored for one persona, with the per-state values the aggregates need.
 pub(crate) struct PersonaResult<'m> {
@@ -48,8 +48,7 @@ pub(crate) fn score<'m>(
         .collect();
     // The curve follows the most likely journey that succeeds (the one the map is designed for);
     // when no success can be reached, the most likely journey of all.
-    let path = most_likely_path(chain, |k| chain.outcome_kinds[k] == OutcomeKind::Success)
-        .or_else(|| most_likely_path(chain, |_| true));
+    let path = likely_path(chain);
     let emotion = emotion::persona(map, &data, &solution, path.as_ref().map(|p| p.0.as_slice()));
     let (effort, mean_effort) = effort::persona(map, config, chain, &data, &solution);
     let (gap, mean_shortfall) = gap::persona(map, config, &data, &solution);

@@ -174,31 +174,37 @@ pub(crate) fn check_bytes(bytes: &[u8], limits: &Limits) -> (Report, Option<Jour
             None,
         );
     }
-    match std::str::from_utf8(bytes) {
+    match utf8(bytes) {
         Ok(text) => check_str(text, limits),
-        Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let last_line = valid.rsplit(|&b| b == b'\n').next().unwrap_or(valid);
-            let column = String::from_utf8_lossy(last_line).chars().count() + 1;
-            let mut d = error(
-                codes::NOT_UTF8,
-                "",
-                format!(
-                    "the input is not UTF-8: invalid byte at offset {}",
-                    e.valid_up_to()
-                ),
-            );
-            d.line = u32::try_from(line).ok();
-            d.column = u32::try_from(column).ok();
-            (
-                Report {
-                    diagnostics: vec![d],
-                },
-                None,
-            )
-        }
+        Err(d) => (
+            Report {
+                diagnostics: vec![d],
+            },
+            None,
+        ),
     }
+}
+
+/// `bytes` as UTF-8 text, or the JM002 diagnostic at the line and column of the first invalid
+/// byte.
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, Diagnostic> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let last_line = valid.rsplit(|&b| b == b'\n').next().unwrap_or(valid);
+        let column = String::from_utf8_lossy(last_line).chars().count() + 1;
+        let mut d = error(
+            codes::NOT_UTF8,
+            "",
+            format!(
+                "the input is not UTF-8: invalid byte at offset {}",
+                e.valid_up_to()
+            ),
+        );
+        d.line = u32::try_from(line).ok();
+        d.column = u32::try_from(column).ok();
+        d
+    })
 }
 
 /// The JM001 diagnostic; `len` is the input's size when known.

@@ -11,7 +11,7 @@ mod paths;
 use faer::Mat;
 use faer::linalg::solvers::DenseSolveCore;
 
-pub use paths::{betweenness, most_likely_path};
+pub use paths::{betweenness, likely_journey, likely_path, most_likely_path};
 
 use crate::model::weights::resolve;
 use crate::model::{GraphNode, JourneyMap, OutcomeKind, PersonaGraph};

@@ -4,6 +4,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use super::Chain;
+use crate::model::{JourneyMap, OutcomeKind};
 
 /// Betweenness centrality (Brandes 2001) of each transient state of `chain`, on the directed graph
 /// of moves with positive probability, normalized by `(n-1)(n-2)` so that it lies in `0..1`.
@@ -158,4 +159,21 @@ pub fn most_likely_path(
     }
     path.reverse();
     Some((path, outcome, (-total).exp()))
+}
+
+/// The persona's journey the map is designed for: the most likely path that succeeds, else the
+/// most likely path of all ([`most_likely_path`]). The emotion curve follows it, and the Mermaid
+/// export writes it.
+pub fn likely_path(chain: &Chain) -> Option<(Vec<usize>, usize, f64)> {
+    most_likely_path(chain, |k| chain.outcome_kinds[k] == OutcomeKind::Success)
+        .or_else(|| most_likely_path(chain, |_| true))
+}
+
+/// The touchpoints of `persona`'s [`likely_path`], as positions in `JourneyMap::touchpoints`;
+/// `None` when the persona is unknown or no outcome can be reached from its entries.
+pub fn likely_journey(map: &JourneyMap, persona: &str) -> Option<Vec<usize>> {
+    let graph = map.persona_graph(persona)?;
+    let chain = Chain::build(map, &graph);
+    let (states, _, _) = likely_path(&chain)?;
+    Some(states.into_iter().map(|s| chain.touchpoints[s]).collect())
 }
