@@ -2,9 +2,14 @@
 //! verb lives in its own file; `common.rs` holds what they share (loading a map, output formats,
 //! exit codes).
 
+mod calibrate;
 mod codes;
 mod common;
+mod conformance;
 mod diff;
+mod discover;
+mod events;
+mod log_options;
 mod schema;
 mod score;
 mod validate;
@@ -35,6 +40,14 @@ enum Command {
     Schema,
     /// List every diagnostic code with its severity, title and documentation link.
     Codes(codes::Args),
+    /// Event logs: `events stats` (directly-follows counts, variants, drop-off, survey answers).
+    Events(events::Args),
+    /// Build the observed map (format v1) of an event log.
+    Discover(discover::Args),
+    /// Write the observed figures of an event log into a designed map.
+    Calibrate(calibrate::Args),
+    /// Planned versus actual: each case of an event log against a map.
+    Conformance(conformance::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,5 +65,9 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff::run(&args),
         Command::Schema => schema::run(),
         Command::Codes(args) => codes::run(&args),
+        Command::Events(args) => events::run(&args),
+        Command::Discover(args) => discover::run(&args),
+        Command::Calibrate(args) => calibrate::run(&args),
+        Command::Conformance(args) => conformance::run(&args),
     }
 }
