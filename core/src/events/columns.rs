@@ -73,7 +73,7 @@ pub trait NumColumn: Sync {
     fn value(&self, i: usize) -> Result<Option<f64>, String>;
 }
 
-impl<S: AsRef<str> + Sync> StrColumn for [Option<S>] {
+impl<S: AsRef<str> + Sync> StrColumn for Vec<Option<S>> {
     fn len(&self) -> usize {
         <[Option<S>]>::len(self)
     }
@@ -82,7 +82,7 @@ impl<S: AsRef<str> + Sync> StrColumn for [Option<S>] {
     }
 }
 
-impl<S: AsRef<str> + Sync> TimeColumn for [Option<S>] {
+impl<S: AsRef<str> + Sync> TimeColumn for Vec<Option<S>> {
     fn len(&self) -> usize {
         <[Option<S>]>::len(self)
     }
@@ -91,7 +91,7 @@ impl<S: AsRef<str> + Sync> TimeColumn for [Option<S>] {
     }
 }
 
-impl NumColumn for [Option<f64>] {
+impl NumColumn for Vec<Option<f64>> {
     fn len(&self) -> usize {
         <[Option<f64>]>::len(self)
     }

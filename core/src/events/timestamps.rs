@@ -159,10 +159,8 @@ fn iso(b: &[u8]) -> Result<i64, TimestampError> {
     } else if at != b.len() {
         return Err(TimestampError::Syntax);
     }
-    seconds
-        .checked_mul(NANOS)
-        .and_then(|s| s.checked_add(nanos))
-        .ok_or(TimestampError::Range)
+    i64::try_from(i128::from(seconds) * i128::from(NANOS) + i128::from(nanos))
+        .map_err(|_| TimestampError::Range)
 }
 
 /// The UTC offset in seconds of what follows the time: nothing, `Z`, `±HH`, `±HHMM`, `±HH:MM`.
