@@ -35,6 +35,11 @@ function declared() {
   const names = []
   const classes = {}
   for (const st of file.statements) {
+    // `export { EventLog, Aggregate } from './events'`: values declared in another file.
+    if (ts.isExportDeclaration(st) && !st.isTypeOnly && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      for (const el of st.exportClause.elements) names.push(el.name.text)
+      continue
+    }
     const exported = ts.getModifiers?.(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
     if (!exported || !(ts.isClassDeclaration(st) || ts.isFunctionDeclaration(st)) || !st.name) continue
     names.push(st.name.text)

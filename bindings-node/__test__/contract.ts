@@ -22,4 +22,8 @@ export type Contract = [
   Assert<Equals<ConstructorParameters<typeof Impl.JourneyMapError>, ConstructorParameters<typeof Declared.JourneyMapError>>>,
   Assert<Equals<typeof Esm.JourneyMap, typeof Impl.JourneyMap>>,
   Assert<Equals<typeof Esm.validate, typeof Impl.validate>>,
+  Assert<Equals<Impl.EventLog, Declared.EventLog>>,
+  Assert<Equals<Statics<typeof Impl.EventLog>, Statics<typeof Declared.EventLog>>>,
+  Assert<Equals<Impl.Aggregate, Declared.Aggregate>>,
+  Assert<Equals<Statics<typeof Impl.Aggregate>, Statics<typeof Declared.Aggregate>>>,
 ]

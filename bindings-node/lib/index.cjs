@@ -311,4 +311,6 @@ function compare(asIs, toBe, config) {
   return JSON.parse(text(native.compareJson(nativeOf(asIs), nativeOf(toBe), configText(config))))
 }
 
-module.exports = { JourneyMap, JourneyMapError, validate, schema, scoresSchema, compare }
+const { EventLog, Aggregate } = require('./events.cjs')((inner) => new JourneyMap(inner), nativeOf, failed)
+
+module.exports = { JourneyMap, JourneyMapError, validate, schema, scoresSchema, compare, EventLog, Aggregate }

@@ -7,6 +7,8 @@ import type { JourneyMapDocument } from './map-types'
 import type { Comparison, Diagnostic, PathColumns, PathReport, Scores, ScoringConfig } from './scores-types'
 
 export type * from './map-types'
+export type * from './events'
+export { EventLog, Aggregate } from './events'
 export type { Comparison, Diagnostic, PathColumns, PathReport, PathScore, PathStep, Scores, ScoringConfig } from './scores-types'
 
 /** An invalid map or a bad scoring argument (JM104 unknown persona, JM107 invalid scoring

@@ -1,4 +1,4 @@
 import journeymap from './index.cjs'
 
-export const { JourneyMap, JourneyMapError, validate, schema, scoresSchema, compare } = journeymap
+export const { JourneyMap, JourneyMapError, validate, schema, scoresSchema, compare, EventLog, Aggregate } = journeymap
 export default journeymap

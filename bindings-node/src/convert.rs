@@ -127,6 +127,29 @@ impl From<score::Error> for Failure {
     }
 }
 
+impl From<journeymap::events::Error> for Failure {
+    fn from(e: journeymap::events::Error) -> Self {
+        Self {
+            code: e.code().as_str().to_owned(),
+            message: e.to_string(),
+            diagnostics: diagnostics(&e.to_diagnostics()),
+        }
+    }
+}
+
+impl Failure {
+    /// A failure that is a bug (JM019 is the closest code: a value that cannot cross).
+    pub fn internal(what: &str) -> Self {
+        Self {
+            code: journeymap::diagnostics::codes::CANNOT_SERIALIZE
+                .as_str()
+                .to_owned(),
+            message: format!("internal error: {what} (please report this bug)"),
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
 /// Diagnostics as they cross the boundary.
 pub fn diagnostics(ds: &[Diagnostic]) -> Vec<NativeDiagnostic> {
     ds.iter().map(NativeDiagnostic::from).collect()
@@ -202,7 +225,7 @@ pub fn config(json: Option<&str>) -> Result<ScoringConfig, score::Error> {
 }
 
 /// JSON text of a result, compact or indented (JM019 if it cannot be written).
-pub fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> Result<String, Failure> {
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> Result<String, Failure> {
     let text = if pretty {
         serde_json::to_string_pretty(value)
     } else {

@@ -8,6 +8,7 @@
 //! the libuv thread pool catches panics the same way (`PoolTask::compute`).
 
 pub mod convert;
+pub mod events;
 pub mod io;
 pub mod map;
 pub mod score;

@@ -18,6 +18,7 @@ static READ_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static WRITE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static SCORING_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static CONFIG_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static EVENT_LOG_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// An instance of `journeymap._errors.<class>` as a `PyErr`.
 fn new(
@@ -90,6 +91,21 @@ pub fn scoring(py: Python<'_>, e: journeymap::score::Error) -> PyErr {
             diagnostics,
         ),
     }
+}
+
+/// `EventLogError` for event-log failures (JM302 missing column, JM304 unreadable log, JM310
+/// case in two partials, ...), with the core's diagnostics.
+pub fn events(py: Python<'_>, e: journeymap::events::Error) -> PyErr {
+    let code = e.code().as_str();
+    let diagnostics = e.to_diagnostics();
+    new(
+        py,
+        &EVENT_LOG_ERROR,
+        "EventLogError",
+        e.to_string(),
+        Some(code),
+        diagnostics,
+    )
 }
 
 /// A `JourneyMapError` without code: something that cannot happen did (a bug to report).

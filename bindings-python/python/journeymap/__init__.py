@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Optional, Sequence
 
 from ._config import ConfigLike, HealthWeights, PriorityWeights, ScoringConfig, SurveyConfig
-from ._errors import ConfigError, JourneyMapError, ReadError, ScoringError, ValidationError, WriteError
+from ._errors import ConfigError, EventLogError, JourneyMapError, ReadError, ScoringError, ValidationError, WriteError
 from ._model import (
     Channel,
     Entry,
@@ -33,13 +33,19 @@ from ._native import (
     scores_schema,
     validate,
 )
+from ._events import Aggregate, Conformance, EventLog, EventStats
 from ._scores import PathReport, PathStep, Scores, Table
 
 __all__ = [
+    "Aggregate",
     "Channel",
     "ConfigError",
+    "Conformance",
     "Diagnostic",
     "Entry",
+    "EventLog",
+    "EventLogError",
+    "EventStats",
     "HealthWeights",
     "JourneyMap",
     "JourneyMapData",

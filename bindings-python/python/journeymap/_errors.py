@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ConfigError",
+    "EventLogError",
     "JourneyMapError",
     "ReadError",
     "ScoringError",
@@ -53,3 +54,10 @@ class ScoringError(JourneyMapError):
 
 class ConfigError(ScoringError):
     """The scoring settings are not valid (JM107); the diagnostic's path points into them."""
+
+
+class EventLogError(JourneyMapError):
+    """An event log cannot be used: a missing column (JM302), an unreadable file (JM304), a case
+    found in two partial aggregates (JM310), partials built with different settings (JM311),
+    bytes that are not a partial (JM312), an activity both success and failure (JM320), or an
+    activity mapping naming ids the map lacks (JM331)."""

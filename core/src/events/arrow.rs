@@ -25,35 +25,31 @@ enum Text<'a> {
     View(&'a arrow_array::StringViewArray),
     /// A dictionary: its values and each row's key (`None` for a null).
     Dict(Box<Text<'a>>, Vec<Option<u32>>),
+    /// Integers (ids stored as numbers), written as text.
+    Owned(Vec<Option<String>>),
 }
 
 fn keys<K: arrow_array::types::ArrowDictionaryKeyType>(
     a: &arrow_array::DictionaryArray<K>,
 ) -> Vec<Option<u32>> {
-    a.keys()
-        .iter()
-        .map(|k| k.and_then(|k| num_to_u32(k.as_usize())))
+    use arrow_array::AnyDictionaryArray;
+    let keys = a.keys();
+    if a.values().is_empty() {
+        // normalized_keys() panics on an empty dictionary; every key is then a null.
+        return vec![None; keys.len()];
+    }
+    a.normalized_keys()
+        .into_iter()
+        .enumerate()
+        .map(|(i, k)| {
+            if keys.is_null(i) {
+                None
+            } else {
+                u32::try_from(k).ok()
+            }
+        })
         .collect()
 }
-
-fn num_to_u32(k: usize) -> Option<u32> {
-    u32::try_from(k).ok()
-}
-
-trait AsUsize {
-    fn as_usize(self) -> usize;
-}
-
-macro_rules! as_usize {
-    ($($t:ty),*) => {$(
-        impl AsUsize for $t {
-            fn as_usize(self) -> usize {
-                usize::try_from(self).unwrap_or(usize::MAX)
-            }
-        }
-    )*};
-}
-as_usize!(i8, i16, i32, i64, u8, u16, u32, u64);
 
 impl<'a> Text<'a> {
     fn of(a: &'a ArrayRef, column: &str) -> Result<Text<'a>, Error> {
@@ -80,6 +76,14 @@ impl<'a> Text<'a> {
                     other => return Err(unsupported(column, other)),
                 }
             }
+            DataType::Int8 => Text::Owned(ints::<Int8Type>(a)),
+            DataType::Int16 => Text::Owned(ints::<Int16Type>(a)),
+            DataType::Int32 => Text::Owned(ints::<Int32Type>(a)),
+            DataType::Int64 => Text::Owned(ints::<Int64Type>(a)),
+            DataType::UInt8 => Text::Owned(ints::<UInt8Type>(a)),
+            DataType::UInt16 => Text::Owned(ints::<UInt16Type>(a)),
+            DataType::UInt32 => Text::Owned(ints::<UInt32Type>(a)),
+            DataType::UInt64 => Text::Owned(ints::<UInt64Type>(a)),
             other => return Err(unsupported(column, other)),
         })
     }
@@ -93,6 +97,7 @@ impl<'a> Text<'a> {
                 let k = k as usize;
                 (k < values.len()).then(|| values.get(k)).flatten()
             }),
+            Text::Owned(v) => v[i].as_deref(),
         }
     }
 
@@ -102,8 +107,20 @@ impl<'a> Text<'a> {
             Text::Large(a) => a.len(),
             Text::View(a) => a.len(),
             Text::Dict(_, keys) => keys.len(),
+            Text::Owned(v) => v.len(),
         }
     }
+}
+
+/// An integer column as text (case ids and activities stored as numbers).
+fn ints<T: arrow_array::ArrowPrimitiveType>(a: &ArrayRef) -> Vec<Option<String>>
+where
+    T::Native: std::fmt::Display,
+{
+    a.as_primitive::<T>()
+        .iter()
+        .map(|v| v.map(|v| v.to_string()))
+        .collect()
 }
 
 fn unsupported(column: &str, t: &DataType) -> Error {

@@ -47,6 +47,17 @@ impl ActivityMapping {
         m
     }
 
+    /// A mapping from `(activity, channel, target)` rows (rows numbered from 0).
+    pub fn from_rows<A: Into<String>, C: Into<String>, T: Into<String>>(
+        rows: impl IntoIterator<Item = (A, Option<C>, T)>,
+    ) -> Self {
+        let mut m = Self::default();
+        for (i, (a, c, t)) in rows.into_iter().enumerate() {
+            m.add(i as u64, a.into(), c.map(Into::into), t.into());
+        }
+        m
+    }
+
     fn add(&mut self, row: u64, activity: String, channel: Option<String>, target: String) {
         if activity.trim().is_empty() || target.trim().is_empty() {
             self.issues.push(RowIssue::new(

@@ -299,3 +299,8 @@ impl Error {
         }
     }
 }
+
+// The Rust examples of docs/events.md are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/events.md")]
+struct EventsDoctests;
