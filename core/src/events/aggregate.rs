@@ -443,6 +443,30 @@ impl Aggregate {
         if self.cases.windows(2).any(|w| w[0] >= w[1]) {
             return Err("case ids are not sorted and distinct".to_owned());
         }
+        // Every case is in exactly one variant, and the events are the variants' steps: so every
+        // count below is bounded by the data actually present.
+        let mut cases: u64 = 0;
+        let mut events: u64 = 0;
+        for v in &self.variants {
+            cases = cases.checked_add(v.cases).ok_or_else(bad)?;
+            let steps = (v.len as u64).checked_mul(v.cases).ok_or_else(bad)?;
+            events = events.checked_add(steps).ok_or_else(bad)?;
+        }
+        if cases != self.cases.len() as u64 || events != self.events {
+            return Err("the variants do not add up to the cases and events".to_owned());
+        }
+        let mut answers = vec![0u64; metrics];
+        for (&(_, _, k), h) in &self.metrics {
+            for (v, &n) in h {
+                if !v.0.is_finite() {
+                    return Err("a survey answer is not a finite number".to_owned());
+                }
+                answers[k as usize] = answers[k as usize].checked_add(n).ok_or_else(bad)?;
+            }
+        }
+        if answers.iter().any(|&a| a > self.events) {
+            return Err("more answers to a survey column than events".to_owned());
+        }
         Ok(())
     }
 
