@@ -431,3 +431,19 @@ fn a_mapping_to_unknown_ids_is_an_error() {
     let err = log.calibrate(&map, &mapping).unwrap_err();
     assert_eq!(err.code().as_str(), "JM331");
 }
+
+#[test]
+fn a_case_that_stops_early_misses_the_rest_of_the_planned_way() {
+    let (map, _, mapping) = shop();
+    let log = EventLog::from_events(
+        ColumnNames::default(),
+        [Event::new("early", "visit_home", Time::Nanos(0))],
+    )
+    .unwrap();
+    let report = conformance(&map, &log, Some(&mapping), &ConformanceOptions::default()).unwrap();
+    let case = &report.case_results[0];
+    assert_eq!(case.failing, ["home"]);
+    assert_eq!(case.missing, ["product", "checkout"]);
+    assert!(case.deviations.is_empty());
+    assert_eq!(case.fitness, 1.0);
+}

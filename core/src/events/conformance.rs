@@ -261,13 +261,15 @@ impl Plan {
         plan
     }
 
-    /// Shortest way (fewest moves) from `sources` to a touchpoint satisfying `goal`: the touchpoints
-    /// strictly between (the source included when `include_source`), or `None`.
+    /// Shortest way (fewest moves) from `sources` to a touchpoint satisfying `goal`: the
+    /// touchpoints on it in order, the source kept when `include_source`, the goal kept when
+    /// `include_goal`; `None` when there is no way. A source is never its own goal.
     fn path(
         &self,
         sources: &[usize],
         goal: impl Fn(usize) -> bool,
         include_source: bool,
+        include_goal: bool,
     ) -> Option<Vec<usize>> {
         let mut parent: HashMap<usize, usize> = HashMap::default();
         let mut queue: VecDeque<usize> = VecDeque::new();
@@ -276,9 +278,8 @@ impl Plan {
             queue.push_back(s);
         }
         while let Some(u) = queue.pop_front() {
-            let reached = goal(u) && !(sources.contains(&u) && !include_source);
-            if reached {
-                let mut out = Vec::new();
+            if goal(u) && !sources.contains(&u) {
+                let mut out = if include_goal { vec![u] } else { Vec::new() };
                 let mut x = parent[&u];
                 while x != usize::MAX {
                     out.push(x);
@@ -331,7 +332,7 @@ fn classify(
 ) -> (DeviationKind, Vec<usize>) {
     let Some(p) = prev else {
         let entries: Vec<usize> = (0..plan.entry.len()).filter(|&i| plan.entry[i]).collect();
-        return match plan.path(&entries, |u| u == t, true) {
+        return match plan.path(&entries, |u| u == t, true, false) {
             Some(between) => (DeviationKind::Skip, between),
             None => (DeviationKind::UnplannedMove, Vec::new()),
         };
@@ -339,7 +340,7 @@ fn classify(
     if visited.contains(&t) || plan.rank[t] < plan.rank[p] {
         return (DeviationKind::Backtrack, Vec::new());
     }
-    if let Some(between) = plan.path(&[p], |u| u == t, false) {
+    if let Some(between) = plan.path(&[p], |u| u == t, false, false) {
         return (DeviationKind::Skip, between);
     }
     if plan.channel[t] != plan.channel[p]
@@ -397,12 +398,9 @@ fn replay(agg: &Aggregate, v: usize, targets: &[Target], plan: &Plan, map: &Jour
                 let planned = prev.is_some_and(|p| plan.moves.contains(&(p, Target::Outcome(o))));
                 if !planned {
                     r.m += 1;
-                    let between = prev
-                        .and_then(|p| plan.path(&[p], |u| plan.into_outcome[u].contains(&o), true))
-                        .map(|mut b| {
-                            b.retain(|&u| Some(u) != prev);
-                            b
-                        });
+                    let between = prev.and_then(|p| {
+                        plan.path(&[p], |u| plan.into_outcome[u].contains(&o), false, true)
+                    });
                     let kind = if between.is_some() {
                         DeviationKind::Skip
                     } else {
@@ -435,9 +433,9 @@ fn replay(agg: &Aggregate, v: usize, targets: &[Target], plan: &Plan, map: &Jour
         }
     }
     if !succeeded {
-        if let Some(p) = prev {
-            if let Some(rest) = plan.path(&[p], |u| plan.into_success[u], true) {
-                missing.extend(rest.into_iter().filter(|&u| u != p));
+        if let Some(p) = prev.filter(|&p| !plan.into_success[p]) {
+            if let Some(rest) = plan.path(&[p], |u| plan.into_success[u], false, true) {
+                missing.extend(rest);
             }
         }
     }
