@@ -9,12 +9,37 @@ use journeymap::events::{
     ActivityMapping, Aggregate, ColumnNames, ConformanceOptions, DiscoverOptions, EventLog,
     LogBuilder, StatsOptions,
 };
+use arrow_array::ffi_stream::{ArrowArrayStreamReader, FFI_ArrowArrayStream};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
-use pyo3_arrow::PyRecordBatchReader;
+use pyo3::types::{PyBytes, PyCapsule};
 
 use crate::errors::{self, guard};
 use crate::map::JourneyMap;
+
+/// The Arrow C stream of an object with `__arrow_c_stream__` (the Arrow PyCapsule interface:
+/// pandas, polars, pyarrow, DuckDB, ...), as a record-batch reader over its memory.
+fn arrow_stream(obj: &Bound<'_, PyAny>) -> PyResult<ArrowArrayStreamReader> {
+    if !obj.hasattr("__arrow_c_stream__")? {
+        return Err(PyTypeError::new_err(format!(
+            "expected an object with __arrow_c_stream__ (a pandas or polars DataFrame, a pyarrow Table), got {}",
+            crate::convert::type_name(obj)
+        )));
+    }
+    let capsule = obj.call_method0("__arrow_c_stream__")?;
+    let capsule = capsule.cast::<PyCapsule>().map_err(|_| {
+        PyTypeError::new_err("__arrow_c_stream__ did not return a PyCapsule")
+    })?;
+    let pointer = capsule.pointer_checked(Some(c"arrow_array_stream"))?;
+    // SAFETY: the capsule is named "arrow_array_stream", so by the Arrow PyCapsule interface its
+    // pointer is a valid, non-null `ArrowArrayStream` that the consumer may take: `from_raw`
+    // moves the stream out and marks the capsule's copy as released, so the capsule's destructor
+    // does not release it a second time.
+    #[allow(unsafe_code, reason = "the Arrow C stream interface is a C ABI: taking the stream out of its capsule")]
+    let stream = unsafe { FFI_ArrowArrayStream::from_raw(pointer.cast::<FFI_ArrowArrayStream>().as_ptr()) };
+    ArrowArrayStreamReader::try_new(stream)
+        .map_err(|e| PyTypeError::new_err(format!("not a readable Arrow stream: {e}")))
+}
 
 fn names(py: Python<'_>, json: &str) -> PyResult<ColumnNames> {
     serde_json::from_str(json).map_err(|e| errors::internal(py, &format!("column settings: {e}")))
@@ -64,7 +89,7 @@ impl NativeEventLog {
     #[pyo3(signature = (stream, names_json, progress=None, chunk=1_000_000))]
     fn from_stream(
         py: Python<'_>,
-        stream: PyRecordBatchReader,
+        stream: &Bound<'_, PyAny>,
         names_json: &str,
         progress: Option<Bound<'_, PyAny>>,
         chunk: usize,
@@ -72,7 +97,7 @@ impl NativeEventLog {
         guard(py, || {
             let mut builder =
                 LogBuilder::new(names(py, names_json)?).map_err(|e| errors::events(py, e))?;
-            let mut reader = stream.into_reader()?;
+            let mut reader = arrow_stream(stream)?;
             let chunk = chunk.max(1);
             while let Some(batch) = reader.next() {
                 let batch =
