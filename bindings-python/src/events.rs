@@ -5,11 +5,11 @@
 
 use std::path::PathBuf;
 
+use arrow_array::ffi_stream::{ArrowArrayStreamReader, FFI_ArrowArrayStream};
 use journeymap::events::{
     ActivityMapping, Aggregate, ColumnNames, ConformanceOptions, DiscoverOptions, EventLog,
     LogBuilder, StatsOptions,
 };
-use arrow_array::ffi_stream::{ArrowArrayStreamReader, FFI_ArrowArrayStream};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyCapsule};
@@ -27,16 +27,20 @@ fn arrow_stream(obj: &Bound<'_, PyAny>) -> PyResult<ArrowArrayStreamReader> {
         )));
     }
     let capsule = obj.call_method0("__arrow_c_stream__")?;
-    let capsule = capsule.cast::<PyCapsule>().map_err(|_| {
-        PyTypeError::new_err("__arrow_c_stream__ did not return a PyCapsule")
-    })?;
+    let capsule = capsule
+        .cast::<PyCapsule>()
+        .map_err(|_| PyTypeError::new_err("__arrow_c_stream__ did not return a PyCapsule"))?;
     let pointer = capsule.pointer_checked(Some(c"arrow_array_stream"))?;
     // SAFETY: the capsule is named "arrow_array_stream", so by the Arrow PyCapsule interface its
     // pointer is a valid, non-null `ArrowArrayStream` that the consumer may take: `from_raw`
     // moves the stream out and marks the capsule's copy as released, so the capsule's destructor
     // does not release it a second time.
-    #[allow(unsafe_code, reason = "the Arrow C stream interface is a C ABI: taking the stream out of its capsule")]
-    let stream = unsafe { FFI_ArrowArrayStream::from_raw(pointer.cast::<FFI_ArrowArrayStream>().as_ptr()) };
+    #[allow(
+        unsafe_code,
+        reason = "the Arrow C stream interface is a C ABI: taking the stream out of its capsule"
+    )]
+    let stream =
+        unsafe { FFI_ArrowArrayStream::from_raw(pointer.cast::<FFI_ArrowArrayStream>().as_ptr()) };
     ArrowArrayStreamReader::try_new(stream)
         .map_err(|e| PyTypeError::new_err(format!("not a readable Arrow stream: {e}")))
 }

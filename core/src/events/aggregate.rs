@@ -19,6 +19,7 @@ use hashbrown::HashTable;
 use serde::{Deserialize, Serialize};
 
 use super::ingest::EventLog;
+use super::intern::Names;
 use super::{Error, LogSpec, NONE, RowIssue};
 
 /// Bytes that start every serialized partial: `JMAG` and the format version.
@@ -63,8 +64,8 @@ pub struct Aggregate {
     pub(crate) personas: Vec<String>,
     /// Steps as (activity, channel or NONE).
     pub(crate) steps: Vec<(u32, u32)>,
-    /// Case ids, sorted (to refuse overlapping partials).
-    pub(crate) cases: Vec<String>,
+    /// Case ids (to refuse overlapping partials), in log order, then merge order.
+    pub(crate) cases: Names,
     pub(crate) events: u64,
     pub(crate) time_range: Option<(i64, i64)>,
     pub(crate) issues: Vec<RowIssue>,
@@ -98,7 +99,7 @@ impl PartialEq for Aggregate {
             && self.channels == other.channels
             && self.personas == other.personas
             && self.steps == other.steps
-            && self.cases == other.cases
+            && self.cases.sorted() == other.cases.sorted()
             && self.events == other.events
             && self.time_range == other.time_range
             && self.issues == other.issues
@@ -119,7 +120,7 @@ impl Aggregate {
             channels: Vec::new(),
             personas: Vec::new(),
             steps: Vec::new(),
-            cases: Vec::new(),
+            cases: Names::default(),
             events: 0,
             time_range: None,
             issues: Vec::new(),
@@ -145,9 +146,7 @@ impl Aggregate {
         agg.events = log.events() as u64;
         agg.time_range = log.time_range();
         agg.issues = log.issues.clone();
-        let mut cases: Vec<String> = log.case_ids.iter().map(str::to_owned).collect();
-        cases.sort_unstable();
-        agg.cases = cases;
+        agg.cases = log.case_ids.clone();
         // Steps: activities, or (activity, channel) pairs in order of first appearance.
         let step_of: Vec<u32> = if log.spec.channels {
             let mut ids: HashMap<(u32, u32), u32> = HashMap::default();
@@ -314,7 +313,7 @@ impl Aggregate {
                 describe(&other.spec)
             )));
         }
-        let cases = merge_cases(&self.cases, &other.cases)?;
+        check_disjoint(&self.cases, &other.cases)?;
         let activities = remap_names(&mut self.activities, &other.activities);
         let channels = remap_names(&mut self.channels, &other.channels);
         let personas = remap_names(&mut self.personas, &other.personas);
@@ -369,7 +368,7 @@ impl Aggregate {
                 *into.entry(v).or_default() += n;
             }
         }
-        self.cases = cases;
+        self.cases.extend(&other.cases);
         self.events += other.events;
         self.time_range = match (self.time_range, other.time_range) {
             (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
@@ -440,8 +439,11 @@ impl Aggregate {
                 return Err(bad());
             }
         }
-        if self.cases.windows(2).any(|w| w[0] >= w[1]) {
-            return Err("case ids are not sorted and distinct".to_owned());
+        if !self.cases.is_well_formed() {
+            return Err("case ids are not well formed".to_owned());
+        }
+        if self.cases.sorted().windows(2).any(|w| w[0] == w[1]) {
+            return Err("a case id is repeated".to_owned());
         }
         // Every case is in exactly one variant, and the events are the variants' steps: so every
         // count below is bounded by the data actually present.
@@ -503,26 +505,18 @@ fn describe(spec: &LogSpec) -> String {
     parts.join(", ")
 }
 
-/// The sorted union of two sorted case lists; an error naming the first shared case.
-fn merge_cases(a: &[String], b: &[String]) -> Result<Vec<String>, Error> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
+/// An error naming the first shared case (in sorted order), if any.
+fn check_disjoint(a: &Names, b: &Names) -> Result<(), Error> {
+    let (a, b) = (a.sorted(), b.sorted());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => {
-                out.push(a[i].clone());
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(b[j].clone());
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => return Err(Error::CaseInTwoPartials(a[i].clone())),
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return Err(Error::CaseInTwoPartials(a[i].to_owned())),
         }
     }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    Ok(out)
+    Ok(())
 }
 
 /// Appends the names of `other` missing from `names`; the id of each of `other`'s names in

@@ -70,7 +70,7 @@ impl Interner {
 }
 
 /// Strings by id in one arena, without lookups (what a finished log keeps of its case ids).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Names {
     bytes: String,
     ends: Vec<usize>,
@@ -94,5 +94,30 @@ impl Names {
 
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
         (0..self.len() as u32).map(|i| self.get(i))
+    }
+
+    /// The strings, sorted.
+    pub(crate) fn sorted(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.iter().collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Appends every string of `other`.
+    pub(crate) fn extend(&mut self, other: &Names) {
+        let base = self.bytes.len();
+        self.bytes.push_str(&other.bytes);
+        self.ends.extend(other.ends.iter().map(|e| e + base));
+    }
+
+    /// Whether decoded data is well formed: ends increasing, within the text, on character
+    /// boundaries.
+    pub(crate) fn is_well_formed(&self) -> bool {
+        let mut last = 0;
+        self.ends.iter().all(|&e| {
+            let ok = e >= last && e <= self.bytes.len() && self.bytes.is_char_boundary(e);
+            last = e;
+            ok
+        })
     }
 }

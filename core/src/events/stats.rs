@@ -135,6 +135,73 @@ pub struct Stats {
     pub personas: Vec<PersonaStats>,
 }
 
+/// Directly-follows counts: a dense matrix for up to 2,048 activities, a hash map beyond.
+enum Pairs {
+    Dense(usize, Vec<u64>),
+    Sparse(foldhash::HashMap<(u32, u32), u64>),
+}
+
+impl Pairs {
+    fn new(n: usize) -> Self {
+        if n <= 2048 {
+            Pairs::Dense(n, vec![0; n * n])
+        } else {
+            Pairs::Sparse(foldhash::HashMap::default())
+        }
+    }
+
+    fn add(&mut self, a: u32, b: u32, k: u64) {
+        match self {
+            Pairs::Dense(n, m) => m[a as usize * *n + b as usize] += k,
+            Pairs::Sparse(m) => *m.entry((a, b)).or_default() += k,
+        }
+    }
+
+    /// The nonzero counts as (from, to, count), by id.
+    fn into_sorted(self) -> Vec<(u32, u32, u64)> {
+        match self {
+            Pairs::Dense(n, m) => m
+                .into_iter()
+                .enumerate()
+                .filter(|&(_, c)| c > 0)
+                .map(|(i, c)| ((i / n) as u32, (i % n) as u32, c))
+                .collect(),
+            Pairs::Sparse(m) => {
+                let mut v: Vec<(u32, u32, u64)> =
+                    m.into_iter().map(|((a, b), c)| (a, b, c)).collect();
+                v.sort_unstable();
+                v
+            }
+        }
+    }
+}
+
+/// The most frequent variants (ties by sequence), as names; all when `top` is `None`. Only the
+/// kept ones are named.
+fn top_variants<'a>(
+    mut counted: Vec<(Vec<u32>, u64)>,
+    top: Option<usize>,
+    name: &dyn Fn(u32) -> &'a str,
+) -> Vec<(Vec<String>, u64)> {
+    let keep = top.unwrap_or(usize::MAX).min(counted.len());
+    let order = |a: &(Vec<u32>, u64), b: &(Vec<u32>, u64)| {
+        b.1.cmp(&a.1).then_with(|| {
+            a.0.iter()
+                .map(|&x| name(x))
+                .cmp(b.0.iter().map(|&x| name(x)))
+        })
+    };
+    if keep < counted.len() && keep > 0 {
+        counted.select_nth_unstable_by(keep - 1, order);
+    }
+    counted.truncate(keep);
+    counted.sort_by(order);
+    counted
+        .into_iter()
+        .map(|(s, k)| (s.iter().map(|&a| name(a).to_owned()).collect(), k))
+        .collect()
+}
+
 /// Sums over a histogram: (n, mean).
 pub(crate) fn moments(h: &Histogram) -> (u64, f64) {
     let n: u64 = h.values().sum();
@@ -182,11 +249,14 @@ impl Aggregate {
             .map(|a| options.outcomes.iter().any(|o| o == a))
             .collect();
         let mut acts = vec![[0u64; 5]; na]; // events, cases, start, end, drop_off
-        let mut dfg: BTreeMap<(u32, u32), u64> = BTreeMap::new();
+        let mut dfg = Pairs::new(na);
         let mut seen = vec![usize::MAX; na];
         let mut by_sequence: foldhash::HashMap<Vec<u32>, u64> = foldhash::HashMap::default();
         let mut personas: BTreeMap<u32, u64> = BTreeMap::new();
         let mut seq: Vec<u32> = Vec::new();
+        // Variants are per persona and over steps; without channels or personas they are already
+        // the activity sequences, each once.
+        let pooled = self.spec.channels || self.spec.personas;
         for v in 0..self.variants.len() {
             let k = self.variants[v].cases;
             seq.clear();
@@ -208,15 +278,18 @@ impl Aggregate {
                 }
             }
             for w in seq.windows(2) {
-                *dfg.entry((w[0], w[1])).or_default() += k;
+                dfg.add(w[0], w[1], k);
             }
-            *by_sequence.entry(seq.clone()).or_default() += k;
+            if pooled {
+                *by_sequence.entry(seq.clone()).or_default() += k;
+            }
         }
         let name = |a: u32| self.activities[a as usize].clone();
         let mut order: Vec<u32> = (0..na as u32).collect();
         order.sort_by(|&a, &b| self.activities[a as usize].cmp(&self.activities[b as usize]));
+        let dfg = dfg.into_sorted();
         let mut out_total = vec![0u64; na];
-        for (&(a, _), &c) in &dfg {
+        for &(a, _, c) in &dfg {
             out_total[a as usize] += c;
         }
         for (a, x) in acts.iter().enumerate() {
@@ -224,7 +297,7 @@ impl Aggregate {
         }
         let mut transitions: Vec<TransitionStats> = dfg
             .iter()
-            .map(|(&(a, b), &count)| TransitionStats {
+            .map(|&(a, b, count)| TransitionStats {
                 from: name(a),
                 to: Some(name(b)),
                 count,
@@ -248,13 +321,22 @@ impl Aggregate {
                 .then_with(|| x.to.cmp(&y.to))
         });
         let total = self.cases() as f64;
-        let mut variants: Vec<(Vec<String>, u64)> = by_sequence
-            .into_iter()
-            .map(|(s, k)| (s.into_iter().map(name).collect(), k))
-            .collect();
-        let variant_count = variants.len();
-        variants.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        variants.truncate(options.top_variants.unwrap_or(usize::MAX));
+        let counted: Vec<(Vec<u32>, u64)> = if pooled {
+            by_sequence.into_iter().collect()
+        } else {
+            (0..self.variants.len())
+                .map(|v| {
+                    (
+                        self.seq(v).iter().map(|&s| self.step_activity(s)).collect(),
+                        self.variants[v].cases,
+                    )
+                })
+                .collect()
+        };
+        let variant_count = counted.len();
+        let variants = top_variants(counted, options.top_variants, &|a| {
+            &self.activities[a as usize]
+        });
         let (rejected, warnings) = self
             .issues
             .iter()
