@@ -20,8 +20,11 @@ fn names() -> ColumnNames {
     .with_metric(MetricKind::Csat, "csat")
 }
 
+/// One row as text: case, activity, channel, persona, and its survey answers.
+type Cells = (String, String, String, String, Vec<Option<f64>>);
+
 fn log_of(rows: &[Row]) -> EventLog {
-    let text: Vec<(String, String, String, String, Vec<Option<f64>>)> = rows
+    let text: Vec<Cells> = rows
         .iter()
         .map(|&(c, a, _, ch, _, csat)| {
             (

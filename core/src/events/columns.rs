@@ -61,6 +61,10 @@ fn intern_column(column: &dyn StrColumn, interner: &mut super::intern::Interner)
 pub trait TimeColumn: Sync {
     /// Number of rows.
     fn len(&self) -> usize;
+    /// Whether there are no rows.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     /// The timestamp of row `i` as given (for messages), `None` for a null.
     fn time(&self, i: usize) -> Option<Time<'_>>;
 }
@@ -69,6 +73,10 @@ pub trait TimeColumn: Sync {
 pub trait NumColumn: Sync {
     /// Number of rows.
     fn len(&self) -> usize;
+    /// Whether there are no rows.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     /// The answer of row `i`: `Ok(None)` for a null, `Err(text)` for text that is not a number.
     fn value(&self, i: usize) -> Result<Option<f64>, String>;
 }
@@ -175,10 +183,10 @@ impl LogBuilder {
         });
         let mut side = side.map_err(|_| Error::Options("a reading thread failed".to_owned()))?;
         let mut reasons = side.reasons.drain(..).peekable();
-        for i in 0..n {
+        for (i, &case) in case_ids.iter().enumerate() {
             let row = first + i as u64;
             let mut why: Vec<String> = Vec::new();
-            if case_ids[i] == NONE {
+            if case == NONE {
                 why.push(format!("missing case id (column \"{}\")", self.names.case));
             }
             if reasons.peek().is_some_and(|r| r.0 == i) {
@@ -190,7 +198,6 @@ impl LogBuilder {
                 self.reject(row, why.join("; "));
                 continue;
             }
-            let case = case_ids[i];
             self.ev_case.push(case);
             self.ev_activity.push(side.activity[i]);
             if use_channel {

@@ -302,6 +302,12 @@ impl Plan {
     }
 }
 
+/// A deviating move of a replay: position, kind, touchpoint left, target, missing touchpoints.
+type Move = (usize, DeviationKind, Option<usize>, Target, Vec<usize>);
+
+/// A deviating variant while counting: (cases, fitness, kinds).
+type VariantCount = (u64, f64, Vec<DeviationKind>);
+
 /// The result of one variant (shared by its cases).
 struct Replay {
     persona: Option<String>,
@@ -312,8 +318,7 @@ struct Replay {
     missing: Vec<usize>,
     failing: Vec<usize>,
     ad_hoc: Vec<u32>,
-    /// (position, kind, from, to target, missing)
-    deviations: Vec<(usize, DeviationKind, Option<usize>, Target, Vec<usize>)>,
+    deviations: Vec<Move>,
     arrivals: Vec<(usize, Option<DeviationKind>)>,
     labels: Vec<u32>,
 }
@@ -525,7 +530,7 @@ fn summarize(
     let mut kinds: BTreeMap<DeviationKind, u64> = BTreeMap::new();
     let (mut sum_m, mut sum_p, mut sum_fit, mut conforming, mut ad_hoc) =
         (0u64, 0u64, 0.0, 0u64, 0u64);
-    let mut variants: BTreeMap<Vec<String>, (u64, f64, Vec<DeviationKind>)> = BTreeMap::new();
+    let mut variants: BTreeMap<Vec<String>, VariantCount> = BTreeMap::new();
     let label = |s: u32| -> String {
         let (a, c) = agg.steps[s as usize];
         if c == NONE {
@@ -593,8 +598,7 @@ fn summarize(
             }
         })
         .collect();
-    let mut top: Vec<(Vec<String>, (u64, f64, Vec<DeviationKind>))> =
-        variants.into_iter().collect();
+    let mut top: Vec<(Vec<String>, VariantCount)> = variants.into_iter().collect();
     top.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
     top.truncate(options.top_variants);
     let id = |t: Target| match t {

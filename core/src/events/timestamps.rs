@@ -244,7 +244,7 @@ pub fn from_epoch(value: f64) -> Result<i64, TimestampError> {
         value * 1e9
     };
     // `i64::MAX as f64` rounds up to 2^63, so the bound is exclusive.
-    if nanos >= 9.223_372_036_854_776e18 || nanos < -9.223_372_036_854_776e18 {
+    if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&nanos) {
         return Err(TimestampError::Range);
     }
     Ok(nanos.round() as i64)
