@@ -11,7 +11,8 @@ if [ ! -x "$PY" ]; then
   python3 -m venv .venv
 fi
 "$PY" -m pip install --quiet --disable-pip-version-check \
-  "maturin>=1.16,<1.17" "pytest>=8,<9" "mypy>=1.13,<2" "pandas>=2,<3" "jsonschema>=4.23,<5"
+  "maturin>=1.16,<1.17" "pytest>=8,<9" "mypy>=1.13,<2" "pandas>=2,<3" "jsonschema>=4.23,<5" \
+  "pyarrow>=15" "polars>=1" "dask[distributed]>=2024.1" "tqdm>=4"
 
 # The documented install, with two build settings for the tests: the `wheel` cargo profile (its
 # own, so that it does not rebuild what `cargo test` built with `dev`) and the `test-hooks`

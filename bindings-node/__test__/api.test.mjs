@@ -20,7 +20,7 @@ const scoring = jsonFiles('testdata/scoring/').filter((f) => !f.includes('.paths
 const expected = JSON.parse(read('testdata/invalid/expected.json'))
 const chain = () => jm.JourneyMap.fromJson(read('testdata/scoring/chain.json'))
 const isError = (code) => (e) => e instanceof jm.JourneyMapError && e.code === code
-const errorClasses = ['JourneyMapError', 'ValidationError', 'ReadError', 'WriteError', 'ScoringError', 'ConfigError', 'RenderError', 'InternalError']
+const errorClasses = ['JourneyMapError', 'ValidationError', 'ReadError', 'WriteError', 'ScoringError', 'ConfigError', 'RenderError', 'EventLogError', 'InternalError']
 const utf8 = (bytes) => {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -36,6 +36,11 @@ function declared() {
   const names = []
   const classes = {}
   for (const st of file.statements) {
+    // `export { EventLog, Aggregate } from './events'`: values declared in another file.
+    if (ts.isExportDeclaration(st) && !st.isTypeOnly && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      for (const el of st.exportClause.elements) names.push(el.name.text)
+      continue
+    }
     const exported = ts.getModifiers?.(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
     if (!exported || !(ts.isClassDeclaration(st) || ts.isFunctionDeclaration(st)) || !st.name) continue
     names.push(st.name.text)

@@ -55,6 +55,9 @@ class ScoringError extends JourneyMapError {}
 class ConfigError extends ScoringError {}
 /** A picture call got options it cannot use, e.g. an unknown view (JM400). */
 class RenderError extends JourneyMapError {}
+/** An event log cannot be used: a missing column, an unreadable file, partials that do not
+ * merge, a mapping naming ids the map lacks (JM3xx). */
+class EventLogError extends JourneyMapError {}
 /** Something that cannot happen did (a panic in the Rust core): a bug to report. No code. */
 class InternalError extends JourneyMapError {}
 
@@ -66,6 +69,7 @@ const classes = {
   scoring: ScoringError,
   config: ConfigError,
   render: RenderError,
+  event_log: EventLogError,
   internal: InternalError,
 }
 
@@ -471,6 +475,8 @@ function fromCsv(input) {
   return JourneyMap.fromCsv(input)
 }
 
+const { EventLog, Aggregate } = require('./events.cjs')((inner) => new JourneyMap(inner), nativeOf, failed)
+
 module.exports = {
   JourneyMap,
   JourneyMapError,
@@ -480,6 +486,7 @@ module.exports = {
   ScoringError,
   ConfigError,
   RenderError,
+  EventLogError,
   InternalError,
   validate,
   fromMermaid,
@@ -488,4 +495,6 @@ module.exports = {
   schema,
   scoresSchema,
   compare,
+  EventLog,
+  Aggregate,
 }

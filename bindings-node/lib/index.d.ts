@@ -10,6 +10,8 @@ import type { SvgOptions } from './svg-options'
 import type { Comparison, PathColumns, PathReport, Scores, ScoringConfig } from './scores-types'
 
 export type * from './map-types'
+export type * from './events'
+export { EventLog, Aggregate } from './events'
 export type { SvgOptions } from './svg-options'
 export type { Comparison, PathColumns, PathReport, PathScore, PathStep, Scores, ScoringConfig } from './scores-types'
 /** `Diagnostic`: one problem found in a map, as `validate()` returns it and errors carry it
@@ -40,6 +42,10 @@ export declare class ScoringError extends JourneyMapError {}
 export declare class ConfigError extends ScoringError {}
 /** A picture call got options it cannot use, e.g. an unknown view (JM400). */
 export declare class RenderError extends JourneyMapError {}
+/** An event log cannot be used: a missing column (JM302), an unreadable file (JM304), partial
+ * aggregates that do not merge (JM310–JM312), an activity both success and failure (JM320), a
+ * mapping naming ids the map lacks (JM331). */
+export declare class EventLogError extends JourneyMapError {}
 /** A panic inside the native code (a bug to report): no code, no diagnostics, a message starting
  * `internal error:`. */
 export declare class InternalError extends JourneyMapError {}

@@ -7,7 +7,7 @@
 //! the second into the error class of its kind. Only panics (bugs), argument conversion errors
 //! and exceptions thrown by the caller's own getters throw.
 
-use journeymap::diagnostics::{ErrorReport, PathPart};
+use journeymap::diagnostics::{ErrorKind, ErrorReport, PathPart};
 use journeymap::score::{self, ScoringConfig};
 use journeymap::validate::object::{Host, HostKey, HostValue};
 use journeymap::validate::{Limits, ObjectInput};
@@ -48,10 +48,12 @@ pub struct NativeDiagnostic {
 #[derive(Debug, Clone)]
 pub struct Failure {
     /// The kind of failure, which names the error class `lib/index.cjs` throws.
-    #[napi(ts_type = "'validation' | 'read' | 'write' | 'scoring' | 'config' | 'internal'")]
+    #[napi(
+        ts_type = "'validation' | 'read' | 'write' | 'scoring' | 'config' | 'render' | 'event_log' | 'internal'"
+    )]
     pub kind: String,
-    /// Stable code (JMxxx).
-    pub code: String,
+    /// Stable code (JMxxx); `null` for an internal error.
+    pub code: Option<String>,
     /// What went wrong.
     pub message: String,
     /// Every problem found.
@@ -141,7 +143,7 @@ impl From<ErrorReport> for Failure {
     fn from(r: ErrorReport) -> Self {
         Self {
             kind: r.kind.as_str().to_owned(),
-            code: r.code.as_str().to_owned(),
+            code: Some(r.code.as_str().to_owned()),
             message: r.message,
             diagnostics: diagnostics(&r.diagnostics),
         }
@@ -163,6 +165,24 @@ impl From<score::Error> for Failure {
 impl From<journeymap::render::Error> for Failure {
     fn from(e: journeymap::render::Error) -> Self {
         Self::from(e.report())
+    }
+}
+
+impl From<journeymap::events::Error> for Failure {
+    fn from(e: journeymap::events::Error) -> Self {
+        Self::from(e.report())
+    }
+}
+
+impl Failure {
+    /// A failure that is a bug: an `InternalError`, without code or diagnostics.
+    pub fn internal(what: &str) -> Self {
+        Self {
+            kind: ErrorKind::Internal.as_str().to_owned(),
+            code: None,
+            message: ErrorKind::internal_message(what),
+            diagnostics: Vec::new(),
+        }
     }
 }
 
@@ -393,7 +413,7 @@ pub fn config(
 }
 
 /// JSON text of a result, compact or indented (JM019 if it cannot be written).
-pub fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> Result<String, Failure> {
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> Result<String, Failure> {
     let text = if pretty {
         serde_json::to_string_pretty(value)
     } else {

@@ -11,6 +11,7 @@
 pub mod convert;
 pub mod csv;
 pub mod diagnostics;
+pub mod events;
 pub mod io;
 pub mod map;
 pub mod mermaid;

@@ -20,6 +20,7 @@ static WRITE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static SCORING_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static CONFIG_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static RENDER_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static EVENT_LOG_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static INTERNAL_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// An instance of the class of `kind` as a `PyErr`.
@@ -37,6 +38,7 @@ fn new(
         ErrorKind::Scoring => &SCORING_ERROR,
         ErrorKind::Config => &CONFIG_ERROR,
         ErrorKind::Render => &RENDER_ERROR,
+        ErrorKind::EventLog => &EVENT_LOG_ERROR,
         ErrorKind::Internal => &INTERNAL_ERROR,
     };
     let diagnostics: Vec<Diagnostic> = diagnostics.into_iter().map(Diagnostic::from).collect();
@@ -85,6 +87,12 @@ pub fn scoring(py: Python<'_>, e: journeymap::score::Error) -> PyErr {
 
 /// `RenderError` (JM400) for picture options, else the scoring error of the persona asked for.
 pub fn render(py: Python<'_>, e: journeymap::render::Error) -> PyErr {
+    raise(py, e.report())
+}
+
+/// `EventLogError` for event-log failures (JM302 missing column, JM304 unreadable log, JM310
+/// case in two partials, ...), with the core's diagnostics.
+pub fn events(py: Python<'_>, e: journeymap::events::Error) -> PyErr {
     raise(py, e.report())
 }
 

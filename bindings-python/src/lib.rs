@@ -8,6 +8,7 @@ mod convert;
 mod csv;
 mod diagnostics;
 mod errors;
+mod events;
 mod io;
 mod map;
 mod mermaid;
@@ -36,6 +37,8 @@ fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<diagnostics::Diagnostic>()?;
     m.add_class::<map::JourneyMap>()?;
+    m.add_class::<events::NativeEventLog>()?;
+    m.add_class::<events::NativeAggregate>()?;
     m.add_function(wrap_pyfunction!(validate::validate, m)?)?;
     m.add_function(wrap_pyfunction!(io::schema, m)?)?;
     m.add_function(wrap_pyfunction!(io::load, m)?)?;

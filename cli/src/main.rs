@@ -2,10 +2,15 @@
 //! verb lives in its own file; `common.rs` holds what they share (loading a map, output formats,
 //! exit codes).
 
+mod calibrate;
 mod codes;
 mod common;
+mod conformance;
 mod convert;
 mod diff;
+mod discover;
+mod events;
+mod log_options;
 mod render;
 mod report;
 mod schema;
@@ -44,6 +49,14 @@ enum Command {
     Schema,
     /// List every diagnostic code with its severity, title and documentation link.
     Codes(codes::Args),
+    /// Event logs: `events stats` (directly-follows counts, variants, drop-off, survey answers).
+    Events(events::Args),
+    /// Build the observed map (format v1) of an event log.
+    Discover(discover::Args),
+    /// Write the observed figures of an event log into a designed map.
+    Calibrate(calibrate::Args),
+    /// Planned versus actual: each case of an event log against a map.
+    Conformance(conformance::Args),
 }
 
 fn main() -> ExitCode {
@@ -64,5 +77,9 @@ fn main() -> ExitCode {
         Command::Report(args) => report::run(&args),
         Command::Schema => schema::run(),
         Command::Codes(args) => codes::run(&args),
+        Command::Events(args) => events::run(&args),
+        Command::Discover(args) => discover::run(&args),
+        Command::Calibrate(args) => calibrate::run(&args),
+        Command::Conformance(args) => conformance::run(&args),
     }
 }

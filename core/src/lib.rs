@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 pub mod diagnostics;
+pub mod events;
 pub mod io;
 pub mod model;
 pub mod render;

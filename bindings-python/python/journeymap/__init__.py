@@ -13,6 +13,7 @@ from ._catalogue import CodeEntry
 from ._config import HealthWeights, PriorityWeights, ScoringConfig, SurveyConfig
 from ._errors import (
     ConfigError,
+    EventLogError,
     InternalError,
     JourneyMapError,
     ReadError,
@@ -47,14 +48,20 @@ from ._native import (
     scores_schema,
     validate,
 )
+from ._events import Aggregate, Conformance, EventLog, EventStats
 from ._scores import PathReport, PathStep, Scores, Table
 
 __all__ = [
+    "Aggregate",
     "Channel",
     "CodeEntry",
     "ConfigError",
+    "Conformance",
     "Diagnostic",
     "Entry",
+    "EventLog",
+    "EventLogError",
+    "EventStats",
     "HealthWeights",
     "InternalError",
     "JourneyMap",

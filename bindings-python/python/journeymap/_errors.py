@@ -1,7 +1,7 @@
 """The journeymap exception family. Every error raised for bad input is a `JourneyMapError`
 (itself a `ValueError`) with a stable `code` (docs/diagnostics.md) and the `diagnostics` behind
 it; wrong Python types raise `TypeError` instead. The kinds are the core's (and Node's): validation,
-read, write, scoring, config, internal."""
+read, write, scoring, config, render, event log, internal."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ConfigError",
+    "EventLogError",
     "InternalError",
     "JourneyMapError",
     "ReadError",
@@ -61,6 +62,13 @@ class ConfigError(ScoringError):
 
 class RenderError(JourneyMapError):
     """A picture call got an option it cannot use, e.g. an unknown view (JM400)."""
+
+
+class EventLogError(JourneyMapError):
+    """An event log cannot be used: a missing column (JM302), an unreadable file (JM304), a case
+    found in two partial aggregates (JM310), partials built with different settings (JM311),
+    bytes that are not a partial (JM312), an activity both success and failure (JM320), or an
+    activity mapping naming ids the map lacks (JM331)."""
 
 
 class InternalError(JourneyMapError):

@@ -57,12 +57,16 @@ pub enum ErrorKind {
     Config,
     /// A picture call got options it cannot use (JM400).
     Render,
+    /// An event log cannot be used: a missing column, an unreadable file, partial aggregates
+    /// that do not merge, an activity mapping naming ids the map lacks (JM3xx).
+    EventLog,
     /// Something that cannot happen did (a panic): a bug to report. It has no code.
     Internal,
 }
 
 impl ErrorKind {
-    /// `"validation"`, `"read"`, `"write"`, `"scoring"`, `"config"`, `"render"` or `"internal"`.
+    /// `"validation"`, `"read"`, `"write"`, `"scoring"`, `"config"`, `"render"`,
+    /// `"event_log"` or `"internal"`.
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorKind::Validation => "validation",
@@ -71,13 +75,14 @@ impl ErrorKind {
             ErrorKind::Scoring => "scoring",
             ErrorKind::Config => "config",
             ErrorKind::Render => "render",
+            ErrorKind::EventLog => "event_log",
             ErrorKind::Internal => "internal",
         }
     }
 
     /// The name of its exception class in Python and its error class in Node:
     /// `ValidationError`, `ReadError`, `WriteError`, `ScoringError`, `ConfigError`,
-    /// `RenderError`, `InternalError`.
+    /// `RenderError`, `EventLogError`, `InternalError`.
     pub fn class_name(self) -> &'static str {
         match self {
             ErrorKind::Validation => "ValidationError",
@@ -86,6 +91,7 @@ impl ErrorKind {
             ErrorKind::Scoring => "ScoringError",
             ErrorKind::Config => "ConfigError",
             ErrorKind::Render => "RenderError",
+            ErrorKind::EventLog => "EventLogError",
             ErrorKind::Internal => "InternalError",
         }
     }

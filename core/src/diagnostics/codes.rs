@@ -194,7 +194,37 @@ catalogue! {
     CELL_IGNORED = "JM240", Warning, "Cell ignored",
         "A non-empty cell means nothing on its kind of row (a measure on an outcome row or a stage-only row, for example) and is ignored.";
 
-    // JM300–JM399: event logs (reserved).
+    // JM300–JM399: event logs.
+    ROW_REJECTED = "JM300", Warning, "Event row rejected",
+        "A row of an event log was left out: its case id or activity is missing or empty, its timestamp cannot be read (ISO 8601 or Unix epoch seconds or milliseconds, between 1677 and 2262), or it has the wrong number of columns. The row number and the reason are reported; every other row is kept.";
+    VALUE_IGNORED = "JM301", Warning, "Survey value ignored",
+        "A metric cell (emotion, CES, CSAT, NPS) of an event row is not a number, or lies outside the scale declared for it: the value is left out of the aggregates, the event itself is kept.";
+    MISSING_COLUMN = "JM302", Error, "Missing column",
+        "A column named in the options (case id, activity, timestamp, or an optional column that was asked for) is not in the event log's header or frame. Nothing is read.";
+    CONFLICTING_PERSONA = "JM303", Warning, "Conflicting persona in a case",
+        "The persona column holds different values within one case; the case keeps the value of its first event.";
+    EVENT_LOG_UNREADABLE = "JM304", Error, "Event log cannot be read",
+        "The event log could not be read: the file is missing or unreadable, it is not UTF-8 CSV, or it has no header row.";
+    CASE_IN_TWO_PARTIALS = "JM310", Error, "Case found in two partial aggregates",
+        "Partial aggregates must hold whole cases: the same case id occurs in both partials being merged, so their counts cannot be added. Partition the log by case id (every event of a case in one partition) and aggregate again.";
+    INCOMPATIBLE_PARTIALS = "JM311", Error, "Partial aggregates are not compatible",
+        "The partials being merged were built with different settings (metric columns and their scales, whether channels or personas were read); they cannot be added.";
+    CORRUPT_PARTIAL = "JM312", Error, "Partial aggregate cannot be read",
+        "The bytes are not a partial aggregate written by this version of journeymap (wrong header, truncated or corrupted).";
+    OUTCOME_ACTIVITY_CONFLICT = "JM320", Error, "Activity is both success and failure",
+        "The same activity is named as a success and as a failure outcome.";
+    CASE_STARTS_AT_OUTCOME = "JM321", Info, "Case starts with an outcome",
+        "The first event of some cases is an outcome activity: such a case has no touchpoint before its outcome, so it has no entry in the discovered map. The cases are counted and reported.";
+    OUTCOME_NOT_IN_LOG = "JM322", Warning, "Outcome activity not in the log",
+        "An activity named as a success or failure outcome never occurs in the event log (a typo?). The outcome is still in the discovered map, with no case reaching it.";
+    UNMAPPED_ACTIVITY = "JM330", Warning, "Unmapped activity",
+        "An activity of the event log has no touchpoint or outcome in the activity mapping (or, without a mapping, names none of the map). Its events are counted and reported, and left out of the observed paths (the moves around them join their neighbours).";
+    UNKNOWN_MAPPING_TARGET = "JM331", Error, "Mapping names an unknown touchpoint",
+        "A row of the activity mapping names a touchpoint or outcome id that the map does not have.";
+    MAPPING_ROW_REJECTED = "JM332", Warning, "Mapping row rejected",
+        "A row of the activity mapping CSV has an empty activity or target, the wrong number of columns, or repeats an activity already mapped (the first mapping is kept).";
+    OBSERVED_MOVE_ADDED = "JM333", Info, "Observed move added to the map",
+        "Calibration observed a move, or a start, that the designed map does not have; it was added (marked `x-observed: true`) so that the observed probabilities out of each touchpoint sum to 1.";
 
     // JM400–JM499: pictures and reports.
     INVALID_PICTURE_OPTIONS = "JM400", Error, "Invalid picture options",

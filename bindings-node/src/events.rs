@@ -1,0 +1,328 @@
+//! Event logs (core `events`): logs from columns the JS layer extracted from arrays of objects,
+//! from CSV text or files; statistics, mergeable aggregates, discovery, calibration and
+//! conformance. Results cross as JSON text; failures as outcomes (`lib/index.cjs` throws them).
+
+use journeymap::events::columns::{Columns, NumColumn, StrColumn};
+use journeymap::events::{
+    ActivityMapping, Aggregate, ColumnNames, ConformanceOptions, DiscoverOptions, EventLog,
+    LogBuilder, StatsOptions,
+};
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
+
+use crate::convert::{self, Failure, TextOutcome};
+use crate::map::NativeMap;
+
+/// Survey answers as the JS layer gives them: text (empty or null is no answer).
+struct TextNumbers(Vec<Option<String>>);
+
+impl NumColumn for TextNumbers {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn value(&self, i: usize) -> std::result::Result<Option<f64>, String> {
+        match self.0[i].as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(t) => t.parse().map(Some).map_err(|_| t.to_owned()),
+        }
+    }
+}
+
+fn names(json: &str) -> std::result::Result<ColumnNames, Failure> {
+    serde_json::from_str(json).map_err(|e| Failure::internal(&format!("column settings: {e}")))
+}
+
+/// A mapping from the JS layer: `[[activity, channel | null, touchpoint], ...]` as JSON text, or
+/// CSV text.
+fn mapping(
+    rows_json: Option<&str>,
+    csv: Option<&str>,
+) -> std::result::Result<Option<ActivityMapping>, Failure> {
+    if let Some(text) = csv {
+        return ActivityMapping::from_csv(text.as_bytes())
+            .map(Some)
+            .map_err(Failure::from);
+    }
+    match rows_json {
+        Some(json) => {
+            let rows: Vec<(String, Option<String>, String)> = serde_json::from_str(json)
+                .map_err(|e| Failure::internal(&format!("mapping rows: {e}")))?;
+            Ok(Some(ActivityMapping::from_rows(rows)))
+        }
+        None => Ok(None),
+    }
+}
+
+/// The result of reading an event log.
+#[napi(
+    discriminant = "kind",
+    discriminant_case = "lowercase",
+    object_from_js = false
+)]
+#[derive(Debug)]
+pub enum EventLogOutcome {
+    /// The log.
+    Ok { log: NativeEventLog },
+    /// Why it could not be read.
+    Error { error: Failure },
+}
+
+/// The result of a call that gives an aggregate.
+#[napi(
+    discriminant = "kind",
+    discriminant_case = "lowercase",
+    object_from_js = false
+)]
+#[derive(Debug)]
+pub enum AggregateOutcome {
+    /// The aggregate.
+    Ok { aggregate: NativeAggregate },
+    /// Why it failed.
+    Error { error: Failure },
+}
+
+/// A map with a report (JSON text): discovery and calibration.
+#[napi(
+    discriminant = "kind",
+    discriminant_case = "lowercase",
+    object_from_js = false
+)]
+#[derive(Debug)]
+pub enum MapReportOutcome {
+    /// The map and the report.
+    Ok { map: NativeMap, report: String },
+    /// Why it failed.
+    Error { error: Failure },
+}
+
+fn log_outcome(r: std::result::Result<EventLog, Failure>) -> EventLogOutcome {
+    match r {
+        Ok(inner) => EventLogOutcome::Ok {
+            log: NativeEventLog { inner },
+        },
+        Err(error) => EventLogOutcome::Error { error },
+    }
+}
+
+/// An event log held by the native side.
+#[napi]
+#[derive(Debug)]
+pub struct NativeEventLog {
+    inner: EventLog,
+}
+
+/// A mergeable partial aggregate held by the native side.
+#[napi]
+#[derive(Debug)]
+pub struct NativeAggregate {
+    inner: Aggregate,
+}
+
+/// Reads a log from columns (rows numbered from 0). `metrics` follow the metric columns of the
+/// settings.
+#[napi(catch_unwind)]
+pub fn event_log_from_columns(
+    names_json: String,
+    case: Vec<Option<String>>,
+    activity: Vec<Option<String>>,
+    timestamp: Vec<Option<String>>,
+    channel: Option<Vec<Option<String>>>,
+    persona: Option<Vec<Option<String>>>,
+    metrics: Vec<Vec<Option<String>>>,
+) -> EventLogOutcome {
+    let read = || -> std::result::Result<EventLog, Failure> {
+        let mut b = LogBuilder::new(names(&names_json)?).map_err(Failure::from)?;
+        let metrics: Vec<TextNumbers> = metrics.into_iter().map(TextNumbers).collect();
+        let metric_refs: Vec<&dyn NumColumn> =
+            metrics.iter().map(|m| m as &dyn NumColumn).collect();
+        b.push_columns(Columns {
+            case: &case,
+            activity: &activity,
+            timestamp: &timestamp,
+            channel: channel.as_ref().map(|c| c as &dyn StrColumn),
+            persona: persona.as_ref().map(|c| c as &dyn StrColumn),
+            metrics: &metric_refs,
+        })
+        .map_err(Failure::from)?;
+        Ok(b.finish())
+    };
+    log_outcome(read())
+}
+
+/// Reads a log from CSV text with a header row (rows numbered by line).
+#[napi(catch_unwind)]
+pub fn event_log_from_csv(names_json: String, text: String) -> EventLogOutcome {
+    log_outcome(
+        names(&names_json)
+            .and_then(|n| EventLog::from_csv(text.as_bytes(), n).map_err(Failure::from)),
+    )
+}
+
+/// Reads a CSV file with a header row (rows numbered by line).
+#[napi(catch_unwind)]
+pub fn event_log_from_csv_file(names_json: String, path: String) -> EventLogOutcome {
+    log_outcome(
+        names(&names_json).and_then(|n| EventLog::from_csv_path(&path, n).map_err(Failure::from)),
+    )
+}
+
+/// A partial from `toBytes()`.
+#[napi(catch_unwind)]
+pub fn aggregate_from_bytes(bytes: Uint8Array) -> AggregateOutcome {
+    match Aggregate::from_bytes(&bytes) {
+        Ok(inner) => AggregateOutcome::Ok {
+            aggregate: NativeAggregate { inner },
+        },
+        Err(e) => AggregateOutcome::Error {
+            error: Failure::from(e),
+        },
+    }
+}
+
+#[napi]
+impl NativeEventLog {
+    /// Number of cases.
+    #[napi(getter)]
+    pub fn cases(&self) -> u32 {
+        u32::try_from(self.inner.cases()).unwrap_or(u32::MAX)
+    }
+
+    /// Number of events kept.
+    #[napi(getter)]
+    pub fn events(&self) -> f64 {
+        self.inner.events() as f64
+    }
+
+    /// Rejected rows, ignored values and persona conflicts, as JSON text.
+    #[napi(catch_unwind)]
+    pub fn issues_json(&self) -> TextOutcome {
+        convert::to_json(self.inner.issues(), false).into()
+    }
+
+    /// The mergeable aggregate.
+    #[napi(catch_unwind)]
+    pub fn aggregate(&self) -> NativeAggregate {
+        NativeAggregate {
+            inner: self.inner.aggregate(),
+        }
+    }
+
+    /// Conformance of every case to `map`, as JSON text.
+    #[napi(catch_unwind)]
+    pub fn conformance_json(
+        &self,
+        map: &NativeMap,
+        mapping_rows_json: Option<String>,
+        mapping_csv: Option<String>,
+        top: u32,
+        include_cases: bool,
+    ) -> TextOutcome {
+        mapping(mapping_rows_json.as_deref(), mapping_csv.as_deref())
+            .and_then(|m| {
+                let options = ConformanceOptions {
+                    top_variants: top as usize,
+                    include_cases,
+                };
+                journeymap::events::conformance(&map.inner, &self.inner, m.as_ref(), &options)
+                    .map_err(Failure::from)
+            })
+            .and_then(|r| convert::to_json(&r, false))
+            .into()
+    }
+}
+
+#[napi]
+impl NativeAggregate {
+    /// The partial as bytes.
+    #[napi(catch_unwind)]
+    pub fn to_bytes(&self) -> Buffer {
+        Buffer::from(self.inner.to_bytes())
+    }
+
+    /// The merge with `other` (JM310 for a shared case, JM311 for different settings).
+    #[napi(catch_unwind)]
+    pub fn merge(&self, other: &NativeAggregate) -> AggregateOutcome {
+        match self.inner.merged(&other.inner) {
+            Ok(inner) => AggregateOutcome::Ok {
+                aggregate: NativeAggregate { inner },
+            },
+            Err(e) => AggregateOutcome::Error {
+                error: Failure::from(e),
+            },
+        }
+    }
+
+    /// Number of cases.
+    #[napi(getter)]
+    pub fn cases(&self) -> f64 {
+        self.inner.cases() as f64
+    }
+
+    /// Number of events.
+    #[napi(getter)]
+    pub fn events(&self) -> f64 {
+        self.inner.events() as f64
+    }
+
+    /// The statistics as JSON text (`top`: how many variants; all when absent).
+    #[napi(catch_unwind)]
+    pub fn stats_json(&self, outcomes: Vec<String>, top: Option<u32>) -> TextOutcome {
+        let options = StatsOptions {
+            outcomes,
+            top_variants: top.map(|t| t as usize),
+        };
+        convert::to_json(&self.inner.stats(&options), false).into()
+    }
+
+    /// The observed map and its report.
+    #[napi(catch_unwind)]
+    pub fn discover(
+        &self,
+        success: Vec<String>,
+        failure: Vec<String>,
+        by_channel: bool,
+        id: Option<String>,
+        title: Option<String>,
+    ) -> MapReportOutcome {
+        let options = DiscoverOptions {
+            success,
+            failure,
+            by_channel,
+            id,
+            title,
+        };
+        let result = journeymap::events::discover(&self.inner, &options)
+            .map_err(Failure::from)
+            .and_then(|d| Ok((d.map, convert::to_json(&d.report, false)?)));
+        match result {
+            Ok((map, report)) => MapReportOutcome::Ok {
+                map: NativeMap::new(map),
+                report,
+            },
+            Err(error) => MapReportOutcome::Error { error },
+        }
+    }
+
+    /// `map` calibrated from this aggregate, and the report.
+    #[napi(catch_unwind)]
+    pub fn calibrate(
+        &self,
+        map: &NativeMap,
+        mapping_rows_json: Option<String>,
+        mapping_csv: Option<String>,
+    ) -> MapReportOutcome {
+        let result = mapping(mapping_rows_json.as_deref(), mapping_csv.as_deref())
+            .and_then(|m| {
+                journeymap::events::calibrate(&map.inner, &self.inner, &m.unwrap_or_default())
+                    .map_err(Failure::from)
+            })
+            .and_then(|c| Ok((c.map, convert::to_json(&c.report, false)?)));
+        match result {
+            Ok((map, report)) => MapReportOutcome::Ok {
+                map: NativeMap::new(map),
+                report,
+            },
+            Err(error) => MapReportOutcome::Error { error },
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! Event logs (core `events`): reading logs from Arrow streams (DataFrames, tables) and CSV files,
+//! their statistics, mergeable aggregates, discovery, calibration and conformance. Every call
+//! releases the GIL while the core works; results cross as JSON text, which `journeymap._events`
+//! turns into DataFrames.
+
+use std::path::PathBuf;
+
+use arrow_array::ffi_stream::{ArrowArrayStreamReader, FFI_ArrowArrayStream};
+use journeymap::events::{
+    ActivityMapping, Aggregate, ColumnNames, ConformanceOptions, DiscoverOptions, EventLog,
+    LogBuilder, StatsOptions,
+};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyCapsule};
+
+use crate::errors::{self, guard};
+use crate::map::JourneyMap;
+
+/// The Arrow C stream of an object with `__arrow_c_stream__` (the Arrow PyCapsule interface:
+/// pandas, polars, pyarrow, DuckDB, ...), as a record-batch reader over its memory.
+fn arrow_stream(obj: &Bound<'_, PyAny>) -> PyResult<ArrowArrayStreamReader> {
+    if !obj.hasattr("__arrow_c_stream__")? {
+        return Err(PyTypeError::new_err(format!(
+            "expected an object with __arrow_c_stream__ (a pandas or polars DataFrame, a pyarrow Table), got {}",
+            crate::convert::type_name(obj)
+        )));
+    }
+    let capsule = obj.call_method0("__arrow_c_stream__")?;
+    let capsule = capsule
+        .cast::<PyCapsule>()
+        .map_err(|_| PyTypeError::new_err("__arrow_c_stream__ did not return a PyCapsule"))?;
+    let pointer = capsule.pointer_checked(Some(c"arrow_array_stream"))?;
+    // SAFETY: the capsule is named "arrow_array_stream", so by the Arrow PyCapsule interface its
+    // pointer is a valid, non-null `ArrowArrayStream` that the consumer may take: `from_raw`
+    // moves the stream out and marks the capsule's copy as released, so the capsule's destructor
+    // does not release it a second time.
+    #[allow(
+        unsafe_code,
+        reason = "the Arrow C stream interface is a C ABI: taking the stream out of its capsule"
+    )]
+    let stream =
+        unsafe { FFI_ArrowArrayStream::from_raw(pointer.cast::<FFI_ArrowArrayStream>().as_ptr()) };
+    ArrowArrayStreamReader::try_new(stream)
+        .map_err(|e| PyTypeError::new_err(format!("not a readable Arrow stream: {e}")))
+}
+
+fn names(py: Python<'_>, json: &str) -> PyResult<ColumnNames> {
+    serde_json::from_str(json).map_err(|e| errors::internal(py, &format!("column settings: {e}")))
+}
+
+fn to_json<T: serde::Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<String> {
+    serde_json::to_string(value)
+        .map_err(|e| errors::internal(py, &format!("cannot write JSON: {e}")))
+}
+
+/// A mapping given as a CSV path or as `(activity, channel, touchpoint)` rows.
+fn mapping(
+    py: Python<'_>,
+    path: Option<PathBuf>,
+    rows: Option<Vec<(String, Option<String>, String)>>,
+) -> PyResult<Option<ActivityMapping>> {
+    match (path, rows) {
+        (Some(p), _) => py
+            .detach(|| ActivityMapping::from_path(&p))
+            .map(Some)
+            .map_err(|e| errors::events(py, e)),
+        (None, Some(rows)) => Ok(Some(ActivityMapping::from_rows(rows))),
+        (None, None) => Ok(None),
+    }
+}
+
+/// An event log held by the native side.
+#[pyclass(frozen, module = "journeymap._native")]
+#[derive(Debug)]
+pub struct NativeEventLog {
+    inner: EventLog,
+}
+
+/// A mergeable partial aggregate held by the native side.
+#[pyclass(frozen, module = "journeymap._native")]
+#[derive(Debug)]
+pub struct NativeAggregate {
+    inner: Aggregate,
+}
+
+#[pymethods]
+impl NativeEventLog {
+    /// Reads an Arrow stream (anything with `__arrow_c_stream__`) batch by batch, in slices of at
+    /// most `chunk` rows; `progress(rows)` is called after each slice. The GIL is held only to
+    /// fetch a batch from the stream.
+    #[staticmethod]
+    #[pyo3(signature = (stream, names_json, progress=None, chunk=1_000_000))]
+    fn from_stream(
+        py: Python<'_>,
+        stream: &Bound<'_, PyAny>,
+        names_json: &str,
+        progress: Option<Bound<'_, PyAny>>,
+        chunk: usize,
+    ) -> PyResult<Self> {
+        guard(py, || {
+            let mut builder =
+                LogBuilder::new(names(py, names_json)?).map_err(|e| errors::events(py, e))?;
+            let mut reader = arrow_stream(stream)?;
+            let chunk = chunk.max(1);
+            while let Some(batch) = reader.next() {
+                let batch =
+                    batch.map_err(|e| errors::internal(py, &format!("Arrow stream: {e}")))?;
+                let mut at = 0;
+                while at < batch.num_rows() {
+                    let len = chunk.min(batch.num_rows() - at);
+                    let slice = batch.slice(at, len);
+                    py.detach(|| builder.push_batch(&slice))
+                        .map_err(|e| errors::events(py, e))?;
+                    at += len;
+                    if let Some(p) = &progress {
+                        p.call1((len,))?;
+                    }
+                }
+            }
+            Ok(Self {
+                inner: py.detach(|| builder.finish()),
+            })
+        })
+    }
+
+    /// Reads a CSV file with a header row.
+    #[staticmethod]
+    fn from_csv(py: Python<'_>, path: PathBuf, names_json: &str) -> PyResult<Self> {
+        guard(py, || {
+            let names = names(py, names_json)?;
+            py.detach(|| EventLog::from_csv_path(&path, names))
+                .map(|inner| Self { inner })
+                .map_err(|e| errors::events(py, e))
+        })
+    }
+
+    /// Number of cases.
+    #[getter]
+    fn cases(&self) -> usize {
+        self.inner.cases()
+    }
+
+    /// Number of events kept.
+    #[getter]
+    fn events(&self) -> usize {
+        self.inner.events()
+    }
+
+    /// Rejected rows, ignored values and persona conflicts, as JSON text.
+    fn issues_json(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || to_json(py, self.inner.issues()))
+    }
+
+    /// The mergeable aggregate.
+    fn aggregate(&self, py: Python<'_>) -> PyResult<NativeAggregate> {
+        guard(py, || {
+            Ok(NativeAggregate {
+                inner: py.detach(|| self.inner.aggregate()),
+            })
+        })
+    }
+
+    /// Conformance of every case against `map`, as JSON text.
+    #[pyo3(signature = (map, mapping_path=None, mapping_rows=None, top=10, include_cases=true))]
+    fn conformance_json(
+        &self,
+        py: Python<'_>,
+        map: &JourneyMap,
+        mapping_path: Option<PathBuf>,
+        mapping_rows: Option<Vec<(String, Option<String>, String)>>,
+        top: usize,
+        include_cases: bool,
+    ) -> PyResult<String> {
+        guard(py, || {
+            let mapping = mapping(py, mapping_path, mapping_rows)?;
+            let options = ConformanceOptions {
+                top_variants: top,
+                include_cases,
+            };
+            let report = py
+                .detach(|| {
+                    journeymap::events::conformance(
+                        &map.inner,
+                        &self.inner,
+                        mapping.as_ref(),
+                        &options,
+                    )
+                })
+                .map_err(|e| errors::events(py, e))?;
+            to_json(py, &report)
+        })
+    }
+}
+
+#[pymethods]
+impl NativeAggregate {
+    /// A partial from `to_bytes()`.
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
+        guard(py, || {
+            py.detach(|| Aggregate::from_bytes(data))
+                .map(|inner| Self { inner })
+                .map_err(|e| errors::events(py, e))
+        })
+    }
+
+    /// The partial as bytes.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        guard(py, || {
+            let bytes = py.detach(|| self.inner.to_bytes());
+            Ok(PyBytes::new(py, &bytes))
+        })
+    }
+
+    /// The merge of this partial and `other` (JM310 for a shared case, JM311 for different
+    /// settings).
+    fn merge(&self, py: Python<'_>, other: &NativeAggregate) -> PyResult<NativeAggregate> {
+        guard(py, || {
+            py.detach(|| self.inner.merged(&other.inner))
+                .map(|inner| NativeAggregate { inner })
+                .map_err(|e| errors::events(py, e))
+        })
+    }
+
+    /// Number of cases.
+    #[getter]
+    fn cases(&self) -> u64 {
+        self.inner.cases()
+    }
+
+    /// Number of events.
+    #[getter]
+    fn events(&self) -> u64 {
+        self.inner.events()
+    }
+
+    /// Number of distinct variants.
+    #[getter]
+    fn variant_count(&self) -> usize {
+        self.inner.variant_count()
+    }
+
+    /// The statistics as JSON text.
+    #[pyo3(signature = (outcomes=Vec::new(), top=None))]
+    fn stats_json(
+        &self,
+        py: Python<'_>,
+        outcomes: Vec<String>,
+        top: Option<usize>,
+    ) -> PyResult<String> {
+        guard(py, || {
+            let options = StatsOptions {
+                outcomes,
+                top_variants: top,
+            };
+            let stats = py.detach(|| self.inner.stats(&options));
+            to_json(py, &stats)
+        })
+    }
+
+    /// The observed map and the report (JSON text).
+    #[pyo3(signature = (success=Vec::new(), failure=Vec::new(), by_channel=false, id=None, title=None))]
+    fn discover(
+        &self,
+        py: Python<'_>,
+        success: Vec<String>,
+        failure: Vec<String>,
+        by_channel: bool,
+        id: Option<String>,
+        title: Option<String>,
+    ) -> PyResult<(JourneyMap, String)> {
+        guard(py, || {
+            let options = DiscoverOptions {
+                success,
+                failure,
+                by_channel,
+                id,
+                title,
+            };
+            let found = py
+                .detach(|| journeymap::events::discover(&self.inner, &options))
+                .map_err(|e| errors::events(py, e))?;
+            let report = to_json(py, &found.report)?;
+            Ok((JourneyMap::from(found.map), report))
+        })
+    }
+
+    /// `map` calibrated from this aggregate, and the report (JSON text).
+    #[pyo3(signature = (map, mapping_path=None, mapping_rows=None))]
+    fn calibrate(
+        &self,
+        py: Python<'_>,
+        map: &JourneyMap,
+        mapping_path: Option<PathBuf>,
+        mapping_rows: Option<Vec<(String, Option<String>, String)>>,
+    ) -> PyResult<(JourneyMap, String)> {
+        guard(py, || {
+            let mapping = mapping(py, mapping_path, mapping_rows)?.unwrap_or_default();
+            let done = py
+                .detach(|| journeymap::events::calibrate(&map.inner, &self.inner, &mapping))
+                .map_err(|e| errors::events(py, e))?;
+            let report = to_json(py, &done.report)?;
+            Ok((JourneyMap::from(done.map), report))
+        })
+    }
+}

@@ -1,0 +1,418 @@
+//! Columnar input (whole columns at once: DataFrames, Arrow batches, JavaScript arrays) and the
+//! grouping of a finished log. Case ids are interned on one thread while activities, channels and
+//! timestamps are read on another; the result does not depend on the threads (ids are given in
+//! order of first appearance either way).
+
+use super::ingest::{EventLog, LogBuilder, Time, blank, time_reason};
+use super::intern::Names;
+use super::timestamps::TimestampError;
+use super::{Error, NONE, RowIssue};
+
+/// A column of text cells (`None` for a null).
+pub trait StrColumn: Sync {
+    /// Number of rows.
+    fn len(&self) -> usize;
+    /// Whether there are no rows.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The cell of row `i` (`i < len`).
+    fn get(&self, i: usize) -> Option<&str>;
+    /// For a dictionary-encoded column: its values and each row's key (`None` for a null), so
+    /// that each distinct value is interned once.
+    fn dictionary(&self) -> Option<(&dyn StrColumn, &[Option<u32>])> {
+        None
+    }
+}
+
+/// The id of every row of a text column (NONE for a missing or blank cell), interning new values
+/// in order of first appearance. A dictionary column interns each value once.
+fn intern_column(column: &dyn StrColumn, interner: &mut super::intern::Interner) -> Vec<u32> {
+    let n = column.len();
+    if let Some((values, keys)) = column.dictionary() {
+        const UNSEEN: u32 = NONE - 1;
+        let mut memo = vec![UNSEEN; values.len()];
+        return keys
+            .iter()
+            .take(n)
+            .map(|k| {
+                let Some(k) = k.map(|k| k as usize).filter(|&k| k < memo.len()) else {
+                    return NONE;
+                };
+                if memo[k] == UNSEEN {
+                    memo[k] = match values.get(k) {
+                        Some(v) if !blank(Some(v)) => interner.intern(v),
+                        _ => NONE,
+                    };
+                }
+                memo[k]
+            })
+            .collect();
+    }
+    (0..n)
+        .map(|i| match column.get(i) {
+            Some(v) if !blank(Some(v)) => interner.intern(v),
+            _ => NONE,
+        })
+        .collect()
+}
+
+/// A column of timestamps.
+pub trait TimeColumn: Sync {
+    /// Number of rows.
+    fn len(&self) -> usize;
+    /// Whether there are no rows.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The timestamp of row `i` as given (for messages), `None` for a null.
+    fn time(&self, i: usize) -> Option<Time<'_>>;
+}
+
+/// A column of survey answers.
+pub trait NumColumn: Sync {
+    /// Number of rows.
+    fn len(&self) -> usize;
+    /// Whether there are no rows.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The answer of row `i`: `Ok(None)` for a null, `Err(text)` for text that is not a number.
+    fn value(&self, i: usize) -> Result<Option<f64>, String>;
+}
+
+impl<S: AsRef<str> + Sync> StrColumn for Vec<Option<S>> {
+    fn len(&self) -> usize {
+        <[Option<S>]>::len(self)
+    }
+    fn get(&self, i: usize) -> Option<&str> {
+        self[i].as_ref().map(AsRef::as_ref)
+    }
+}
+
+impl<S: AsRef<str> + Sync> TimeColumn for Vec<Option<S>> {
+    fn len(&self) -> usize {
+        <[Option<S>]>::len(self)
+    }
+    fn time(&self, i: usize) -> Option<Time<'_>> {
+        self[i].as_ref().map(|s| Time::Text(s.as_ref()))
+    }
+}
+
+impl NumColumn for Vec<Option<f64>> {
+    fn len(&self) -> usize {
+        <[Option<f64>]>::len(self)
+    }
+    fn value(&self, i: usize) -> Result<Option<f64>, String> {
+        Ok(self[i])
+    }
+}
+
+/// One batch of columns, all of the same length. `metrics` follow
+/// [`super::ColumnNames::metrics`].
+#[derive(Clone, Copy)]
+pub struct Columns<'a> {
+    /// Case ids.
+    pub case: &'a dyn StrColumn,
+    /// Activities.
+    pub activity: &'a dyn StrColumn,
+    /// Timestamps.
+    pub timestamp: &'a dyn TimeColumn,
+    /// Channels (read only when the names have a channel column).
+    pub channel: Option<&'a dyn StrColumn>,
+    /// Personas (read only when the names have a persona column).
+    pub persona: Option<&'a dyn StrColumn>,
+    /// Survey answers.
+    pub metrics: &'a [&'a dyn NumColumn],
+}
+
+impl std::fmt::Debug for Columns<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Columns")
+            .field("rows", &self.case.len())
+            .finish()
+    }
+}
+
+impl EventLog {
+    /// Reads one batch of columns (rows numbered from 0).
+    pub fn from_columns(names: super::ColumnNames, columns: Columns<'_>) -> Result<Self, Error> {
+        let mut b = LogBuilder::new(names)?;
+        b.push_columns(columns)?;
+        Ok(b.finish())
+    }
+}
+
+/// What the activity thread reads of one batch.
+struct Side {
+    activity: Vec<u32>,
+    channel: Vec<u32>,
+    time: Vec<i64>,
+    /// Rejection reasons (activity, timestamp) by row, empty when the row is fine so far.
+    reasons: Vec<(usize, String)>,
+}
+
+impl LogBuilder {
+    /// Adds a batch of columns; rows are numbered on from the rows pushed before. Case ids are
+    /// interned on a second thread.
+    pub fn push_columns(&mut self, c: Columns<'_>) -> Result<(), Error> {
+        let n = c.case.len();
+        let lengths = [
+            c.activity.len(),
+            c.timestamp.len(),
+            c.channel.map_or(n, |x| x.len()),
+            c.persona.map_or(n, |x| x.len()),
+        ];
+        if lengths.iter().any(|&l| l != n)
+            || c.metrics.len() != self.names.metrics.len()
+            || c.metrics.iter().any(|m| m.len() != n)
+        {
+            return Err(Error::Options(
+                "the columns of a batch differ in length, or metric columns are missing".to_owned(),
+            ));
+        }
+        let first = self.next_row;
+        let use_channel = self.spec.channels;
+        let (cases, activities, channels) =
+            (&mut self.cases, &mut self.activities, &mut self.channels);
+        let names = &self.names;
+        let (case_ids, side) = std::thread::scope(|s| {
+            let side = s.spawn(move || read_side(c, names, activities, channels, use_channel));
+            let case_ids = intern_column(c.case, cases);
+            (case_ids, side.join())
+        });
+        let mut side = side.map_err(|_| Error::Options("a reading thread failed".to_owned()))?;
+        let mut reasons = side.reasons.drain(..).peekable();
+        for (i, &case) in case_ids.iter().enumerate() {
+            let row = first + i as u64;
+            let mut why: Vec<String> = Vec::new();
+            if case == NONE {
+                why.push(format!("missing case id (column \"{}\")", self.names.case));
+            }
+            if reasons.peek().is_some_and(|r| r.0 == i) {
+                if let Some((_, r)) = reasons.next() {
+                    why.push(r);
+                }
+            }
+            if !why.is_empty() {
+                self.reject(row, why.join("; "));
+                continue;
+            }
+            self.ev_case.push(case);
+            self.ev_activity.push(side.activity[i]);
+            if use_channel {
+                self.ev_channel.push(side.channel[i]);
+            }
+            self.ev_time.push(side.time[i]);
+            if case as usize >= self.case_persona.len() {
+                self.case_persona.resize(case as usize + 1, NONE);
+            }
+            if let (true, Some(p)) = (self.spec.personas, c.persona) {
+                if let Some(p) = p.get(i).filter(|p| !p.trim().is_empty()) {
+                    let p = self.personas.intern(p);
+                    self.set_persona(row, case, p);
+                }
+            }
+            for (k, m) in c.metrics.iter().enumerate() {
+                let v = match m.value(i) {
+                    Ok(v) => self.metric_value(row, k, v),
+                    Err(t) => self.metric_text(row, k, Some(&t)),
+                };
+                self.ev_metrics[k].push(v);
+            }
+        }
+        self.next_row = first + n as u64;
+        Ok(())
+    }
+}
+
+/// Reads activities, channels and timestamps of a batch (the activity thread).
+fn read_side(
+    c: Columns<'_>,
+    names: &super::ColumnNames,
+    activities: &mut super::intern::Interner,
+    channels: &mut super::intern::Interner,
+    use_channel: bool,
+) -> Side {
+    let n = c.case.len();
+    let mut side = Side {
+        activity: intern_column(c.activity, activities),
+        channel: match (use_channel, c.channel) {
+            (true, Some(ch)) => intern_column(ch, channels),
+            (true, None) => vec![NONE; n],
+            (false, _) => Vec::new(),
+        },
+        time: Vec::with_capacity(n),
+        reasons: Vec::new(),
+    };
+    for i in 0..n {
+        let mut why: Vec<String> = Vec::new();
+        if side.activity[i] == NONE {
+            why.push(format!("missing activity (column \"{}\")", names.activity));
+        }
+        match c.timestamp.time(i) {
+            None => {
+                side.time.push(0);
+                why.push(format!(
+                    "timestamp in column \"{}\" cannot be read: {}",
+                    names.timestamp,
+                    TimestampError::Empty
+                ));
+            }
+            Some(t) => match t.nanos() {
+                Ok(v) => side.time.push(v),
+                Err(e) => {
+                    side.time.push(0);
+                    why.push(time_reason(&names.timestamp, t, e));
+                }
+            },
+        }
+        if !why.is_empty() {
+            side.reasons.push((i, why.join("; ")));
+        }
+    }
+    side
+}
+
+/// New ids in order of first appearance in `ids` (NONE kept as NONE): the old → new map and the
+/// old id of each new one.
+fn first_appearance(ids: &[u32], len: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut remap = vec![NONE; len];
+    let mut order = Vec::new();
+    for &i in ids {
+        if i != NONE && remap[i as usize] == NONE {
+            remap[i as usize] = order.len() as u32;
+            order.push(i);
+        }
+    }
+    (remap, order)
+}
+
+fn renumber(ids: &mut [u32], remap: &[u32]) {
+    for i in ids.iter_mut() {
+        if *i != NONE {
+            *i = remap[*i as usize];
+        }
+    }
+}
+
+/// Groups the events of a builder by case and orders each case by time, ties in input order.
+/// Cases, activities and channels are numbered by first appearance among the kept events, so
+/// the result is the same whichever way the rows came in.
+pub(crate) fn finish(mut b: LogBuilder) -> EventLog {
+    let (case_remap, case_order) = first_appearance(&b.ev_case, b.cases.len());
+    let (act_remap, act_order) = first_appearance(&b.ev_activity, b.activities.len());
+    let (chan_remap, chan_order) = first_appearance(&b.ev_channel, b.channels.len());
+    renumber(&mut b.ev_case, &case_remap);
+    renumber(&mut b.ev_activity, &act_remap);
+    renumber(&mut b.ev_channel, &chan_remap);
+    let mut case_ids = Names::default();
+    let mut case_persona = Vec::with_capacity(case_order.len());
+    for &old in &case_order {
+        case_ids.push(b.cases.get(old));
+        case_persona.push(b.case_persona.get(old as usize).copied().unwrap_or(NONE));
+    }
+    let cases = case_order.len();
+    let mut counts = vec![0usize; cases];
+    for &c in &b.ev_case {
+        counts[c as usize] += 1;
+    }
+    let mut offsets = Vec::with_capacity(cases + 1);
+    offsets.push(0usize);
+    for &k in &counts {
+        offsets.push(offsets[offsets.len() - 1] + k);
+    }
+    let n = b.ev_case.len();
+    // Input already grouped by case has nondecreasing case ids and needs no permutation.
+    let order: Option<Vec<u32>> = if b.ev_case.windows(2).all(|w| w[0] <= w[1]) {
+        None
+    } else {
+        let mut next = offsets.clone();
+        let mut perm = vec![0u32; n];
+        for (i, &c) in b.ev_case.iter().enumerate() {
+            perm[next[c as usize]] = i as u32;
+            next[c as usize] += 1;
+        }
+        Some(perm)
+    };
+    let mut activity = gather(&b.ev_activity, order.as_deref());
+    let mut channel = gather(&b.ev_channel, order.as_deref());
+    let mut time = gather(&b.ev_time, order.as_deref());
+    let mut metrics: Vec<Vec<f64>> = b
+        .ev_metrics
+        .iter()
+        .map(|m| gather(m, order.as_deref()))
+        .collect();
+    sort_within_cases(
+        &offsets,
+        &mut time,
+        &mut activity,
+        &mut channel,
+        &mut metrics,
+    );
+    let mut issues = b.issues;
+    issues.sort_by_key(|i: &RowIssue| i.row);
+    EventLog {
+        spec: b.spec,
+        names: b.names,
+        case_ids,
+        activities: act_order
+            .iter()
+            .map(|&i| b.activities.get(i).to_owned())
+            .collect(),
+        channels: chan_order
+            .iter()
+            .map(|&i| b.channels.get(i).to_owned())
+            .collect(),
+        personas: b.personas.strings(),
+        offsets,
+        activity,
+        channel,
+        time,
+        metrics,
+        case_persona,
+        issues,
+    }
+}
+
+/// `values` in the order of `order` (all of them as they are without one).
+fn gather<T: Copy>(values: &[T], order: Option<&[u32]>) -> Vec<T> {
+    match order {
+        Some(p) if values.len() == p.len() => p.iter().map(|&i| values[i as usize]).collect(),
+        _ => values.to_vec(),
+    }
+}
+
+/// Stable sort of each case's events by time (only cases that are out of order are touched).
+fn sort_within_cases(
+    offsets: &[usize],
+    time: &mut [i64],
+    activity: &mut [u32],
+    channel: &mut [u32],
+    metrics: &mut [Vec<f64>],
+) {
+    let mut idx: Vec<usize> = Vec::new();
+    for w in offsets.windows(2) {
+        let (a, z) = (w[0], w[1]);
+        if time[a..z].windows(2).all(|p| p[0] <= p[1]) {
+            continue;
+        }
+        idx.clear();
+        idx.extend(a..z);
+        idx.sort_by_key(|&i| time[i]);
+        let permute_u32 = |v: &mut [u32], idx: &[usize]| {
+            if v.len() >= z {
+                let tmp: Vec<u32> = idx.iter().map(|&i| v[i]).collect();
+                v[a..z].copy_from_slice(&tmp);
+            }
+        };
+        permute_u32(activity, &idx);
+        permute_u32(channel, &idx);
+        for m in metrics.iter_mut() {
+            let tmp: Vec<f64> = idx.iter().map(|&i| m[i]).collect();
+            m[a..z].copy_from_slice(&tmp);
+        }
+        let tmp: Vec<i64> = idx.iter().map(|&i| time[i]).collect();
+        time[a..z].copy_from_slice(&tmp);
+    }
+}
