@@ -5,17 +5,64 @@ use std::rc::Rc;
 
 use foldhash::HashMap;
 
+use super::conversion::LikelyPath;
+use super::effort::EffortTotals;
+use super::solve::Solved;
 use super::state::{StateData, state_data};
 use super::{
-    PersonaScores, ScoringConfig, conversion, effort, emotion, gap, health::health, moments,
+    Health, PersonaScores, ScoringConfig, conversion, effort, emotion, gap, health::health,
+    moments,
 };
-use crate::model::{JourneyMap, OutcomeKind};
-use crate::score::chain::{Chain, Solution, most_likely_path};
+use crate::model::JourneyMap;
+use crate::score::chain::{Chain, Solution};
+
+/// The figures of one persona that a prediction compares (docs/scoring.md §13), computed once
+/// and read by both the persona's scores and the aggregates, so that a prediction and the scores
+/// of the map it predicts agree to the last bit.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Figures {
+    /// Probability of success.
+    pub success: f64,
+    pub effort: EffortTotals,
+    /// Remembered emotion (normalized), when the curve has points.
+    pub peak_end: Option<f64>,
+    /// Mean shortfall per visit (health index).
+    pub mean_shortfall: Option<f64>,
+    pub health: Health,
+}
+
+/// The figures of one persona from its solved chain and its per-state measures.
+pub(crate) fn figures(
+    config: &ScoringConfig,
+    chain: &Chain,
+    data: &[StateData<'_>],
+    solution: &Solution,
+    path: Option<&LikelyPath>,
+) -> Figures {
+    let visits = &solution.expected_visits;
+    let effort = effort::totals(chain, data, visits);
+    let peak_end = emotion::peak_end(data, path.map(|p| p.0.as_slice()));
+    let mean_shortfall = gap::mean_shortfall(data, visits);
+    let health = health(
+        config,
+        solution.success,
+        peak_end,
+        effort.mean,
+        mean_shortfall,
+    );
+    Figures {
+        success: solution.success,
+        effort,
+        peak_end,
+        mean_shortfall,
+        health,
+    }
+}
 
 /// Everything scored for one persona, with the per-state values the aggregates need.
 pub(crate) struct PersonaResult<'m> {
     pub scores: PersonaScores,
-    pub solution: Solution,
+    pub solution: Rc<Solution>,
     /// Per state (touchpoints in id order), the normalized measures.
     pub data: Vec<StateData<'m>>,
     /// Per state, probability that the journey fails right after it.
@@ -26,9 +73,21 @@ pub(crate) struct PersonaResult<'m> {
     pub states: HashMap<&'m str, usize>,
     /// State → its first position on the most likely path.
     pub path_positions: HashMap<usize, usize>,
-    pub mean_effort: Option<f64>,
-    pub mean_shortfall: Option<f64>,
-    pub peak_end: Option<f64>,
+    pub figures: Figures,
+}
+
+/// The per-state measures of a persona on its chain.
+pub(crate) fn persona_data<'m>(
+    map: &'m JourneyMap,
+    chain: &Chain,
+    persona: &str,
+    ranks: &HashMap<&str, usize>,
+) -> Vec<StateData<'m>> {
+    chain
+        .touchpoints
+        .iter()
+        .map(|&t| state_data(map, &map.touchpoints[t], Some(persona), ranks))
+        .collect()
 }
 
 /// Scores one persona whose chain is built and solved.
@@ -36,33 +95,21 @@ pub(crate) fn score<'m>(
     map: &'m JourneyMap,
     config: &ScoringConfig,
     persona: &str,
-    chain: &Chain,
-    solution: Solution,
+    solved: &Solved,
     between: Rc<Vec<f64>>,
     ranks: &HashMap<&str, usize>,
 ) -> PersonaResult<'m> {
-    let data: Vec<StateData<'m>> = chain
-        .touchpoints
-        .iter()
-        .map(|&t| state_data(map, &map.touchpoints[t], Some(persona), ranks))
-        .collect();
-    // The curve follows the most likely journey that succeeds (the one the map is designed for);
-    // when no success can be reached, the most likely journey of all.
-    let path = most_likely_path(chain, |k| chain.outcome_kinds[k] == OutcomeKind::Success)
-        .or_else(|| most_likely_path(chain, |_| true));
-    let emotion = emotion::persona(map, &data, &solution, path.as_ref().map(|p| p.0.as_slice()));
-    let (effort, mean_effort) = effort::persona(map, config, chain, &data, &solution);
-    let (gap, mean_shortfall) = gap::persona(map, config, &data, &solution);
-    let (conversion, drop_off) = conversion::persona(map, chain, &data, &solution, path.as_ref());
-    let crossroads = conversion::crossroads(&data, &solution, &between);
-    let moments_of_truth = moments::persona(config, chain, &data, &solution);
-    let health = health(
-        config,
-        solution.success,
-        emotion.peak_end,
-        mean_effort,
-        mean_shortfall,
-    );
+    let chain = solved.chain.as_ref();
+    let solution = solved.solution.as_ref();
+    let path = solved.path.as_ref().as_ref();
+    let data = persona_data(map, chain, persona, ranks);
+    let figures = figures(config, chain, &data, solution, path);
+    let emotion = emotion::persona(map, &data, solution, path.map(|p| p.0.as_slice()));
+    let effort = effort::persona(map, config, &data, solution, &figures.effort);
+    let gap = gap::persona(map, config, &data, solution);
+    let (conversion, drop_off) = conversion::persona(map, chain, &data, solution, path);
+    let crossroads = conversion::crossroads(&data, solution, &between);
+    let moments_of_truth = moments::persona(config, chain, &data, solution);
     PersonaResult {
         scores: PersonaScores {
             persona: persona.to_owned(),
@@ -73,9 +120,9 @@ pub(crate) fn score<'m>(
             conversion,
             crossroads,
             moments_of_truth,
-            health,
+            health: figures.health.clone(),
         },
-        solution,
+        solution: solved.solution.clone(),
         drop_off,
         between,
         states: data
@@ -85,8 +132,6 @@ pub(crate) fn score<'m>(
             .collect(),
         data,
         path_positions: emotion.path_positions,
-        mean_effort,
-        mean_shortfall,
-        peak_end: emotion.peak_end,
+        figures,
     }
 }
