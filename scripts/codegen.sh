@@ -19,6 +19,7 @@ GENERATED=(
   schema
   docs/diagnostics.md
   testdata/scoring/expected
+  testdata/opportunities/expected
   testdata/invalid
   bindings-python/python/journeymap/_model.py
   bindings-node/index.js

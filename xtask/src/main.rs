@@ -6,6 +6,7 @@
 //! it owns, with their full contents.
 
 mod diagnostics_doc;
+mod plans;
 mod schemas;
 mod vectors;
 
@@ -35,6 +36,7 @@ const GENERATORS: &[(&str, Generator)] = &[
     ("schemas", schemas::files),
     ("diagnostics reference", diagnostics_doc::files),
     ("score vectors", vectors::files),
+    ("opportunity vectors", plans::files),
 ];
 
 fn root() -> PathBuf {

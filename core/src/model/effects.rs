@@ -192,15 +192,22 @@ pub fn set_transition(transitions: &mut Vec<Transition>, effect: &super::Transit
     }
 }
 
+/// `a + b` to 15 significant digits, so that weights written in decimals add up to the decimal
+/// a person would write (0.7 + 0.2 is 0.9, not 0.8999999999999999).
+fn decimal_sum(a: f64, b: f64) -> f64 {
+    let sum = a + b;
+    format!("{sum:.14e}").parse().unwrap_or(sum)
+}
+
 /// Two weights for the same move merged into one, when they are of the same kind: both
 /// probabilities (summed, with their counts when both have one), or both counts.
 fn merged(
     a: (Option<f64>, Option<f64>),
     b: (Option<f64>, Option<f64>),
 ) -> Option<(Option<f64>, Option<f64>)> {
-    let count = a.1.zip(b.1).map(|(x, y)| x + y);
+    let count = a.1.zip(b.1).map(|(x, y)| decimal_sum(x, y));
     match (a.0, b.0) {
-        (Some(p), Some(q)) => Some((Some(p + q), count)),
+        (Some(p), Some(q)) => Some((Some(decimal_sum(p, q)), count)),
         (None, None) if count.is_some() => Some((None, count)),
         _ => None,
     }

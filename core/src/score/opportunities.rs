@@ -245,21 +245,16 @@ fn pains(map: &JourneyMap, o: &Opportunity) -> Vec<AddressedPain> {
 /// Intercom's impact scale, lowest first: minimal, low, medium, high, massive.
 const LEVELS: [f64; 5] = [0.25, 0.5, 1.0, 2.0, 3.0];
 
-/// The RICE impact of a predicted health gain per customer reached.
+/// The RICE impact of a predicted health gain per customer reached: the highest level whose
+/// threshold it reaches (massive, high, medium, low), minimal for any smaller gain above 0, none
+/// (0) for no gain.
 fn predicted_impact(config: &OpportunityConfig, gain: f64) -> f64 {
     let t = &config.impact;
-    if gain >= t.massive {
-        3.0
-    } else if gain >= t.high {
-        2.0
-    } else if gain >= t.medium {
-        1.0
-    } else if gain >= t.low {
-        0.5
-    } else if gain > 0.0 {
-        0.25
-    } else {
-        0.0
+    let thresholds = [t.low, t.medium, t.high, t.massive];
+    match thresholds.iter().rposition(|&x| gain >= x) {
+        Some(k) => LEVELS[k + 1],
+        None if gain > 0.0 => LEVELS[0],
+        None => 0.0,
     }
 }
 
@@ -345,6 +340,11 @@ fn signed(v: f64, decimals: usize) -> String {
     s.replacen('-', "−", 1)
 }
 
+/// Health-index points, signed: one decimal, two below 0.1.
+fn points(v: f64) -> String {
+    signed(v, if v.abs() < 0.1 { 2 } else { 1 })
+}
+
 /// Impact level name on Intercom's scale.
 fn level_name(impact: f64) -> &'static str {
     match impact {
@@ -391,9 +391,14 @@ fn reasons(
             } else {
                 format!(" ({})", parts.join(", "))
             };
+            let per_reached = if rice.reach > 0.0 {
+                format!(", {} per customer reached", points(p.health / rice.reach))
+            } else {
+                String::new()
+            };
             out.push(format!(
-                "predicted health {} points per customer{detail}: {level}",
-                signed(p.health, 1)
+                "predicted health {} points per customer{detail}{per_reached}: {level}",
+                points(p.health)
             ));
         }
         None => match (o.value, rice.impact) {

@@ -34,7 +34,7 @@ fn to_be_id(id: &str) -> String {
 impl JourneyMap {
     /// The to-be map of these opportunities: their effects applied (in the order of their ids,
     /// kind by kind: see [`crate::model::effects`]), `state` set to `to_be`, the id and title
-    /// marked as to-be, `metadata.based_on` naming this map and
+    /// marked as to-be (`-as-is` / "as-is" becomes `-to-be` / "to-be", or it is appended), `metadata.based_on` naming this map and
     /// `metadata.applied_opportunities` the opportunities applied. The applied opportunities
     /// stay in the map without their effects (they are now part of it); what other
     /// opportunities say about a removed touchpoint is dropped. Unknown ids are refused
@@ -54,7 +54,11 @@ fn apply_with_notes<S: AsRef<str>>(
     let mut diagnostics = applied.skipped;
     let mut out = applied.map;
     out.id = to_be_id(&map.id);
-    out.title = format!("{} (to-be)", map.title);
+    out.title = if map.title.contains("as-is") {
+        map.title.replacen("as-is", "to-be", 1)
+    } else {
+        format!("{} (to-be)", map.title)
+    };
     out.state = Some(MapState::ToBe);
     out.metadata.based_on = Some(map.id.clone());
     out.metadata.applied_opportunities = order
