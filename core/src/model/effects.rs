@@ -165,22 +165,30 @@ fn write(target: &mut Measures, new: &Measures) {
     }
 }
 
-/// Changes the transitions with the effect's `from`, `to` and personas to its weights (and
-/// label, when it gives one), or adds one when there is none.
+/// Gives the move from the effect's `from` to its `to` for its personas the effect's weights
+/// (and label, when it gives one): the first transition with that `from`, `to` and personas is
+/// changed and its duplicates (JM049) removed, so that the move has exactly these weights; a
+/// transition is added when there is none.
 pub fn set_transition(transitions: &mut Vec<Transition>, effect: &super::TransitionEffect) {
-    let mut found = false;
-    for t in transitions.iter_mut().filter(|t| {
+    let same = |t: &Transition| {
         t.from == effect.from && t.to == effect.to && same_personas(&t.personas, &effect.personas)
-    }) {
-        found = true;
-        t.probability = effect.probability;
-        t.count = effect.count;
-        if effect.label.is_some() {
-            t.label.clone_from(&effect.label);
+    };
+    match transitions.iter().position(same) {
+        Some(first) => {
+            let mut k = 0;
+            transitions.retain(|t| {
+                let keep = k <= first || !same(t);
+                k += 1;
+                keep
+            });
+            let t = &mut transitions[first];
+            t.probability = effect.probability;
+            t.count = effect.count;
+            if effect.label.is_some() {
+                t.label.clone_from(&effect.label);
+            }
         }
-    }
-    if !found {
-        transitions.push(Transition {
+        None => transitions.push(Transition {
             from: effect.from.clone(),
             to: effect.to.clone(),
             personas: effect.personas.clone(),
@@ -188,7 +196,7 @@ pub fn set_transition(transitions: &mut Vec<Transition>, effect: &super::Transit
             count: effect.count,
             label: effect.label.clone(),
             x: XFields::new(),
-        });
+        }),
     }
 }
 

@@ -87,8 +87,8 @@ pub struct Effects {
     /// New values of touchpoint measures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<MeasureEffect>,
-    /// Moves changed (the transition with the same `from`, `to` and personas gets these weights)
-    /// or added (when the map has no such transition).
+    /// Moves changed (the transition with the same `from`, `to` and personas gets these
+    /// weights; duplicates of it are dropped) or added (when the map has no such transition).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub transitions: Vec<TransitionEffect>,
     /// Moves removed: the transitions with this `from`, `to` and personas.
