@@ -5,9 +5,11 @@
 mod codes;
 mod common;
 mod diff;
+mod opportunities;
 mod schema;
 mod score;
 mod validate;
+mod whatif;
 
 use std::process::ExitCode;
 
@@ -15,7 +17,7 @@ use clap::{Parser, Subcommand};
 
 pub(crate) use common::{EXIT_USAGE, Format};
 
-/// Customer journey maps: validate, score and compare them.
+/// Customer journey maps: validate, score and compare them, and plan what to fix first.
 #[derive(Debug, Parser)]
 #[command(name = "journeymap", version, about, long_about = None)]
 struct Cli {
@@ -31,6 +33,10 @@ enum Command {
     Score(score::Args),
     /// Compare an as-is map with its to-be version.
     Diff(diff::Args),
+    /// Rank a map's improvement opportunities (reach, predicted impact, RICE, value × effort) and choose the ones to do first within an effort budget; exit 0, 1 when the map is invalid, 2 for an invalid budget.
+    Opportunities(opportunities::Args),
+    /// Apply opportunities' effects to an as-is map: write the to-be map and print what it changes; exit 0, 1 when the map is invalid, 2 for an unknown opportunity.
+    Whatif(whatif::Args),
     /// Print the JSON Schema of format v1.
     Schema,
     /// List every diagnostic code with its severity, title and documentation link.
@@ -50,6 +56,8 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Score(args) => score::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Opportunities(args) => opportunities::run(&args),
+        Command::Whatif(args) => whatif::run(&args),
         Command::Schema => schema::run(),
         Command::Codes(args) => codes::run(&args),
     }

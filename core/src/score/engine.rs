@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::persona::{self, PersonaResult};
 use super::predict::Predictor;
-use super::solve::{self, Solved};
+use super::solve::{self, Depth, Solved};
 use super::state::stage_ranks;
 use super::{Scores, ScoringConfig, aggregate, moments, opportunities, survey};
 use crate::diagnostics::{Diagnostic, codes};
@@ -18,7 +18,7 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
     let mut diagnostics = Vec::new();
     let ranks = stage_ranks(map);
     let index = map.index();
-    let solved = solve::solve(map, &index, &mut |_| None, &mut diagnostics);
+    let solved = solve::solve(map, &index, Depth::Full, &mut |_| None, &mut diagnostics);
     // Betweenness once per distinct transient part.
     let mut centralities: Vec<(Rc<crate::score::chain::Chain>, Rc<Vec<f64>>)> = Vec::new();
     let mut results: Vec<PersonaResult<'_>> = Vec::with_capacity(solved.len());
@@ -35,7 +35,9 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
             }
         };
         let persona = &map.personas[s.persona];
-        let result = persona::score(map, config, &persona.id, s, between, &ranks);
+        let Some(result) = persona::score(map, config, &persona.id, s, between, &ranks) else {
+            continue;
+        };
         if result.scores.emotion.summary.is_none() {
             diagnostics.push(Diagnostic::new(
                 codes::NO_EMOTION_DATA,

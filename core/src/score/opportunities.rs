@@ -186,6 +186,9 @@ fn reach(
 /// (every visit to `S` follows a first entry), so the probability is `Σ d`. For one state it is
 /// its visit probability `v_s / N_ss`.
 fn persona_reach(s: &Solved, positions: &[usize]) -> f64 {
+    let Some((fundamental, solution)) = &s.full else {
+        return 0.0; // the base of a prediction is always fully solved
+    };
     let states: Vec<usize> = s
         .chain
         .touchpoints
@@ -194,13 +197,13 @@ fn persona_reach(s: &Solved, positions: &[usize]) -> f64 {
         .filter(|(_, t)| positions.contains(t))
         .map(|(i, _)| i)
         .collect();
-    let visits = &s.solution.expected_visits;
+    let visits = &solution.expected_visits;
     match states.as_slice() {
         [] => 0.0,
-        [one] => s.solution.visit_probability[*one],
+        [one] => solution.visit_probability[*one],
         _ => {
             let k = states.len();
-            let n = &s.fundamental;
+            let n = fundamental;
             // d N_SS = v_S, solved as N_SS^T d^T = v_S^T.
             let a = Mat::<f64>::from_fn(k, k, |r, c| n[(states[c], states[r])]);
             let b = Mat::<f64>::from_fn(k, 1, |r, _| visits[states[r]]);
@@ -212,7 +215,7 @@ fn persona_reach(s: &Solved, positions: &[usize]) -> f64 {
                 // A singular block (rounding): the most visited state is a lower bound.
                 states
                     .iter()
-                    .map(|&i| s.solution.visit_probability[i])
+                    .map(|&i| solution.visit_probability[i])
                     .fold(0.0, f64::max)
             }
         }

@@ -14,7 +14,7 @@ use super::{
     moments,
 };
 use crate::model::JourneyMap;
-use crate::score::chain::{Chain, Solution};
+use crate::score::chain::{Chain, Flow, Solution};
 
 /// The figures of one persona that a prediction compares (docs/scoring.md §13), computed once
 /// and read by both the persona's scores and the aggregates, so that a prediction and the scores
@@ -36,22 +36,16 @@ pub(crate) fn figures(
     config: &ScoringConfig,
     chain: &Chain,
     data: &[StateData<'_>],
-    solution: &Solution,
+    flow: &Flow,
     path: Option<&LikelyPath>,
 ) -> Figures {
-    let visits = &solution.expected_visits;
+    let visits = &flow.expected_visits;
     let effort = effort::totals(chain, data, visits);
     let peak_end = emotion::peak_end(data, path.map(|p| p.0.as_slice()));
     let mean_shortfall = gap::mean_shortfall(data, visits);
-    let health = health(
-        config,
-        solution.success,
-        peak_end,
-        effort.mean,
-        mean_shortfall,
-    );
+    let health = health(config, flow.success, peak_end, effort.mean, mean_shortfall);
     Figures {
-        success: solution.success,
+        success: flow.success,
         effort,
         peak_end,
         mean_shortfall,
@@ -90,7 +84,8 @@ pub(crate) fn persona_data<'m>(
         .collect()
 }
 
-/// Scores one persona whose chain is built and solved.
+/// Scores one persona whose chain is built and fully solved (`None` for a chain solved for its
+/// flow only).
 pub(crate) fn score<'m>(
     map: &'m JourneyMap,
     config: &ScoringConfig,
@@ -98,19 +93,20 @@ pub(crate) fn score<'m>(
     solved: &Solved,
     between: Rc<Vec<f64>>,
     ranks: &HashMap<&str, usize>,
-) -> PersonaResult<'m> {
+) -> Option<PersonaResult<'m>> {
     let chain = solved.chain.as_ref();
-    let solution = solved.solution.as_ref();
+    let (_, full) = solved.full.as_ref()?;
+    let solution = full.as_ref();
     let path = solved.path.as_ref().as_ref();
     let data = persona_data(map, chain, persona, ranks);
-    let figures = figures(config, chain, &data, solution, path);
+    let figures = figures(config, chain, &data, &solved.flow, path);
     let emotion = emotion::persona(map, &data, solution, path.map(|p| p.0.as_slice()));
     let effort = effort::persona(map, config, &data, solution, &figures.effort);
     let gap = gap::persona(map, config, &data, solution);
     let (conversion, drop_off) = conversion::persona(map, chain, &data, solution, path);
     let crossroads = conversion::crossroads(&data, solution, &between);
     let moments_of_truth = moments::persona(config, chain, &data, solution);
-    PersonaResult {
+    Some(PersonaResult {
         scores: PersonaScores {
             persona: persona.to_owned(),
             weight: 0.0,
@@ -122,7 +118,7 @@ pub(crate) fn score<'m>(
             moments_of_truth,
             health: figures.health.clone(),
         },
-        solution: solved.solution.clone(),
+        solution: full.clone(),
         drop_off,
         between,
         states: data
@@ -133,5 +129,5 @@ pub(crate) fn score<'m>(
         data,
         path_positions: emotion.path_positions,
         figures,
-    }
+    })
 }

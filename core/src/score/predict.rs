@@ -16,7 +16,7 @@ use foldhash::HashMap;
 
 use super::aggregate::{Totals, totals};
 use super::persona::{Figures, figures, persona_data};
-use super::solve::{self, Solved};
+use super::solve::{self, Depth, Solved};
 use super::state::stage_ranks;
 use super::{PersonaPrediction, Prediction, ScoringConfig};
 use crate::diagnostics::Diagnostic;
@@ -66,7 +66,7 @@ impl<'m> Predictor<'m> {
     /// A predictor for `map`, solving its personas.
     pub fn solving(map: &'m JourneyMap, config: &ScoringConfig) -> Self {
         let index = map.index();
-        let solved = solve::solve(map, &index, &mut |_| None, &mut Vec::new());
+        let solved = solve::solve(map, &index, Depth::Full, &mut |_| None, &mut Vec::new());
         Self::new(map, config, solved)
     }
 
@@ -125,6 +125,7 @@ impl<'m> Predictor<'m> {
             let solved = Rc::new(solve::solve(
                 &applied.map,
                 &index,
+                Depth::Flow,
                 &mut reuse,
                 &mut Vec::new(),
             ));
@@ -150,7 +151,7 @@ fn side(
         .zip(weights)
         .map(|(s, w)| {
             let data = persona_data(map, &s.chain, &map.personas[s.persona].id, ranks);
-            let f = figures(config, &s.chain, &data, &s.solution, s.path.as_ref().as_ref());
+            let f = figures(config, &s.chain, &data, &s.flow, s.path.as_ref().as_ref());
             (s.persona, w, f)
         })
         .collect();

@@ -9,7 +9,7 @@ use faer::Mat;
 use super::conversion::LikelyPath;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{JourneyMap, MapIndex, OutcomeKind, Persona, PersonaGraph};
-use crate::score::chain::{Chain, Solution, most_likely_path};
+use crate::score::chain::{Chain, Factorization, Flow, Solution, most_likely_path};
 
 /// One persona's solved chain.
 #[derive(Debug, Clone)]
@@ -17,11 +17,24 @@ pub(crate) struct Solved {
     /// Position of the persona in `JourneyMap::personas`.
     pub persona: usize,
     pub chain: Rc<Chain>,
-    pub fundamental: Rc<Mat<f64>>,
-    pub solution: Rc<Solution>,
+    /// Expected visits, absorption and success, from the factorization of `I - Q`.
+    pub flow: Rc<Flow>,
+    /// The fundamental matrix and the whole solution: computed for the full scores
+    /// ([`Depth::Full`]), not for predictions, which need the flow only.
+    pub full: Option<(Rc<Mat<f64>>, Rc<Solution>)>,
     /// The most likely journey that succeeds (the one the map is designed for); when no success
     /// can be reached, the most likely journey of all.
     pub path: Rc<Option<LikelyPath>>,
+}
+
+/// How much of each chain to solve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Depth {
+    /// The flow only (expected visits, absorption, success): one solve with the factorization.
+    Flow,
+    /// The flow and the fundamental matrix with everything read from it (visit probabilities,
+    /// success from each state, removal effects).
+    Full,
 }
 
 /// The personas of a map in id order; duplicates (reported by validation) keep the first.
@@ -43,6 +56,7 @@ pub(crate) fn personas<'m>(map: &'m JourneyMap, index: &MapIndex<'m>) -> Vec<(us
 pub(crate) fn solve(
     map: &JourneyMap,
     index: &MapIndex<'_>,
+    depth: Depth,
     reuse: &mut dyn FnMut(usize) -> Option<Solved>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Solved> {
@@ -57,7 +71,8 @@ pub(crate) fn solve(
     // Chains already built, by journey signature: personas with the same journey share one chain;
     // chains with the same transient part share its factorization.
     let mut built: Vec<(Vec<u64>, Option<(Rc<Chain>, Rc<Option<LikelyPath>>)>)> = Vec::new();
-    let mut factorized: Vec<(Rc<Chain>, Rc<Mat<f64>>)> = Vec::new();
+    type Factorized = (Rc<Chain>, Rc<Option<Factorization>>, Option<Rc<Mat<f64>>>);
+    let mut factorized: Vec<Factorized> = Vec::new();
     for (pi, persona) in personas(map, index) {
         let solved = match reuse(pi) {
             Some(solved) => solved,
@@ -88,21 +103,24 @@ pub(crate) fn solve(
                 };
                 let shared = factorized
                     .iter()
-                    .find(|(c, _)| Rc::ptr_eq(c, &chain) || c.same_transient_part(&chain));
-                let fundamental = match shared {
-                    Some((_, f)) => f.clone(),
-                    None => {
-                        let f = Rc::new(chain.fundamental());
-                        factorized.push((chain.clone(), f.clone()));
-                        f
-                    }
-                };
-                let solution = Rc::new(chain.solve_with(&fundamental));
+                    .position(|(c, _, _)| Rc::ptr_eq(c, &chain) || c.same_transient_part(&chain));
+                let k = shared.unwrap_or_else(|| {
+                    let lu = Rc::new(chain.factorize());
+                    let fundamental = (depth == Depth::Full)
+                        .then(|| Rc::new(chain.fundamental_of(lu.as_ref().as_ref())));
+                    factorized.push((chain.clone(), lu, fundamental));
+                    factorized.len() - 1
+                });
+                let (_, lu, fundamental) = &factorized[k];
+                let flow = chain.flow(lu.as_ref().as_ref());
+                let full = fundamental.as_ref().map(|f| {
+                    (f.clone(), Rc::new(chain.solve_from(flow.clone(), f)))
+                });
                 Solved {
                     persona: pi,
                     chain,
-                    fundamental,
-                    solution,
+                    flow: Rc::new(flow),
+                    full,
                     path,
                 }
             }
@@ -136,7 +154,7 @@ fn report(map: &JourneyMap, persona: &Persona, solved: &Solved, diagnostics: &mu
             ),
         ));
     }
-    if solved.solution.success <= 0.0 {
+    if solved.flow.success <= 0.0 {
         diagnostics.push(Diagnostic::new(
             codes::NO_CONVERSION,
             format!("/personas/{}", solved.persona),

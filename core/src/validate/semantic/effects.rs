@@ -2,6 +2,7 @@
 //! opportunity that contradict each other, probabilities that the effects would push over 1,
 //! and opportunities whose effects change the same thing (JM054–JM061).
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
 use super::numbers::MeasureScales;
@@ -22,6 +23,9 @@ struct Context<'m> {
     into: HashMap<&'m str, Vec<usize>>,
     /// Personas, first of each id, with their positions.
     personas: Vec<(usize, &'m str)>,
+    /// Explicit probabilities of the moves out of a touchpoint for a persona (position), as the
+    /// persona's graph counts them: computed once, whatever the number of opportunities.
+    explicit: RefCell<HashMap<(&'m str, usize), f64>>,
 }
 
 impl<'m> Context<'m> {
@@ -47,6 +51,7 @@ impl<'m> Context<'m> {
             from,
             into,
             personas,
+            explicit: RefCell::new(HashMap::new()),
         }
     }
 
@@ -343,8 +348,9 @@ fn contradictions(base: &str, e: &Effects, sink: &mut Sink) {
 /// Probabilities the effects push over 1 (JM058). For each touchpoint whose moves or drop-off the
 /// effects change, and each persona: the explicit probabilities of its moves (as the graph of
 /// the persona counts them: moves that apply to the persona, into an outcome or a touchpoint
-/// that applies to it) plus its drop-off, with the effects applied. Only the moves out of that
-/// touchpoint are rebuilt, so the rule stays linear in the size of the map.
+/// that applies to it) plus its drop-off, with the effects applied. Only the moves the effects
+/// touch are rebuilt; the sum of the others is computed once per touchpoint and persona, so the
+/// rule stays linear in the size of the map and its effects.
 fn budgets<'m>(ctx: &Context<'m>, base: &str, e: &Effects, sink: &mut Sink) {
     // Touchpoints whose budget can rise, with the path of the first effect that changes each.
     let mut affected: Vec<(&'m str, String)> = Vec::new();
@@ -376,14 +382,24 @@ fn budgets<'m>(ctx: &Context<'m>, base: &str, e: &Effects, sink: &mut Sink) {
             continue;
         }
         let Some(tp) = ctx.index.touchpoint(id) else { continue };
-        // The moves out of `id` with the effects applied, in the order the map applies them.
-        let mut moves: Vec<Transition> = ctx
+        // The moves out of `id` the effects touch, as they are and as they would be (applied in
+        // the order the map applies them); the others keep their probabilities.
+        let touched: Vec<usize> = ctx
             .from
             .get(id)
             .into_iter()
             .flatten()
-            .map(|&k| ctx.map.transitions[k].clone())
+            .copied()
+            .filter(|&k| {
+                let t = &ctx.map.transitions[k];
+                let key = |to: &str, personas: &[Id]| t.to == to && same_personas(&t.personas, personas);
+                e.removed_transitions.iter().any(|r| r.from == id && key(&r.to, &r.personas))
+                    || e.transitions.iter().any(|s| s.from == id && key(&s.to, &s.personas))
+                    || removed.contains(&t.to.as_str())
+            })
             .collect();
+        let before: Vec<&Transition> = touched.iter().map(|&k| &ctx.map.transitions[k]).collect();
+        let mut moves: Vec<Transition> = before.iter().map(|&t| t.clone()).collect();
         for r in e.removed_transitions.iter().filter(|r| r.from == id) {
             moves.retain(|t| !(t.to == r.to && same_personas(&t.personas, &r.personas)));
         }
@@ -401,13 +417,17 @@ fn budgets<'m>(ctx: &Context<'m>, base: &str, e: &Effects, sink: &mut Sink) {
         }
         let mut over: Vec<&str> = Vec::new();
         let mut largest: f64 = 0.0;
-        for &(_, p) in ctx.personas.iter().filter(|&&(_, p)| tp.applies_to(p)) {
-            let explicit = moves
-                .iter()
-                .filter(|t| t.applies_to(p) && reaches(ctx, &t.to, p))
-                .filter_map(|t| t.probability)
-                .fold(0.0, |a, b| a + b);
-            let fixed = explicit + after.drop_off_for(p).unwrap_or(0.0);
+        for &(pi, p) in ctx.personas.iter().filter(|&&(_, p)| tp.applies_to(p)) {
+            let explicit = |list: &mut dyn Iterator<Item = &Transition>| {
+                list.filter(|t| t.applies_to(p) && reaches(ctx, &t.to, p))
+                    .filter_map(|t| t.probability)
+                    .fold(0.0, |a, b| a + b)
+            };
+            let all = *ctx.explicit.borrow_mut().entry((id, pi)).or_insert_with(|| {
+                explicit(&mut ctx.from.get(id).into_iter().flatten().map(|&k| &ctx.map.transitions[k]))
+            });
+            let fixed = all - explicit(&mut before.iter().copied()) + explicit(&mut moves.iter())
+                + after.drop_off_for(p).unwrap_or(0.0);
             if fixed > 1.0 + SUM_TOLERANCE {
                 over.push(p);
                 largest = largest.max(fixed);
