@@ -1,6 +1,6 @@
 // Checked with `tsc --noEmit`: the typed API as a CRM back end would use it.
 import { JourneyMap, JourneyMapError, validate, compare } from '../lib/index'
-import type { Diagnostic, JourneyMapDocument, Scores, Touchpoint } from '../lib/index'
+import type { Diagnostic, JourneyMapDocument, OpportunityScore, Portfolio, Prediction, Scores, Touchpoint } from '../lib/index'
 
 const doc: JourneyMapDocument = {
   format_version: '1.0', id: 'demo', title: 'Demo',
@@ -26,4 +26,8 @@ try {
     void code
   }
 }
-void [diagnostics, first, conversion, pending, compare(map, map).conversion.change]
+const ranked: OpportunityScore[] = scores.opportunities
+const portfolio: Portfolio = map.portfolio(10)
+const gain: Prediction = portfolio.predicted
+const toBe: JourneyMap = map.apply(portfolio.chosen)
+void [diagnostics, first, conversion, pending, compare(map, map).conversion.change, ranked, gain.health, toBe]

@@ -20,6 +20,7 @@ const native = require('../index.js')
 /** @typedef {import('./scores-types').PathReport} PathReport */
 /** @typedef {import('./scores-types').PathColumns} PathColumns */
 /** @typedef {import('./scores-types').Comparison} Comparison */
+/** @typedef {import('./scores-types').Portfolio} Portfolio */
 
 /** An invalid map or a bad scoring argument: `code` is the stable diagnostic code (JMxxx) and
  * `diagnostics` every problem found. */
@@ -111,10 +112,11 @@ function configText(config) {
 
 /** @param {unknown} value
  * @param {string} what
+ * @param {string} [kind]
  * @returns {string[]} */
-function stringArray(value, what) {
+function stringArray(value, what, kind = 'touchpoint ids') {
   if (!Array.isArray(value) || !value.every((s) => typeof s === 'string')) {
-    throw new TypeError(`${what} expects an array of touchpoint ids (strings)`)
+    throw new TypeError(`${what} expects an array of ${kind} (strings)`)
   }
   return value
 }
@@ -287,6 +289,28 @@ class JourneyMap {
   scorePath(ids, persona) {
     const path = stringArray(ids, 'scorePath()')
     return JSON.parse(text(nativeOf(this).scorePathJson(path, personaId(persona, 'scorePath()'))))
+  }
+
+  /** The to-be map of these opportunities: their effects applied, `state` `to_be`, provenance in
+   * `metadata` (`based_on`, `applied_opportunities`); JM110 for an unknown id.
+   * @param {string[]} ids
+   * @returns {JourneyMap} */
+  apply(ids) {
+    return loaded(nativeOf(this).apply(stringArray(ids, 'apply()', 'opportunity ids')))
+  }
+
+  /** The opportunities to do first within an effort budget (`null` or absent: no limit), chosen
+   * greedily by marginal predicted gain per unit of effort; JM109 for a negative or non-finite
+   * budget.
+   * @param {number | null} [budget]
+   * @param {ScoringConfig | null} [config]
+   * @returns {Portfolio} */
+  portfolio(budget, config) {
+    if (budget !== undefined && budget !== null && typeof budget !== 'number') {
+      throw new TypeError(`portfolio() expects budget to be a number, got ${describe(budget)}`)
+    }
+    const limit = budget === undefined || budget === null ? undefined : budget
+    return JSON.parse(text(nativeOf(this).portfolioJson(limit, configText(config))))
   }
 
   /** Many observed paths' scores, as columns.

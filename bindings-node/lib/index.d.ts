@@ -4,13 +4,14 @@
 // generated native index.d.ts, implements these declarations, and __test__/api.test.mjs that
 // both export the same names.
 import type { JourneyMapDocument } from './map-types'
-import type { Comparison, Diagnostic, PathColumns, PathReport, Scores, ScoringConfig } from './scores-types'
+import type { Comparison, Diagnostic, PathColumns, PathReport, Portfolio, Scores, ScoringConfig } from './scores-types'
 
 export type * from './map-types'
-export type { Comparison, Diagnostic, PathColumns, PathReport, PathScore, PathStep, Scores, ScoringConfig } from './scores-types'
+export type { Comparison, Diagnostic, OpportunityScore, PathColumns, PathReport, PathScore, PathStep, PersonaPrediction, Portfolio, PortfolioStep, Prediction, Scores, ScoringConfig } from './scores-types'
 
 /** An invalid map or a bad scoring argument (JM104 unknown persona, JM107 invalid scoring
- * config). A panic inside the native code (a bug) is not one: it throws a plain `Error`. */
+ * config, JM109 invalid budget, JM110 unknown opportunity). A panic inside the native code (a
+ * bug) is not one: it throws a plain `Error`. */
 export declare class JourneyMapError extends Error {
   constructor(message: string, code: string, diagnostics: Diagnostic[])
   /** Stable diagnostic code, e.g. `"JM023"`. */
@@ -44,6 +45,14 @@ export declare class JourneyMap {
   scorePath(ids: string[], persona?: string | null): PathReport
   /** Scores many observed paths; the result as columns. */
   scorePaths(paths: string[][], persona?: string | null): PathColumns
+  /** The to-be map of these opportunities: their effects applied, `state` `to_be`, provenance
+   * in `metadata` (`based_on`, `applied_opportunities`). `JourneyMapError` JM110 for an unknown
+   * id. */
+  apply(ids: string[]): JourneyMap
+  /** The opportunities to do first within an effort budget (`null` or absent: no limit), chosen
+   * greedily by marginal predicted gain per unit of effort, every set re-scored with its effects
+   * combined. `JourneyMapError` JM109 for a negative or non-finite budget. */
+  portfolio(budget?: number | null, config?: ScoringConfig | null): Portfolio
 }
 
 /** Every problem in a map, never throwing for an invalid one. JSON text and UTF-8 bytes give

@@ -10,6 +10,7 @@
 pub mod convert;
 pub mod io;
 pub mod map;
+pub mod opportunities;
 pub mod score;
 pub mod validate;
 

@@ -9,6 +9,7 @@ mod diagnostics;
 mod errors;
 mod io;
 mod map;
+mod opportunities;
 mod report;
 mod score;
 mod validate;

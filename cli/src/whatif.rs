@@ -49,7 +49,10 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         }
     };
     for d in &result.diagnostics {
-        eprintln!("journeymap: {}", d.in_file(&args.file.display().to_string()));
+        eprintln!(
+            "journeymap: {}",
+            d.in_file(&args.file.display().to_string())
+        );
     }
     let text = match journeymap::io::to_string_pretty(&result.map) {
         Ok(text) => text + "\n",

@@ -56,8 +56,14 @@ fn worked_example_by_hand() {
     assert!(close(scores.overall.health.index, 35.5));
     let list = &scores.opportunities;
     let ranked: Vec<&str> = list.iter().map(|o| o.opportunity.as_str()).collect();
-    assert_eq!(ranked, ["o-warm-call", "o-callback", "o-survey", "o-skip-c"]);
-    assert_eq!(list.iter().map(|o| o.rank).collect::<Vec<_>>(), [1, 2, 3, 4]);
+    assert_eq!(
+        ranked,
+        ["o-warm-call", "o-callback", "o-survey", "o-skip-c"]
+    );
+    assert_eq!(
+        list.iter().map(|o| o.rank).collect::<Vec<_>>(),
+        [1, 2, 3, 4]
+    );
 
     // b → won 0.7: P = 0.6·0.7 + 0.2·(0.4 + 0.5·0.7) = 0.57; health +100·0.35·0.14/0.6.
     let callback = find(list, "o-callback");
@@ -116,7 +122,12 @@ fn worked_example_portfolio() {
     assert!(close(portfolio.predicted.conversion, 0.14));
     assert!(close(portfolio.predicted.health, 29.0));
     // o-survey has no effects, o-skip-c loses (and no longer fits).
-    assert!(portfolio.diagnostics.iter().any(|d| d.code.as_str() == "JM111"));
+    assert!(
+        portfolio
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "JM111")
+    );
     // Unlimited: o-skip-c never helps, so it is never chosen.
     let all = map.portfolio(None, &config()).unwrap();
     assert_eq!(all.chosen, ["o-warm-call", "o-callback"]);
@@ -139,19 +150,31 @@ fn assert_exact(map: &JourneyMap, ids: &[&str], predicted: &Prediction) {
         "{} {ids:?}",
         map.id
     );
-    assert_eq!(bits(predicted.effort), bits(a.expected_effort - b.expected_effort));
+    assert_eq!(
+        bits(predicted.effort),
+        bits(a.expected_effort - b.expected_effort)
+    );
     assert_eq!(
         bits(predicted.channel_switches),
         bits(a.expected_channel_switches - b.expected_channel_switches)
     );
-    assert_eq!(bits(predicted.handoffs), bits(a.expected_handoffs - b.expected_handoffs));
+    assert_eq!(
+        bits(predicted.handoffs),
+        bits(a.expected_handoffs - b.expected_handoffs)
+    );
     assert_eq!(
         predicted.peak_end.map(bits),
         a.peak_end.zip(b.peak_end).map(|(x, y)| bits(x - y))
     );
-    assert_eq!(bits(predicted.health), bits(a.health.index - b.health.index));
+    assert_eq!(
+        bits(predicted.health),
+        bits(a.health.index - b.health.index)
+    );
     for p in &predicted.personas {
-        let (x, y) = (before.persona(&p.persona).unwrap(), after.persona(&p.persona).unwrap());
+        let (x, y) = (
+            before.persona(&p.persona).unwrap(),
+            after.persona(&p.persona).unwrap(),
+        );
         assert_eq!(
             bits(p.conversion),
             bits(y.conversion.success_probability - x.conversion.success_probability)
@@ -212,7 +235,9 @@ fn naive_reach(map: &JourneyMap, persona: &str, ids: &[String]) -> f64 {
     for id in ids {
         if let Some(tp) = m.touchpoints.iter_mut().find(|t| &t.id == id) {
             tp.measures.drop_off = None;
-            tp.persona_measures.values_mut().for_each(|p| p.drop_off = None);
+            tp.persona_measures
+                .values_mut()
+                .for_each(|p| p.drop_off = None);
         }
         m.transitions.push(Transition {
             from: id.clone(),
@@ -236,7 +261,11 @@ fn reach_equals_a_naive_re_solve() {
     for map in maps_with_opportunities() {
         let scores = map.score(&config());
         for o in &scores.opportunities {
-            let opportunity = map.opportunities.iter().find(|x| x.id == o.opportunity).unwrap();
+            let opportunity = map
+                .opportunities
+                .iter()
+                .find(|x| x.id == o.opportunity)
+                .unwrap();
             let mut ids: Vec<String> = opportunity.touchpoints.clone();
             if let Some(e) = &opportunity.effects {
                 ids.extend(e.touchpoints().map(str::to_owned));
@@ -266,7 +295,10 @@ fn what_if_records_its_provenance() {
     let to_be = &result.map;
     assert_eq!(to_be.state, Some(MapState::ToBe));
     assert_eq!(to_be.id, "bank-personal-loan-to-be");
-    assert_eq!(to_be.metadata.based_on.as_deref(), Some("bank-personal-loan-as-is"));
+    assert_eq!(
+        to_be.metadata.based_on.as_deref(),
+        Some("bank-personal-loan-as-is")
+    );
     assert_eq!(
         to_be.metadata.applied_opportunities,
         ["opp-open-banking", "opp-prefill"]
@@ -276,7 +308,12 @@ fn what_if_records_its_provenance() {
         assert!(o.effects.is_none(), "{id} keeps its effects");
     }
     // The status tracker, not applied, keeps its effects.
-    assert!(to_be.opportunities.iter().any(|o| o.id == "opp-status-tracker" && o.has_effects()));
+    assert!(
+        to_be
+            .opportunities
+            .iter()
+            .any(|o| o.id == "opp-status-tracker" && o.has_effects())
+    );
     // paper-docs is gone; the advisor's move into it now goes to doc-upload (0.7 + 0.2).
     assert!(to_be.touchpoints.iter().all(|t| t.id != "paper-docs"));
     let advisor = to_be
@@ -285,7 +322,12 @@ fn what_if_records_its_provenance() {
         .find(|t| t.from == "advisor-meeting" && t.to == "doc-upload")
         .unwrap();
     assert_eq!(advisor.probability, Some(0.9));
-    assert!(to_be.transitions.iter().all(|t| t.from != "paper-docs" && t.to != "paper-docs"));
+    assert!(
+        to_be
+            .transitions
+            .iter()
+            .all(|t| t.from != "paper-docs" && t.to != "paper-docs")
+    );
     // The to-be map is a valid map on its own, and the comparison is the diff of the two.
     let report = journeymap::validate::validate_map(to_be);
     assert!(report.is_valid(), "{:?}", report.diagnostics);
@@ -307,7 +349,9 @@ fn calls_refuse_unknown_ids_and_bad_budgets() {
         let err = map.portfolio(Some(budget), &config()).unwrap_err();
         assert_eq!(err.code().as_str(), "JM109");
     }
-    let err = Planner::new(&map, &config()).predict(&["nope"]).unwrap_err();
+    let err = Planner::new(&map, &config())
+        .predict(&["nope"])
+        .unwrap_err();
     assert_eq!(err.code().as_str(), "JM110");
     assert_eq!(map.portfolio(Some(0.0), &config()).unwrap().chosen.len(), 0);
 }
@@ -323,7 +367,12 @@ fn opportunities_with_broken_effects_are_diagnostics_not_failures() {
     let callback = find(&scores.opportunities, "o-callback");
     assert!(callback.predicted.is_none());
     assert_eq!(callback.rice.impact_source, Some(ImpactSource::Declared));
-    assert!(scores.diagnostics.iter().any(|d| d.code.as_str() == "JM108"));
+    assert!(
+        scores
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "JM108")
+    );
     let portfolio = map.portfolio(None, &config()).unwrap();
     assert!(!portfolio.chosen.contains(&"o-callback".to_owned()));
 }
@@ -348,9 +397,19 @@ fn combined_effects_that_name_what_another_removed_are_skipped() {
     map.opportunities.push(extra);
     assert!(journeymap::validate::validate_map(&map).is_valid());
     let result = whatif(&map, &["o-skip-c"], &config()).unwrap();
-    assert!(result.diagnostics.iter().all(|d| d.code.as_str() == "JM112"));
+    assert!(
+        result
+            .diagnostics
+            .iter()
+            .all(|d| d.code.as_str() == "JM112")
+    );
     assert_eq!(result.diagnostics.len(), 2);
-    let kept = result.map.opportunities.iter().find(|o| o.id == "o-z-c-faster").unwrap();
+    let kept = result
+        .map
+        .opportunities
+        .iter()
+        .find(|o| o.id == "o-z-c-faster")
+        .unwrap();
     assert!(!kept.has_effects() || kept.effects.as_ref().unwrap().transitions.is_empty());
     assert!(journeymap::validate::validate_map(&result.map).is_valid());
 }
@@ -364,17 +423,27 @@ fn shared_opportunity_vectors() {
     for plan in spec["plans"].as_array().unwrap() {
         let path = plan["map"].as_str().unwrap();
         let map = load(path);
-        let stem = std::path::Path::new(path).file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = std::path::Path::new(path)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         let expected = |suffix: &str| {
-            std::fs::read_to_string(
-                root().join(format!("testdata/opportunities/expected/{stem}.{suffix}.json")),
-            )
+            std::fs::read_to_string(root().join(format!(
+                "testdata/opportunities/expected/{stem}.{suffix}.json"
+            )))
             .unwrap()
         };
         let portfolio = map.portfolio(plan["budget"].as_f64(), &config()).unwrap();
-        assert_eq!(serde_json::to_string_pretty(&portfolio).unwrap() + "\n", expected("portfolio"));
+        assert_eq!(
+            serde_json::to_string_pretty(&portfolio).unwrap() + "\n",
+            expected("portfolio")
+        );
         let ids: Vec<String> = serde_json::from_value(plan["apply"].clone()).unwrap();
         let to_be = map.apply(&ids).unwrap();
-        assert_eq!(journeymap::io::to_string_pretty(&to_be).unwrap() + "\n", expected("to-be"));
+        assert_eq!(
+            journeymap::io::to_string_pretty(&to_be).unwrap() + "\n",
+            expected("to-be")
+        );
     }
 }

@@ -35,7 +35,10 @@ fn random_map() -> impl Strategy<Value = Value> {
                     ),
                     n,
                 ),
-                prop::collection::vec(prop::collection::vec((0usize..n + 2, 1u32..10, 0u8..3), 1..4), n),
+                prop::collection::vec(
+                    prop::collection::vec((0usize..n + 2, 1u32..10, 0u8..3), 1..4),
+                    n,
+                ),
                 0.1f64..0.9,
             )
         })
@@ -91,10 +94,18 @@ fn build(n: usize, tps: &[TouchpointSeed], moves: &[Vec<MoveSeed>], share: f64) 
 fn effect_of(n: usize, (kind, a, b, x): (u8, usize, usize, f64)) -> Value {
     let (a, b) = (a % n, b % n);
     match kind {
-        0 => json!({"measures": [{"touchpoint": format!("t{a}"), "measures": {"emotion": 4.0 * x - 2.0, "effort": 1.0 + 6.0 * x}}]}),
-        1 => json!({"measures": [{"touchpoint": format!("t{a}"), "personas": ["pb"], "measures": {"drop_off": x * 0.5}}]}),
-        2 => json!({"transitions": [{"from": format!("t{a}"), "to": if b % 2 == 0 { "won" } else { "lost" }, "count": 1.0 + 9.0 * x}]}),
-        _ if a != b => json!({"removed_touchpoints": [{"touchpoint": format!("t{a}"), "redirect_to": format!("t{b}")}]}),
+        0 => {
+            json!({"measures": [{"touchpoint": format!("t{a}"), "measures": {"emotion": 4.0 * x - 2.0, "effort": 1.0 + 6.0 * x}}]})
+        }
+        1 => {
+            json!({"measures": [{"touchpoint": format!("t{a}"), "personas": ["pb"], "measures": {"drop_off": x * 0.5}}]})
+        }
+        2 => {
+            json!({"transitions": [{"from": format!("t{a}"), "to": if b % 2 == 0 { "won" } else { "lost" }, "count": 1.0 + 9.0 * x}]})
+        }
+        _ if a != b => {
+            json!({"removed_touchpoints": [{"touchpoint": format!("t{a}"), "redirect_to": format!("t{b}")}]})
+        }
         _ => json!({"measures": [{"touchpoint": format!("t{a}"), "measures": {"emotion": 1.0}}]}),
     }
 }

@@ -4,12 +4,11 @@
 
 use journeymap::io;
 use journeymap::model::{
-    Channel, ChannelKind, EffortDirection, EffortScale, Effects, Entry, Evidence, EvidenceSource,
-    MeasureEffect, TransitionEffect,
-    JourneyMap, Kpi, KpiDirection, MapState, MapView, Measures, Metadata, MomentOfTruthKind, Note,
-    NoteSeverity, Opportunity, OpportunityStatus, Outcome, OutcomeKind, Persona, PersonaMeasures,
-    Recurrence, Scale, Scales, ServiceMode, Stage, SurveyMetric, SurveyPlan, TimeUnit, Touchpoint,
-    Transition, Visibility,
+    Channel, ChannelKind, Effects, EffortDirection, EffortScale, Entry, Evidence, EvidenceSource,
+    JourneyMap, Kpi, KpiDirection, MapState, MapView, MeasureEffect, Measures, Metadata,
+    MomentOfTruthKind, Note, NoteSeverity, Opportunity, OpportunityStatus, Outcome, OutcomeKind,
+    Persona, PersonaMeasures, Recurrence, Scale, Scales, ServiceMode, Stage, SurveyMetric,
+    SurveyPlan, TimeUnit, Touchpoint, Transition, TransitionEffect, Visibility,
 };
 use journeymap::validate::{Limits, validate_map, validate_str, validate_value};
 use proptest::prelude::*;

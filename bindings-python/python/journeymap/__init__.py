@@ -8,19 +8,34 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Optional, Sequence
 
-from ._config import ConfigLike, HealthWeights, PriorityWeights, ScoringConfig, SurveyConfig
+from ._config import (
+    ConfigLike,
+    HealthWeights,
+    ImpactThresholds,
+    OpportunityConfig,
+    PriorityWeights,
+    ScoringConfig,
+    SurveyConfig,
+    ValueScale,
+)
 from ._errors import ConfigError, JourneyMapError, ReadError, ScoringError, ValidationError, WriteError
 from ._model import (
     Channel,
+    Effects,
     Entry,
     JourneyMapData,
+    MeasureEffect,
     Measures,
     Note,
+    Opportunity,
     Outcome,
     Persona,
+    RemovedTouchpoint,
+    RemovedTransition,
     Stage,
     Touchpoint,
     Transition,
+    TransitionEffect,
 )
 from ._native import (
     Diagnostic,
@@ -33,25 +48,36 @@ from ._native import (
     scores_schema,
     validate,
 )
-from ._scores import PathReport, PathStep, Scores, Table
+from ._scores import PathReport, PathStep, PersonaPrediction, Portfolio, PortfolioStep, Prediction, Scores, Table
 
 __all__ = [
     "Channel",
     "ConfigError",
     "Diagnostic",
+    "Effects",
     "Entry",
     "HealthWeights",
+    "ImpactThresholds",
     "JourneyMap",
     "JourneyMapData",
     "JourneyMapError",
+    "MeasureEffect",
     "Measures",
     "Note",
+    "Opportunity",
+    "OpportunityConfig",
     "Outcome",
     "PathReport",
     "PathStep",
     "Persona",
+    "PersonaPrediction",
+    "Portfolio",
+    "PortfolioStep",
+    "Prediction",
     "PriorityWeights",
     "ReadError",
+    "RemovedTouchpoint",
+    "RemovedTransition",
     "ScoringConfig",
     "ScoringError",
     "Scores",
@@ -60,7 +86,9 @@ __all__ = [
     "Table",
     "Touchpoint",
     "Transition",
+    "TransitionEffect",
     "ValidationError",
+    "ValueScale",
     "WriteError",
     "__version__",
     "compare",

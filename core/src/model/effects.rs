@@ -58,20 +58,30 @@ pub fn application_order(map: &JourneyMap, positions: &[usize]) -> Vec<usize> {
 /// are left as they are.
 pub fn apply(map: &JourneyMap, positions: &[usize]) -> Applied {
     let order = application_order(map, positions);
+    let mut applied = apply_structure(map, &order);
+    apply_measures(&mut applied.map, map, &order, &mut applied.skipped);
+    applied
+}
+
+fn skip(skipped: &mut Vec<Diagnostic>, path: String, what: String) {
+    skipped.push(Diagnostic::new(
+        codes::EFFECT_SKIPPED,
+        path,
+        format!("{what}; the effect is skipped"),
+    ));
+}
+
+/// The map with the structural effects of the opportunities at `order` (in application order,
+/// see [`application_order`]) applied: removed moves, changed or added moves, removed
+/// touchpoints; measure effects are left to [`apply_measures`].
+pub fn apply_structure(map: &JourneyMap, order: &[usize]) -> Applied {
     let mut out = map.clone();
     let mut skipped = Vec::new();
     let effects: Vec<(usize, &Effects)> = order
         .iter()
-        .filter_map(|&i| map.opportunities[i].effects.as_ref().map(|e| (i, e)))
+        .filter_map(|&i| map.opportunities.get(i)?.effects.as_ref().map(|e| (i, e)))
         .collect();
-    let skip = |skipped: &mut Vec<Diagnostic>, path: String, what: String| {
-        skipped.push(Diagnostic::new(
-            codes::EFFECT_SKIPPED,
-            path,
-            format!("{what}; the effect is skipped"),
-        ));
-    };
-    let mut touchpoints: HashSet<Id> = out.touchpoints.iter().map(|t| t.id.clone()).collect();
+    let mut touchpoints: HashSet<&str> = map.touchpoints.iter().map(|t| t.id.as_str()).collect();
     let outcomes: HashSet<&str> = map.outcomes.iter().map(|o| o.id.as_str()).collect();
     for &(i, e) in &effects {
         for (j, r) in e.removed_transitions.iter().enumerate() {
@@ -81,17 +91,28 @@ pub fn apply(map: &JourneyMap, positions: &[usize]) -> Applied {
             });
             if out.transitions.len() == before {
                 let path = format!("/opportunities/{i}/effects/removed_transitions/{j}");
-                skip(&mut skipped, path, format!("no move {} → {} is left to remove", r.from, r.to));
+                skip(
+                    &mut skipped,
+                    path,
+                    format!("no move {} → {} is left to remove", r.from, r.to),
+                );
             }
         }
     }
     for &(i, e) in &effects {
         for (j, t) in e.transitions.iter().enumerate() {
-            if !touchpoints.contains(&t.from)
-                || !(touchpoints.contains(&t.to) || outcomes.contains(t.to.as_str()))
+            if !touchpoints.contains(t.from.as_str())
+                || !(touchpoints.contains(t.to.as_str()) || outcomes.contains(t.to.as_str()))
             {
                 let path = format!("/opportunities/{i}/effects/transitions/{j}");
-                skip(&mut skipped, path, format!("the move {} → {} names a touchpoint that is gone", t.from, t.to));
+                skip(
+                    &mut skipped,
+                    path,
+                    format!(
+                        "the move {} → {} names a touchpoint that is gone",
+                        t.from, t.to
+                    ),
+                );
                 continue;
             }
             set_transition(&mut out.transitions, t);
@@ -101,29 +122,23 @@ pub fn apply(map: &JourneyMap, positions: &[usize]) -> Applied {
     for &(i, e) in &effects {
         for (j, r) in e.removed_touchpoints.iter().enumerate() {
             if r.touchpoint == r.redirect_to
-                || !touchpoints.contains(&r.touchpoint)
-                || !touchpoints.contains(&r.redirect_to)
+                || !touchpoints.contains(r.touchpoint.as_str())
+                || !touchpoints.contains(r.redirect_to.as_str())
             {
                 let path = format!("/opportunities/{i}/effects/removed_touchpoints/{j}");
-                skip(&mut skipped, path, format!("\"{}\" cannot be removed into \"{}\" (one of them is gone)", r.touchpoint, r.redirect_to));
+                skip(
+                    &mut skipped,
+                    path,
+                    format!(
+                        "\"{}\" cannot be removed into \"{}\" (one of them is gone)",
+                        r.touchpoint, r.redirect_to
+                    ),
+                );
                 continue;
             }
-            touchpoints.remove(&r.touchpoint);
+            touchpoints.remove(r.touchpoint.as_str());
             if let Some(tp) = remove_touchpoint(&mut out, &r.touchpoint, &r.redirect_to) {
                 removed.push(tp);
-            }
-        }
-    }
-    for &(i, e) in &effects {
-        let everyone = e.measures.iter().enumerate().filter(|(_, m)| m.for_everyone());
-        let some = e.measures.iter().enumerate().filter(|(_, m)| !m.for_everyone());
-        for (j, m) in everyone.chain(some) {
-            match out.touchpoints.iter_mut().find(|t| t.id == m.touchpoint) {
-                Some(tp) => set_measures(tp, m),
-                None => {
-                    let path = format!("/opportunities/{i}/effects/measures/{j}");
-                    skip(&mut skipped, path, format!("touchpoint \"{}\" is gone", m.touchpoint));
-                }
             }
         }
     }
@@ -134,6 +149,49 @@ pub fn apply(map: &JourneyMap, positions: &[usize]) -> Applied {
     }
 }
 
+/// The measure effects of the opportunities at `order` (in application order), in the order
+/// they are applied: for each opportunity those for every persona, then those for some; with
+/// the opportunity's position and the effect's.
+pub fn measure_effects<'a>(
+    map: &'a JourneyMap,
+    order: &'a [usize],
+) -> impl Iterator<Item = (usize, usize, &'a MeasureEffect)> + 'a {
+    order.iter().flat_map(move |&i| {
+        let list = map
+            .opportunities
+            .get(i)
+            .and_then(|o| o.effects.as_ref())
+            .map_or(&[][..], |e| e.measures.as_slice());
+        let everyone = list.iter().enumerate().filter(|(_, m)| m.for_everyone());
+        let some = list.iter().enumerate().filter(|(_, m)| !m.for_everyone());
+        everyone.chain(some).map(move |(j, m)| (i, j, m))
+    })
+}
+
+/// Writes the measure effects of the opportunities at `order` (positions in `source`, in
+/// application order) into `out`'s touchpoints; an effect on a touchpoint `out` no longer has
+/// is skipped (JM112).
+pub fn apply_measures(
+    out: &mut JourneyMap,
+    source: &JourneyMap,
+    order: &[usize],
+    skipped: &mut Vec<Diagnostic>,
+) {
+    for (i, j, m) in measure_effects(source, order) {
+        match out.touchpoints.iter_mut().find(|t| t.id == m.touchpoint) {
+            Some(tp) => set_measures(tp, m),
+            None => {
+                let path = format!("/opportunities/{i}/effects/measures/{j}");
+                skip(
+                    skipped,
+                    path,
+                    format!("touchpoint \"{}\" is gone", m.touchpoint),
+                );
+            }
+        }
+    }
+}
+
 /// Writes a measure effect's values into a touchpoint: for every persona into `measures`
 /// (dropping the same fields from every persona override, and overrides left empty), for some
 /// personas into their overrides.
@@ -141,7 +199,8 @@ pub fn set_measures(tp: &mut Touchpoint, effect: &MeasureEffect) {
     if effect.for_everyone() {
         write(&mut tp.measures, &effect.measures);
         for over in tp.persona_measures.values_mut() {
-            for ((_, slot), (_, new)) in over.fields_mut().into_iter().zip(effect.measures.fields()) {
+            for ((_, slot), (_, new)) in over.fields_mut().into_iter().zip(effect.measures.fields())
+            {
                 if new.is_some() {
                     *slot = None;
                 }
@@ -151,7 +210,10 @@ pub fn set_measures(tp: &mut Touchpoint, effect: &MeasureEffect) {
             .retain(|_, m| !(m.is_unset() && m.x.is_empty()));
     } else {
         for p in &effect.personas {
-            write(tp.persona_measures.entry(p.clone()).or_default(), &effect.measures);
+            write(
+                tp.persona_measures.entry(p.clone()).or_default(),
+                &effect.measures,
+            );
         }
     }
 }
@@ -261,7 +323,10 @@ pub fn redirect_transitions(
                 }
             }
             None => {
-                into_target.entry(t.from.clone()).or_default().push(out.len());
+                into_target
+                    .entry(t.from.clone())
+                    .or_default()
+                    .push(out.len());
                 out.push(t);
             }
         }
@@ -291,9 +356,10 @@ fn remove_touchpoint(map: &mut JourneyMap, removed: &str, target: &str) -> Optio
             .flatten();
         match partner {
             Some(k) => {
-                if let Some((p, c)) =
-                    merged((entries[k].probability, entries[k].count), (e.probability, e.count))
-                {
+                if let Some((p, c)) = merged(
+                    (entries[k].probability, entries[k].count),
+                    (e.probability, e.count),
+                ) {
                     entries[k].probability = p;
                     entries[k].count = c;
                 }
@@ -315,7 +381,9 @@ pub fn forget_removed(opportunity: &mut Opportunity, removed: &[Touchpoint]) -> 
         .iter()
         .flat_map(|t| t.pains.iter().filter_map(|n| n.id.as_deref()))
         .collect();
-    opportunity.touchpoints.retain(|t| !ids.contains(t.as_str()));
+    opportunity
+        .touchpoints
+        .retain(|t| !ids.contains(t.as_str()));
     opportunity.pains.retain(|p| !pains.contains(p.as_str()));
     let mut dropped = Vec::new();
     let Some(e) = opportunity.effects.as_mut() else {
@@ -333,7 +401,9 @@ pub fn forget_removed(opportunity: &mut Opportunity, removed: &[Touchpoint]) -> 
             })
             .collect()
     };
-    let m = keep("measures", e.measures.len(), &|j| gone(&e.measures[j].touchpoint));
+    let m = keep("measures", e.measures.len(), &|j| {
+        gone(&e.measures[j].touchpoint)
+    });
     let t = keep("transitions", e.transitions.len(), &|j| {
         gone(&e.transitions[j].from) || gone(&e.transitions[j].to)
     });

@@ -149,7 +149,11 @@ impl Effects {
             .map(|m| m.touchpoint.as_str())
             .chain(self.transitions.iter().map(|t| t.from.as_str()))
             .chain(self.removed_transitions.iter().map(|t| t.from.as_str()))
-            .chain(self.removed_touchpoints.iter().map(|r| r.touchpoint.as_str()))
+            .chain(
+                self.removed_touchpoints
+                    .iter()
+                    .map(|r| r.touchpoint.as_str()),
+            )
     }
 }
 

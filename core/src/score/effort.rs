@@ -2,7 +2,7 @@
 //! expected effort along the journey, per stage, hot spots, channel switches and hand-offs.
 //! docs/scoring.md §3.
 
-use super::state::{StateData, effort_raw, weighted_stage_values};
+use super::state::{Read, StateData, effort_raw, weighted_stage_values};
 use super::{EffortScores, ScoringConfig, TouchpointEffort};
 use crate::model::JourneyMap;
 use crate::score::chain::{Chain, Solution};
@@ -31,23 +31,25 @@ pub(crate) struct EffortTotals {
 }
 
 /// The effort totals of one persona (states in id order, as the chain orders them).
-pub(crate) fn totals(chain: &Chain, data: &[StateData<'_>], visits: &[f64]) -> EffortTotals {
+pub(crate) fn totals<S: Read>(chain: &Chain, data: &[S], visits: &[f64]) -> EffortTotals {
     let n = data.len();
     let (mut expected_total, mut total_visits) = (0.0, 0.0);
     for i in 0..n {
-        if let Some(f) = data[i].effort {
+        if let Some(f) = data[i].effort() {
             expected_total += visits[i] * f;
             total_visits += visits[i];
         }
     }
     let (mut switches, mut handoffs) = (0.0, 0.0);
     for i in 0..n {
+        let a = data[i].touchpoint();
         for (j, p) in chain.successors.row(i) {
-            if data[i].tp.channel != data[j].tp.channel {
+            let b = data[j].touchpoint();
+            if a.channel != b.channel {
                 switches += visits[i] * p;
             }
-            if let (Some(a), Some(b)) = (&data[i].tp.owner, &data[j].tp.owner)
-                && a != b
+            if let (Some(x), Some(y)) = (&a.owner, &b.owner)
+                && x != y
             {
                 handoffs += visits[i] * p;
             }

@@ -4,7 +4,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::state::{StateData, emotion_raw, level, weighted_stage_values};
+use super::state::{Read, StateData, emotion_raw, level, weighted_stage_values};
 use super::{CurvePoint, EmotionScores, EmotionSummary};
 use crate::model::JourneyMap;
 use crate::score::chain::Solution;
@@ -77,8 +77,11 @@ pub(crate) struct PersonaEmotion {
 
 /// Remembered emotion (normalized) of the curve along `path` (state indices): peak-end of the
 /// emotions met on it, `None` when it meets none.
-pub(crate) fn peak_end(data: &[StateData<'_>], path: Option<&[usize]>) -> Option<f64> {
-    let curve = path.unwrap_or_default().iter().filter_map(|&i| data[i].emotion);
+pub(crate) fn peak_end<S: Read>(data: &[S], path: Option<&[usize]>) -> Option<f64> {
+    let curve = path
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|&i| data[i].emotion());
     CurveStats::from_iter(curve).map(|st| st.peak_end())
 }
 

@@ -1,7 +1,7 @@
 //! Experience gap, SERVQUAL gap 5 (Parasuraman, Zeithaml & Berry 1985): perceived minus
 //! expected emotion per touchpoint, per stage, and the largest shortfalls. docs/scoring.md §4.
 
-use super::state::{StateData, gap, gap_raw, weighted_stage_values};
+use super::state::{Read, StateData, gap, gap_raw, weighted_stage_values};
 use super::{GapScores, ScoringConfig, TouchpointGap};
 use crate::model::JourneyMap;
 use crate::score::chain::Solution;
@@ -60,13 +60,12 @@ pub(crate) fn persona(
 
 /// Mean shortfall per visit (health index): `Σ v_j max(0, x_j − e_j)/2 / Σ v_j` over the states
 /// with both emotions.
-pub(crate) fn mean_shortfall(data: &[StateData<'_>], visits: &[f64]) -> Option<f64> {
-    let (num, den) = data
-        .iter()
-        .zip(visits)
-        .fold((0.0, 0.0), |(a, b), (d, &v)| match (d.emotion, d.expected) {
+pub(crate) fn mean_shortfall<S: Read>(data: &[S], visits: &[f64]) -> Option<f64> {
+    let (num, den) = data.iter().zip(visits).fold((0.0, 0.0), |(a, b), (d, &v)| {
+        match (d.emotion(), d.expected()) {
             (Some(e), Some(x)) => (a + v * ((x - e).max(0.0) / 2.0), b + v),
             _ => (a, b),
-        });
+        }
+    });
     (den > 0.0).then(|| num / den)
 }

@@ -11,8 +11,8 @@ use faer::linalg::solvers::Solve;
 use super::predict::{Predictor, change};
 use super::solve::Solved;
 use super::{
-    AddressedPain, Error, ImpactSource, OpportunityConfig, OpportunityScore, Portfolio,
-    Prediction, Rice, ScoringConfig, ValueEffort, portfolio,
+    AddressedPain, Error, ImpactSource, OpportunityConfig, OpportunityScore, Portfolio, Prediction,
+    Rice, ScoringConfig, ValueEffort, portfolio,
 };
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{JourneyMap, Opportunity};
@@ -60,7 +60,11 @@ impl<'m> Planner<'m> {
 impl JourneyMap {
     /// The opportunities to do first within an effort budget (`None`: no limit). See
     /// [`Planner::portfolio`].
-    pub fn portfolio(&self, budget: Option<f64>, config: &ScoringConfig) -> Result<Portfolio, Error> {
+    pub fn portfolio(
+        &self,
+        budget: Option<f64>,
+        config: &ScoringConfig,
+    ) -> Result<Portfolio, Error> {
         Planner::new(self, config).portfolio(budget)
     }
 }
@@ -231,7 +235,10 @@ fn pains(map: &JourneyMap, o: &Opportunity) -> Vec<AddressedPain> {
         .into_iter()
         .filter_map(|id| {
             map.touchpoints.iter().find_map(|t| {
-                let note = t.pains.iter().find(|n| n.id.as_deref() == Some(id.as_str()))?;
+                let note = t
+                    .pains
+                    .iter()
+                    .find(|n| n.id.as_deref() == Some(id.as_str()))?;
                 Some(AddressedPain {
                     pain: id.clone(),
                     touchpoint: t.id.clone(),
@@ -241,7 +248,11 @@ fn pains(map: &JourneyMap, o: &Opportunity) -> Vec<AddressedPain> {
             })
         })
         .collect();
-    out.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.pain.cmp(&b.pain)));
+    out.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then_with(|| a.pain.cmp(&b.pain))
+    });
     out
 }
 
@@ -281,8 +292,15 @@ fn rice(
 ) -> Rice {
     let (impact, impact_source) = match predicted {
         Some(p) => {
-            let per_customer = if reach > 0.0 { p.health / reach } else { p.health };
-            (Some(predicted_impact(config, per_customer)), Some(ImpactSource::Predicted))
+            let per_customer = if reach > 0.0 {
+                p.health / reach
+            } else {
+                p.health
+            };
+            (
+                Some(predicted_impact(config, per_customer)),
+                Some(ImpactSource::Predicted),
+            )
         }
         None => match o.value.and_then(|v| declared_impact(config, v)) {
             Some(i) => (Some(i), Some(ImpactSource::Declared)),
@@ -327,7 +345,11 @@ fn median_effort(map: &JourneyMap) -> Option<f64> {
 
 /// The value × effort quadrant: high value when the RICE impact reaches `high_impact`, high
 /// effort when the effort is above `threshold`.
-fn quadrant(config: &OpportunityConfig, rice: &Rice, threshold: Option<f64>) -> Option<ValueEffort> {
+fn quadrant(
+    config: &OpportunityConfig,
+    rice: &Rice,
+    threshold: Option<f64>,
+) -> Option<ValueEffort> {
     let (impact, effort, threshold) = (rice.impact?, rice.effort?, threshold?);
     Some(match (impact >= config.high_impact, effort > threshold) {
         (true, false) => ValueEffort::QuickWin,
@@ -409,7 +431,10 @@ fn reasons(
             _ => out.push("no effects and no declared value: impact unknown".to_owned()),
         },
     }
-    out.push(format!("reaches {}% of customers", (rice.reach * 100.0).round()));
+    out.push(format!(
+        "reaches {}% of customers",
+        (rice.reach * 100.0).round()
+    ));
     if !pains.is_empty() {
         let worst = &pains[0];
         let severity = match worst.severity {

@@ -8,10 +8,9 @@ use foldhash::HashMap;
 use super::conversion::LikelyPath;
 use super::effort::EffortTotals;
 use super::solve::Solved;
-use super::state::{StateData, state_data};
+use super::state::{Read, StateData, state_data};
 use super::{
-    Health, PersonaScores, ScoringConfig, conversion, effort, emotion, gap, health::health,
-    moments,
+    Health, PersonaScores, ScoringConfig, conversion, effort, emotion, gap, health::health, moments,
 };
 use crate::model::JourneyMap;
 use crate::score::chain::{Chain, Flow, Solution};
@@ -32,10 +31,10 @@ pub(crate) struct Figures {
 }
 
 /// The figures of one persona from its solved chain and its per-state measures.
-pub(crate) fn figures(
+pub(crate) fn figures<S: Read>(
     config: &ScoringConfig,
     chain: &Chain,
-    data: &[StateData<'_>],
+    data: &[S],
     flow: &Flow,
     path: Option<&LikelyPath>,
 ) -> Figures {

@@ -94,9 +94,8 @@ pub(crate) fn portfolio(
             } else {
                 f64::INFINITY
             };
-            let wins = best.is_none_or(|(b, br, bg, _)| {
-                better((c, ratio, gain), (&candidates[b], br, bg))
-            });
+            let wins = best
+                .is_none_or(|(b, br, bg, _)| better((c, ratio, gain), (&candidates[b], br, bg)));
             if wins {
                 best = Some((k, ratio, gain, after.totals.health.index));
             }

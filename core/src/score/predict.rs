@@ -12,16 +12,14 @@
 use std::collections::HashMap as StdHashMap;
 use std::rc::Rc;
 
-use foldhash::HashMap;
-
 use super::aggregate::{Totals, totals};
-use super::persona::{Figures, figures, persona_data};
+use super::persona::{Figures, figures};
 use super::solve::{self, Depth, Solved};
-use super::state::stage_ranks;
+use super::state::{Light, Norms};
 use super::{PersonaPrediction, Prediction, ScoringConfig};
 use crate::diagnostics::Diagnostic;
-use crate::model::JourneyMap;
 use crate::model::effects::{self, application_order};
+use crate::model::{JourneyMap, Touchpoint};
 
 /// One side of a prediction: the scored personas and the totals over the customer base.
 #[derive(Debug, Clone)]
@@ -31,35 +29,48 @@ pub(crate) struct Side {
     pub totals: Totals,
 }
 
+/// The structural effects of a set of opportunities applied once, and kept for every set with
+/// the same structural effects.
+#[derive(Debug)]
+struct Structure {
+    /// The map with the structural effects applied (moves, removed touchpoints; no measures).
+    map: JourneyMap,
+    /// Its personas, solved with the measure effects of the same opportunities (drop-off rates
+    /// shape the chains).
+    solved: Rc<Vec<Solved>>,
+    /// Effects skipped while applying them (JM112).
+    skipped: Vec<Diagnostic>,
+}
+
 /// Predicts sets of opportunities of one map, keeping what can be reused between predictions.
 #[derive(Debug)]
 pub(crate) struct Predictor<'m> {
     pub map: &'m JourneyMap,
     pub config: ScoringConfig,
-    ranks: HashMap<&'m str, usize>,
+    norms: Norms,
     /// The as-is personas, solved.
     pub solved: Rc<Vec<Solved>>,
     /// The as-is side.
     pub base: Side,
     /// Per opportunity, the errors of its effects (JM054–JM058).
     pub errors: Vec<Vec<Diagnostic>>,
-    /// Solved personas by the positions of the structural opportunities applied.
-    cache: StdHashMap<Vec<usize>, Rc<Vec<Solved>>>,
+    /// By the positions of the structural opportunities of a set.
+    structures: StdHashMap<Vec<usize>, Rc<Structure>>,
 }
 
 impl<'m> Predictor<'m> {
     /// A predictor for `map`, whose personas are already solved.
     pub fn new(map: &'m JourneyMap, config: &ScoringConfig, solved: Vec<Solved>) -> Self {
-        let ranks = stage_ranks(map);
-        let base = side(map, config, &ranks, &solved);
+        let norms = Norms::of(map);
+        let base = side(map, config, &norms, &StdHashMap::new(), &solved);
         Self {
             map,
             config: config.clone(),
-            ranks,
+            norms,
             solved: Rc::new(solved),
             base,
             errors: crate::validate::effect_errors(map),
-            cache: StdHashMap::new(),
+            structures: StdHashMap::new(),
         }
     }
 
@@ -81,6 +92,11 @@ impl<'m> Predictor<'m> {
 
     /// The map with the effects of the opportunities at `set` applied (those that cannot be
     /// predicted are left out), scored; with the effects skipped in the combination (JM112).
+    ///
+    /// The structural effects (moves, removed touchpoints, drop-off rates) are applied and
+    /// solved once per distinct set of them; the measure effects of the whole set are then
+    /// written into copies of the touchpoints they touch, in the order the map applies them.
+    /// This is the map `effects::apply` makes, read without building it.
     pub fn predict(&mut self, set: &[usize]) -> (Side, Vec<Diagnostic>) {
         let order: Vec<usize> = application_order(self.map, set)
             .into_iter()
@@ -89,59 +105,93 @@ impl<'m> Predictor<'m> {
         if order.is_empty() {
             return (self.base.clone(), Vec::new());
         }
-        let applied = effects::apply(self.map, &order);
-        let opportunity = |i: usize| self.map.opportunities[i].effects.as_ref();
         let structural: Vec<usize> = order
             .iter()
             .copied()
-            .filter(|&i| opportunity(i).is_some_and(|e| e.changes_chains()))
+            .filter(|&i| {
+                self.map.opportunities[i]
+                    .effects
+                    .as_ref()
+                    .is_some_and(|e| e.changes_chains())
+            })
             .collect();
-        let solved = if structural.is_empty() {
-            self.solved.clone()
-        } else if let Some(solved) = self.cache.get(&structural) {
-            solved.clone()
+        let structure = if structural.is_empty() {
+            None
         } else {
-            let removes = structural
-                .iter()
-                .any(|&i| opportunity(i).is_some_and(|e| !e.removed_touchpoints.is_empty()));
-            let base = &self.solved;
-            let map = self.map;
-            // A persona no structural effect touches keeps its as-is chain (touchpoint positions
-            // are unchanged when no touchpoint is removed).
-            let mut reuse = |pi: usize| -> Option<Solved> {
-                let persona = &map.personas[pi].id;
-                let touched = structural.iter().any(|&i| {
-                    map.opportunities[i]
-                        .effects
-                        .as_ref()
-                        .is_some_and(|e| e.changes_chain_of(persona))
-                });
-                if removes || touched {
-                    return None;
-                }
-                base.iter().find(|s| s.persona == pi).cloned()
-            };
-            let index = applied.map.index();
-            let solved = Rc::new(solve::solve(
-                &applied.map,
-                &index,
-                Depth::Flow,
-                &mut reuse,
-                &mut Vec::new(),
-            ));
-            self.cache.insert(structural, solved.clone());
-            solved
+            Some(self.structure(structural))
         };
-        let side = side(&applied.map, &self.config, &self.ranks, &solved);
-        (side, applied.skipped)
+        let (map, solved, mut skipped) = match &structure {
+            Some(s) => (&s.map, s.solved.clone(), s.skipped.clone()),
+            None => (self.map, self.solved.clone(), Vec::new()),
+        };
+        let mut touched: StdHashMap<usize, Touchpoint> = StdHashMap::new();
+        for (i, j, m) in effects::measure_effects(self.map, &order) {
+            match map.touchpoints.iter().position(|t| t.id == m.touchpoint) {
+                Some(at) => effects::set_measures(
+                    touched
+                        .entry(at)
+                        .or_insert_with(|| map.touchpoints[at].clone()),
+                    m,
+                ),
+                None => skipped.push(Diagnostic::new(
+                    crate::diagnostics::codes::EFFECT_SKIPPED,
+                    format!("/opportunities/{i}/effects/measures/{j}"),
+                    format!(
+                        "touchpoint \"{}\" is gone; the effect is skipped",
+                        m.touchpoint
+                    ),
+                )),
+            }
+        }
+        let side = side(map, &self.config, &self.norms, &touched, &solved);
+        (side, skipped)
+    }
+
+    /// The structure of these structural opportunities (in application order), applied and
+    /// solved on first use. A persona no structural effect touches keeps its as-is chain (the
+    /// touchpoint positions are unchanged when no touchpoint is removed).
+    fn structure(&mut self, structural: Vec<usize>) -> Rc<Structure> {
+        if let Some(s) = self.structures.get(&structural) {
+            return s.clone();
+        }
+        let map = self.map;
+        let applied = effects::apply_structure(map, &structural);
+        let mut chains = applied.map.clone();
+        effects::apply_measures(&mut chains, map, &structural, &mut Vec::new());
+        let effects_of = |i: usize| map.opportunities[i].effects.as_ref();
+        let removes = structural
+            .iter()
+            .any(|&i| effects_of(i).is_some_and(|e| !e.removed_touchpoints.is_empty()));
+        let base = &self.solved;
+        let mut reuse = |pi: usize| -> Option<Solved> {
+            let persona = &map.personas[pi].id;
+            let touched = structural
+                .iter()
+                .any(|&i| effects_of(i).is_some_and(|e| e.changes_chain_of(persona)));
+            if removes || touched {
+                return None;
+            }
+            base.iter().find(|s| s.persona == pi).cloned()
+        };
+        let index = chains.index();
+        let solved = solve::solve(&chains, &index, Depth::Flow, &mut reuse, &mut Vec::new());
+        let structure = Rc::new(Structure {
+            map: applied.map,
+            solved: Rc::new(solved),
+            skipped: applied.skipped,
+        });
+        self.structures.insert(structural, structure.clone());
+        structure
     }
 }
 
-/// The figures of every solved persona of `map`, weighted, and their totals.
+/// The figures of every solved persona of `map`, with the touchpoints at the positions of
+/// `touched` read from there instead, weighted, and their totals.
 fn side(
     map: &JourneyMap,
     config: &ScoringConfig,
-    ranks: &HashMap<&str, usize>,
+    norms: &Norms,
+    touched: &StdHashMap<usize, Touchpoint>,
     solved: &[Solved],
 ) -> Side {
     let positions: Vec<usize> = solved.iter().map(|s| s.persona).collect();
@@ -150,7 +200,16 @@ fn side(
         .iter()
         .zip(weights)
         .map(|(s, w)| {
-            let data = persona_data(map, &s.chain, &map.personas[s.persona].id, ranks);
+            let persona = &map.personas[s.persona].id;
+            let data: Vec<Light<'_>> = s
+                .chain
+                .touchpoints
+                .iter()
+                .map(|t| {
+                    let tp = touched.get(t).unwrap_or(&map.touchpoints[*t]);
+                    Light::of(norms, tp, persona)
+                })
+                .collect();
             let f = figures(config, &s.chain, &data, &s.flow, s.path.as_ref().as_ref());
             (s.persona, w, f)
         })

@@ -61,9 +61,9 @@ impl Error {
     /// message does not repeat it.
     pub fn to_diagnostic(&self) -> Diagnostic {
         match self {
-            Error::UnknownPersona(_)
-            | Error::InvalidBudget(_)
-            | Error::UnknownOpportunity(_) => Diagnostic::new(self.code(), "", self.to_string()),
+            Error::UnknownPersona(_) | Error::InvalidBudget(_) | Error::UnknownOpportunity(_) => {
+                Diagnostic::new(self.code(), "", self.to_string())
+            }
             Error::NotScored { reasons, .. } => reasons
                 .first()
                 .cloned()
@@ -336,33 +336,53 @@ impl OpportunityConfig {
         ];
         for (k, &(path, v)) in levels.iter().enumerate() {
             if !(v.is_finite() && v > 0.0) {
-                return invalid(path, format!("an impact threshold must be a finite number > 0, not {v}"));
+                return invalid(
+                    path,
+                    format!("an impact threshold must be a finite number > 0, not {v}"),
+                );
             }
             if let Some(&(above, w)) = k.checked_sub(1).and_then(|p| levels.get(p))
                 && v > w
             {
-                return invalid(path, format!("the thresholds must not increase from massive to low: {v} is above {above} ({w})"));
+                return invalid(
+                    path,
+                    format!(
+                        "the thresholds must not increase from massive to low: {v} is above {above} ({w})"
+                    ),
+                );
             }
         }
         let s = &self.value_scale;
         if !(s.min.is_finite() && s.max.is_finite() && s.min < s.max) {
             return invalid(
                 "value_scale",
-                format!("the value scale needs finite bounds with min < max (min {}, max {})", s.min, s.max),
+                format!(
+                    "the value scale needs finite bounds with min < max (min {}, max {})",
+                    s.min, s.max
+                ),
             );
         }
         let c = self.default_confidence;
         if !(0.0..=1.0).contains(&c) {
-            return invalid("default_confidence", format!("a confidence is in 0..1, not {c}"));
+            return invalid(
+                "default_confidence",
+                format!("a confidence is in 0..1, not {c}"),
+            );
         }
         if !(self.high_impact.is_finite() && self.high_impact >= 0.0) {
             return invalid(
                 "high_impact",
-                format!("the high-value threshold must be a finite impact >= 0, not {}", self.high_impact),
+                format!(
+                    "the high-value threshold must be a finite impact >= 0, not {}",
+                    self.high_impact
+                ),
             );
         }
         if let Some(e) = self.high_effort.filter(|e| !(e.is_finite() && *e >= 0.0)) {
-            return invalid("high_effort", format!("the high-effort threshold must be a finite effort >= 0, not {e}"));
+            return invalid(
+                "high_effort",
+                format!("the high-effort threshold must be a finite effort >= 0, not {e}"),
+            );
         }
         Ok(())
     }

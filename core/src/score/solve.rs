@@ -113,9 +113,9 @@ pub(crate) fn solve(
                 });
                 let (_, lu, fundamental) = &factorized[k];
                 let flow = chain.flow(lu.as_ref().as_ref());
-                let full = fundamental.as_ref().map(|f| {
-                    (f.clone(), Rc::new(chain.solve_from(flow.clone(), f)))
-                });
+                let full = fundamental
+                    .as_ref()
+                    .map(|f| (f.clone(), Rc::new(chain.solve_from(flow.clone(), f))));
                 Solved {
                     persona: pi,
                     chain,

@@ -328,17 +328,19 @@ fn size_limit(value: &Value, limits: &Limits) -> Option<Diagnostic> {
         .flatten()
         .filter_map(|o| o.get("effects"))
         .map(|e| {
-            ["measures", "transitions", "removed_transitions", "removed_touchpoints"]
-                .iter()
-                .map(|k| e.get(k).and_then(Value::as_array).map_or(0, Vec::len))
-                .sum::<usize>()
+            [
+                "measures",
+                "transitions",
+                "removed_transitions",
+                "removed_touchpoints",
+            ]
+            .iter()
+            .map(|k| e.get(k).and_then(Value::as_array).map_or(0, Vec::len))
+            .sum::<usize>()
         })
         .sum();
-    let objects = count("stages")
-        + count("channels")
-        + count("entries")
-        + count("opportunities")
-        + effects;
+    let objects =
+        count("stages") + count("channels") + count("entries") + count("opportunities") + effects;
     if objects > limits.max_objects {
         return Some(error(
             codes::TOO_MANY_OBJECTS,

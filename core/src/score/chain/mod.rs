@@ -371,9 +371,7 @@ impl Chain {
         if n == 0 {
             return None;
         }
-        let a = Mat::<f64>::from_fn(n, n, |i, j| {
-            (if i == j { 1.0 } else { 0.0 }) - self.q(i, j)
-        });
+        let a = Mat::<f64>::from_fn(n, n, |i, j| (if i == j { 1.0 } else { 0.0 }) - self.q(i, j));
         Some(Factorization(a.partial_piv_lu()))
     }
 

@@ -5,8 +5,8 @@
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
-use super::numbers::MeasureScales;
 use super::Sink;
+use super::numbers::MeasureScales;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::effects::{redirect_transitions, same_personas, set_measures, set_transition};
 use crate::model::weights::SUM_TOLERANCE;
@@ -258,12 +258,18 @@ fn contradictions(base: &str, e: &Effects, sink: &mut Sink) {
     for (j, r) in e.removed_touchpoints.iter().enumerate() {
         let here = format!("{base}/removed_touchpoints/{j}");
         if r.touchpoint == r.redirect_to {
-            contradict(here.clone(), format!("\"{}\" is redirected to itself", r.touchpoint));
+            contradict(
+                here.clone(),
+                format!("\"{}\" is redirected to itself", r.touchpoint),
+            );
         }
         match removed.get(r.touchpoint.as_str()) {
             Some(&(target, _)) if target != r.redirect_to => contradict(
                 here,
-                format!("\"{}\" is removed twice, into \"{target}\" and into \"{}\"", r.touchpoint, r.redirect_to),
+                format!(
+                    "\"{}\" is removed twice, into \"{target}\" and into \"{}\"",
+                    r.touchpoint, r.redirect_to
+                ),
             ),
             Some(_) => {}
             None => {
@@ -275,7 +281,10 @@ fn contradictions(base: &str, e: &Effects, sink: &mut Sink) {
         if r.redirect_to != r.touchpoint && removed.contains_key(r.redirect_to.as_str()) {
             contradict(
                 format!("{base}/removed_touchpoints/{j}/redirect_to"),
-                format!("\"{}\" is redirected to \"{}\", which this opportunity also removes", r.touchpoint, r.redirect_to),
+                format!(
+                    "\"{}\" is redirected to \"{}\", which this opportunity also removes",
+                    r.touchpoint, r.redirect_to
+                ),
             );
         }
     }
@@ -286,7 +295,10 @@ fn contradictions(base: &str, e: &Effects, sink: &mut Sink) {
         if removed.contains_key(m.touchpoint.as_str()) {
             contradict(
                 format!("{base}/measures/{j}"),
-                format!("the effect sets measures of \"{}\", which this opportunity removes", m.touchpoint),
+                format!(
+                    "the effect sets measures of \"{}\", which this opportunity removes",
+                    m.touchpoint
+                ),
             );
         }
         for (field, value) in m.measures.fields() {
@@ -299,7 +311,10 @@ fn contradictions(base: &str, e: &Effects, sink: &mut Sink) {
             {
                 contradict(
                     format!("{base}/measures/{j}/measures/{field}"),
-                    format!("{field} of \"{}\" is set to {v} here and to {w} by {base}/measures/{k}", m.touchpoint),
+                    format!(
+                        "{field} of \"{}\" is set to {v} here and to {w} by {base}/measures/{k}",
+                        m.touchpoint
+                    ),
                 );
             }
             earlier.push((j, v, &m.personas));
@@ -314,7 +329,10 @@ fn contradictions(base: &str, e: &Effects, sink: &mut Sink) {
             if removed.contains_key(end.as_str()) {
                 contradict(
                     here.clone(),
-                    format!("the move {} → {} changes a touchpoint this opportunity removes (\"{end}\")", t.from, t.to),
+                    format!(
+                        "the move {} → {} changes a touchpoint this opportunity removes (\"{end}\")",
+                        t.from, t.to
+                    ),
                 );
             }
         }
@@ -326,20 +344,25 @@ fn contradictions(base: &str, e: &Effects, sink: &mut Sink) {
         {
             contradict(
                 here,
-                format!("the move {} → {} gets other weights at {base}/transitions/{k}", t.from, t.to),
+                format!(
+                    "the move {} → {} gets other weights at {base}/transitions/{k}",
+                    t.from, t.to
+                ),
             );
         }
         earlier.push((j, &t.personas, weights));
     }
     for (j, r) in e.removed_transitions.iter().enumerate() {
-        let changed = moves.get(&(r.from.as_str(), r.to.as_str())).and_then(|list| {
-            list.iter()
-                .find(|(_, p, _)| same_personas(p, &r.personas))
-        });
+        let changed = moves
+            .get(&(r.from.as_str(), r.to.as_str()))
+            .and_then(|list| list.iter().find(|(_, p, _)| same_personas(p, &r.personas)));
         if let Some(&(k, _, _)) = changed {
             contradict(
                 format!("{base}/removed_transitions/{j}"),
-                format!("the move {} → {} is removed here and changed at {base}/transitions/{k}", r.from, r.to),
+                format!(
+                    "the move {} → {} is removed here and changed at {base}/transitions/{k}",
+                    r.from, r.to
+                ),
             );
         }
     }
@@ -367,21 +390,35 @@ fn budgets<'m>(ctx: &Context<'m>, base: &str, e: &Effects, sink: &mut Sink) {
     }
     for (j, m) in e.measures.iter().enumerate() {
         if m.measures.drop_off.is_some() {
-            note(&m.touchpoint, format!("{base}/measures/{j}/measures/drop_off"), &mut affected);
+            note(
+                &m.touchpoint,
+                format!("{base}/measures/{j}/measures/drop_off"),
+                &mut affected,
+            );
         }
     }
     for (j, r) in e.removed_touchpoints.iter().enumerate() {
         for &k in ctx.into.get(r.touchpoint.as_str()).into_iter().flatten() {
             let from = &ctx.map.transitions[k].from;
-            note(from, format!("{base}/removed_touchpoints/{j}"), &mut affected);
+            note(
+                from,
+                format!("{base}/removed_touchpoints/{j}"),
+                &mut affected,
+            );
         }
     }
-    let removed: Vec<&str> = e.removed_touchpoints.iter().map(|r| r.touchpoint.as_str()).collect();
+    let removed: Vec<&str> = e
+        .removed_touchpoints
+        .iter()
+        .map(|r| r.touchpoint.as_str())
+        .collect();
     for (id, path) in affected {
         if removed.contains(&id) {
             continue;
         }
-        let Some(tp) = ctx.index.touchpoint(id) else { continue };
+        let Some(tp) = ctx.index.touchpoint(id) else {
+            continue;
+        };
         // The moves out of `id` the effects touch, as they are and as they would be (applied in
         // the order the map applies them); the others keep their probabilities.
         let touched: Vec<usize> = ctx
@@ -392,9 +429,14 @@ fn budgets<'m>(ctx: &Context<'m>, base: &str, e: &Effects, sink: &mut Sink) {
             .copied()
             .filter(|&k| {
                 let t = &ctx.map.transitions[k];
-                let key = |to: &str, personas: &[Id]| t.to == to && same_personas(&t.personas, personas);
-                e.removed_transitions.iter().any(|r| r.from == id && key(&r.to, &r.personas))
-                    || e.transitions.iter().any(|s| s.from == id && key(&s.to, &s.personas))
+                let key =
+                    |to: &str, personas: &[Id]| t.to == to && same_personas(&t.personas, personas);
+                e.removed_transitions
+                    .iter()
+                    .any(|r| r.from == id && key(&r.to, &r.personas))
+                    || e.transitions
+                        .iter()
+                        .any(|s| s.from == id && key(&s.to, &s.personas))
                     || removed.contains(&t.to.as_str())
             })
             .collect();
@@ -423,10 +465,22 @@ fn budgets<'m>(ctx: &Context<'m>, base: &str, e: &Effects, sink: &mut Sink) {
                     .filter_map(|t| t.probability)
                     .fold(0.0, |a, b| a + b)
             };
-            let all = *ctx.explicit.borrow_mut().entry((id, pi)).or_insert_with(|| {
-                explicit(&mut ctx.from.get(id).into_iter().flatten().map(|&k| &ctx.map.transitions[k]))
-            });
-            let fixed = all - explicit(&mut before.iter().copied()) + explicit(&mut moves.iter())
+            let all = *ctx
+                .explicit
+                .borrow_mut()
+                .entry((id, pi))
+                .or_insert_with(|| {
+                    explicit(
+                        &mut ctx
+                            .from
+                            .get(id)
+                            .into_iter()
+                            .flatten()
+                            .map(|&k| &ctx.map.transitions[k]),
+                    )
+                });
+            let fixed = all - explicit(&mut before.iter().copied())
+                + explicit(&mut moves.iter())
                 + after.drop_off_for(p).unwrap_or(0.0);
             if fixed > 1.0 + SUM_TOLERANCE {
                 over.push(p);
@@ -481,7 +535,10 @@ fn overlaps<'m>(map: &'m JourneyMap, sink: &mut Sink) {
             add(format!("the move {} → {}", t.from, t.to), &t.personas);
         }
         for r in &e.removed_touchpoints {
-            add(format!("the removal of touchpoint \"{}\"", r.touchpoint), &[]);
+            add(
+                format!("the removal of touchpoint \"{}\"", r.touchpoint),
+                &[],
+            );
         }
     }
     let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();

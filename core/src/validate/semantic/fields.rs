@@ -86,7 +86,11 @@ pub(super) fn unknown_fields(map: &JourneyMap, sink: &mut Sink) {
         check(sink, &base, &e.x);
         for (j, m) in e.measures.iter().enumerate() {
             check(sink, &format!("{base}/measures/{j}"), &m.x);
-            check(sink, &format!("{base}/measures/{j}/measures"), &m.measures.x);
+            check(
+                sink,
+                &format!("{base}/measures/{j}/measures"),
+                &m.measures.x,
+            );
         }
         for (j, t) in e.transitions.iter().enumerate() {
             check(sink, &format!("{base}/transitions/{j}"), &t.x);

@@ -23,7 +23,9 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
         sink.add(
             codes::INVALID_SCALE,
             format!("/scales/{name}"),
-            format!("the {name} scale must have finite bounds with min < max (min {min}, max {max})"),
+            format!(
+                "the {name} scale must have finite bounds with min < max (min {min}, max {max})"
+            ),
         );
     }
     for (i, p) in map.personas.iter().enumerate() {
