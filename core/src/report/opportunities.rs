@@ -135,3 +135,21 @@ pub fn text_opportunities(
     }
     out
 }
+
+/// The first `top` opportunities in a few lines, for the text report of the scores (the whole
+/// table is `journeymap opportunities`).
+pub(super) fn summary(out: &mut String, list: &[OpportunityScore], top: usize) {
+    let _ = writeln!(out, "\nOpportunities (see `journeymap opportunities`):");
+    for o in list.iter().take(top) {
+        let _ = writeln!(
+            out,
+            "  {}. {} — {}",
+            o.rank,
+            o.opportunity,
+            quadrant(o.quadrant)
+        );
+        if let Some(reason) = o.reasons.first() {
+            let _ = writeln!(out, "     {reason}");
+        }
+    }
+}
