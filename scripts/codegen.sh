@@ -30,6 +30,7 @@ GENERATED=(
   examples/retail-click-and-collect.csv
   examples/solar-installation.mmd
   examples/solar-installation.csv
+  testdata/opportunities/expected
   testdata/invalid
   testdata/objects/expected.json
   bindings-python/python/journeymap/_model.py

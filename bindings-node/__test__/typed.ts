@@ -1,6 +1,6 @@
 // Checked with `tsc --noEmit`: the typed API as a CRM back end would use it.
 import { JourneyMap, JourneyMapError, ValidationError, validate, codes, compare } from '../lib/index'
-import type { CodeEntry, Diagnostic, JourneyMapDocument, Scores, Touchpoint } from '../lib/index'
+import type { CodeEntry, Diagnostic, JourneyMapDocument, OpportunityScore, Portfolio, Prediction, Scores, Touchpoint } from '../lib/index'
 
 const doc: JourneyMapDocument = {
   format_version: '1.0', id: 'demo', title: 'Demo',
@@ -40,3 +40,9 @@ const diagram: string = day.toMermaid('me')
 const table: string = JourneyMap.fromMermaid(diagram).toCsv({ delimiter: ';' })
 const again: JourneyMap = fromCsv(new TextEncoder().encode(table))
 void [again.toCsv(), JourneyMap.fromCsv(table).toMermaid(null)]
+
+const ranked: OpportunityScore[] = scores.opportunities
+const portfolio: Portfolio = map.portfolio(10)
+const gain: Prediction = portfolio.predicted
+const toBe: JourneyMap = map.apply(portfolio.chosen)
+void [ranked, gain.health, toBe]

@@ -23,6 +23,7 @@ const native = require('../index.js')
 /** @typedef {import('./scores-types').PathColumns} PathColumns */
 /** @typedef {import('./scores-types').Comparison} Comparison */
 /** @typedef {import('./svg-options').SvgOptions} SvgOptions */
+/** @typedef {import('./scores-types').Portfolio} Portfolio */
 
 /** Base class of every journeymap error: `code` is the stable diagnostic code (JMxxx; `null`
  * only for an `InternalError`) and `diagnostics` every problem behind it. `name` is the class
@@ -151,10 +152,11 @@ function configArg(config) {
 
 /** @param {unknown} value
  * @param {string} what
+ * @param {string} [kind]
  * @returns {string[]} */
-function stringArray(value, what) {
+function stringArray(value, what, kind = 'touchpoint ids') {
   if (!Array.isArray(value) || !value.every((s) => typeof s === 'string')) {
-    throw new TypeError(`${what} expects an array of touchpoint ids (strings)`)
+    throw new TypeError(`${what} expects an array of ${kind} (strings)`)
   }
   return value
 }
@@ -425,6 +427,32 @@ class JourneyMap {
     const inner = nativeOf(this)
     const settings = configArg(config)
     return text(call(() => inner.htmlReport(settings)))
+  }
+
+  /** The to-be map of these opportunities: their effects applied, `state` `to_be`, provenance in
+   * `metadata` (`based_on`, `applied_opportunities`); JM110 for an unknown id.
+   * @param {string[]} ids
+   * @returns {JourneyMap} */
+  apply(ids) {
+    const inner = nativeOf(this)
+    const chosen = stringArray(ids, 'apply()', 'opportunity ids')
+    return loaded(call(() => inner.apply(chosen)))
+  }
+
+  /** The opportunities to do first within an effort budget (`null` or absent: no limit), chosen
+   * greedily by marginal predicted gain per unit of effort; JM109 for a negative or non-finite
+   * budget.
+   * @param {number | null} [budget]
+   * @param {ScoringConfig | null} [config]
+   * @returns {Portfolio} */
+  portfolio(budget, config) {
+    if (budget !== undefined && budget !== null && typeof budget !== 'number') {
+      throw new TypeError(`portfolio() expects budget to be a number, got ${describe(budget)}`)
+    }
+    const inner = nativeOf(this)
+    const limit = budget === undefined || budget === null ? undefined : budget
+    const settings = configArg(config)
+    return JSON.parse(text(call(() => inner.portfolioJson(limit, settings))))
   }
 
   /** Many observed paths' scores, as columns.

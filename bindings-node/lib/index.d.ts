@@ -7,13 +7,13 @@
 import type { CodeEntry, NativeDiagnostic as Diagnostic } from '../index'
 import type { JourneyMapDocument } from './map-types'
 import type { SvgOptions } from './svg-options'
-import type { Comparison, PathColumns, PathReport, Scores, ScoringConfig } from './scores-types'
+import type { Comparison, PathColumns, PathReport, Portfolio, Scores, ScoringConfig } from './scores-types'
 
 export type * from './map-types'
 export type * from './events'
 export { EventLog, Aggregate } from './events'
 export type { SvgOptions } from './svg-options'
-export type { Comparison, PathColumns, PathReport, PathScore, PathStep, Scores, ScoringConfig } from './scores-types'
+export type { Comparison, OpportunityScore, PathColumns, PathReport, PathScore, PathStep, PersonaPrediction, Portfolio, PortfolioStep, Prediction, Scores, ScoringConfig } from './scores-types'
 /** `Diagnostic`: one problem found in a map, as `validate()` returns it and errors carry it
  * (`code`, `severity`, `path`, `message`, `line`, `column`, and `path_parts`, the path as keys
  * and indices computed by the core). `CodeEntry`: one code of the catalogue, as `codes()` lists
@@ -93,6 +93,14 @@ export declare class JourneyMap {
   /** The self-contained HTML report: both pictures per persona with a persona switcher, the
    * tables and the map's diagnostics. */
   toHtml(config?: ScoringConfig | null): string
+  /** The to-be map of these opportunities: their effects applied, `state` `to_be`, provenance
+   * in `metadata` (`based_on`, `applied_opportunities`). `ScoringError` JM110 for an unknown
+   * id. */
+  apply(ids: string[]): JourneyMap
+  /** The opportunities to do first within an effort budget (`null` or absent: no limit), chosen
+   * greedily by marginal predicted gain per unit of effort, every set re-scored with its effects
+   * combined. `ScoringError` JM109 for a negative or non-finite budget. */
+  portfolio(budget?: number | null, config?: ScoringConfig | null): Portfolio
 }
 
 /** Every problem in a map, never throwing for an invalid one. JSON text and UTF-8 bytes give

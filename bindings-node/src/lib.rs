@@ -15,6 +15,7 @@ pub mod events;
 pub mod io;
 pub mod map;
 pub mod mermaid;
+pub mod opportunities;
 pub mod render;
 pub mod score;
 pub mod validate;

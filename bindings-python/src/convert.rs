@@ -369,25 +369,28 @@ pub fn path_parts<'py>(py: Python<'py>, d: &Diagnostic) -> PyResult<Bound<'py, P
 
 /// One observed path: an iterable of touchpoint ids (str), not a str itself.
 pub fn ids(path: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-    if path.cast::<PyString>().is_ok() {
-        return Err(PyTypeError::new_err(
-            "the path is a str; expected a list of touchpoint ids",
-        ));
+    strings(path, "the path", "touchpoint ids")
+}
+
+/// An iterable of ids (str), not a str itself; `what` names the argument in errors (`the path`),
+/// `kind` the ids it holds (`touchpoint ids`).
+pub fn strings(value: &Bound<'_, PyAny>, what: &str, kind: &str) -> PyResult<Vec<String>> {
+    if value.cast::<PyString>().is_ok() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} is a str; expected a list of {kind}"
+        )));
     }
-    let items = path.try_iter().map_err(|_| {
+    let items = value.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
-            "the path is a {}; expected a list of touchpoint ids",
-            type_name(path)
+            "{what} is a {}; expected a list of {kind}",
+            type_name(value)
         ))
     })?;
     let mut out = Vec::new();
     for item in items {
         let item = item?;
         let s = item.cast::<PyString>().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "the path holds a {}, expected str",
-                type_name(&item)
-            ))
+            PyTypeError::new_err(format!("{what} holds a {}, expected str", type_name(&item)))
         })?;
         out.push(s.to_cow()?.into_owned());
     }

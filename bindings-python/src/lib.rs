@@ -12,6 +12,7 @@ mod events;
 mod io;
 mod map;
 mod mermaid;
+mod opportunities;
 mod render;
 mod report;
 mod score;

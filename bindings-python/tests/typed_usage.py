@@ -47,6 +47,18 @@ assert_type(scores.touchpoints, journeymap.Table)
 assert_type(scores.stages, journeymap.Table)
 assert_type(scores.outcomes, journeymap.Table)
 
+bank = journeymap.load(ROOT / "examples/bank-personal-loan.as-is.json")
+plan = assert_type(bank.portfolio(10), journeymap.Portfolio)
+assert_type(plan["chosen"], List[str])
+assert_type(plan["predicted"]["conversion"], float)
+assert_type(plan["predicted"]["peak_end"], Optional[float])
+assert_type(plan["steps"][0]["gain_per_effort"], Optional[float])
+assert_type(bank.apply(plan["chosen"]), journeymap.JourneyMap)
+assert_type(bank.score().opportunities, journeymap.Table)
+effects = bank.opportunities[0].effects
+assert effects is not None
+assert_type(effects.measures[0].measures.effort, Optional[float])
+
 overrides = m.touchpoints[0].persona_measures
 assert_type(overrides.get("p"), Optional[journeymap.Measures])
 assert_type(overrides.extra, Dict[str, Any])

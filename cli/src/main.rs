@@ -11,11 +11,13 @@ mod diff;
 mod discover;
 mod events;
 mod log_options;
+mod opportunities;
 mod render;
 mod report;
 mod schema;
 mod score;
 mod validate;
+mod whatif;
 
 use std::process::ExitCode;
 
@@ -23,7 +25,7 @@ use clap::{Parser, Subcommand};
 
 pub(crate) use common::{EXIT_USAGE, Format};
 
-/// Customer journey maps: validate, score and compare them.
+/// Customer journey maps: validate, score and compare them, and plan what to fix first.
 #[derive(Debug, Parser)]
 #[command(name = "journeymap", version, about, long_about = None)]
 struct Cli {
@@ -45,6 +47,10 @@ enum Command {
     Render(render::Args),
     /// Write the self-contained HTML report of a map (pictures, tables, diagnostics); exit 0, 1 when the map is invalid, 2 on usage or I/O problems.
     Report(report::Args),
+    /// Rank a map's improvement opportunities (reach, predicted impact, RICE, value × effort) and choose the ones to do first within an effort budget; exit 0, 1 when the map is invalid, 2 for an invalid budget.
+    Opportunities(opportunities::Args),
+    /// Apply opportunities' effects to an as-is map: write the to-be map and print what it changes; exit 0, 1 when the map is invalid, 2 for an unknown opportunity.
+    Whatif(whatif::Args),
     /// Print the JSON Schema of format v1.
     Schema,
     /// List every diagnostic code with its severity, title and documentation link.
@@ -75,6 +81,8 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Opportunities(args) => opportunities::run(&args),
+        Command::Whatif(args) => whatif::run(&args),
         Command::Schema => schema::run(),
         Command::Codes(args) => codes::run(&args),
         Command::Events(args) => events::run(&args),

@@ -4,11 +4,11 @@
 
 use journeymap::io;
 use journeymap::model::{
-    Channel, ChannelKind, EffortDirection, EffortScale, Entry, Evidence, EvidenceSource,
-    JourneyMap, Kpi, KpiDirection, MapState, MapView, Measures, Metadata, MomentOfTruthKind, Note,
-    NoteSeverity, Opportunity, OpportunityStatus, Outcome, OutcomeKind, Persona, PersonaMeasures,
-    Recurrence, Scale, Scales, ServiceMode, Stage, SurveyMetric, SurveyPlan, TimeUnit, Touchpoint,
-    Transition, Visibility,
+    Channel, ChannelKind, Effects, EffortDirection, EffortScale, Entry, Evidence, EvidenceSource,
+    JourneyMap, Kpi, KpiDirection, MapState, MapView, MeasureEffect, Measures, Metadata,
+    MomentOfTruthKind, Note, NoteSeverity, Opportunity, OpportunityStatus, Outcome, OutcomeKind,
+    Persona, PersonaMeasures, Recurrence, Scale, Scales, ServiceMode, Stage, SurveyMetric,
+    SurveyPlan, TimeUnit, Touchpoint, Transition, TransitionEffect, Visibility,
 };
 use journeymap::validate::{Limits, validate_map, validate_str, validate_value};
 use proptest::prelude::*;
@@ -102,17 +102,21 @@ fn metadata() -> impl Strategy<Value = Metadata> {
         prop::collection::vec(text(), 0..3),
         opt_text(),
         prop::option::of("[a-z]{1,8}"),
+        prop::collection::vec("[a-z]{1,8}", 0..2),
         x_fields_or_none(),
     )
         .prop_map(
-            |(authors, created, updated, tags, revision, based_on, x)| Metadata {
-                authors,
-                created,
-                updated,
-                tags,
-                revision,
-                based_on,
-                x,
+            |(authors, created, updated, tags, revision, based_on, applied_opportunities, x)| {
+                Metadata {
+                    authors,
+                    created,
+                    updated,
+                    tags,
+                    revision,
+                    based_on,
+                    applied_opportunities,
+                    x,
+                }
             },
         )
 }
@@ -470,6 +474,17 @@ type OpportunitySeed = (
     (Option<f64>, Option<f64>, Option<f64>),
     Option<OpportunityStatus>,
     Map<String, Value>,
+    Option<EffectSeed>,
+);
+
+/// Effects: new measures at a touchpoint for some personas, a counted move to the neutral
+/// outcome, `x-` keys.
+type EffectSeed = (
+    prop::sample::Index,
+    RawMeasures,
+    Vec<bool>,
+    Option<f64>,
+    Map<String, Value>,
 );
 
 fn opportunity_seed() -> impl Strategy<Value = OpportunitySeed> {
@@ -489,6 +504,13 @@ fn opportunity_seed() -> impl Strategy<Value = OpportunitySeed> {
             OpportunityStatus::Rejected,
         ])),
         x_fields_or_none(),
+        prop::option::of((
+            any::<prop::sample::Index>(),
+            raw_measures(),
+            prop::collection::vec(any::<bool>(), 3),
+            prop::option::of(0.0f64..100.0),
+            x_fields_or_none(),
+        )),
     )
 }
 
@@ -676,9 +698,38 @@ fn valid_map() -> impl Strategy<Value = JourneyMap> {
                     .iter()
                     .flat_map(|t| t.pains.iter().filter_map(|p| p.id.clone()))
                     .collect();
-                for (k, (tps, pains, (value, effort, confidence), status, x)) in
+                for (k, (tps, pains, (value, effort, confidence), status, x, effect)) in
                     opportunity_seeds.into_iter().enumerate()
                 {
+                    let effects = effect.map(|(at, raw, mask, count, x)| {
+                        let tp = &map.touchpoints[at.index(n)];
+                        Effects {
+                            measures: vec![MeasureEffect {
+                                touchpoint: tp.id.clone(),
+                                personas: pick(&persona_ids, &mask)
+                                    .into_iter()
+                                    .filter(|p| tp.applies_to(p))
+                                    .collect(),
+                                measures: measures(raw, &map.scales, None),
+                                x: Map::new(),
+                            }],
+                            transitions: count
+                                .map(|c| TransitionEffect {
+                                    from: tp.id.clone(),
+                                    to: "later".into(),
+                                    personas: vec![],
+                                    probability: None,
+                                    count: Some(c),
+                                    label: None,
+                                    x: Map::new(),
+                                })
+                                .into_iter()
+                                .collect(),
+                            removed_transitions: vec![],
+                            removed_touchpoints: vec![],
+                            x,
+                        }
+                    });
                     map.opportunities.push(Opportunity {
                         id: format!("o{k}"),
                         title: format!("Opportunity {k}"),
@@ -693,6 +744,7 @@ fn valid_map() -> impl Strategy<Value = JourneyMap> {
                         effort,
                         confidence,
                         status,
+                        effects,
                         x,
                     });
                 }

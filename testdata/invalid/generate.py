@@ -271,6 +271,59 @@ def _(m):
     m["personas"] = [{"id": f"p{i}", "name": f"Persona {i}"} for i in range(1, 102)]
 
 
+def opportunity(effects, id_="o1"):
+    return {"id": id_, "title": "Improve it", "touchpoints": ["b"], "effects": effects}
+
+
+@case("JM054-effect-unknown-id", ["JM054"], "/opportunities/0/effects/measures/0/touchpoint")
+def _(m):
+    m["opportunities"] = [opportunity({"measures": [{"touchpoint": "nowhere", "measures": {"effort": 2}}]})]
+
+
+@case("JM055-effect-missing-transition", ["JM055"], "/opportunities/0/effects/removed_transitions/0")
+def _(m):
+    m["opportunities"] = [opportunity({"removed_transitions": [{"from": "a", "to": "won"}]})]
+
+
+@case("JM056-effect-outside-scale", ["JM056"], "/opportunities/0/effects/measures/0/measures/effort")
+def _(m):
+    m["opportunities"] = [opportunity({"measures": [{"touchpoint": "b", "measures": {"effort": 9}}]})]
+
+
+@case("JM057-contradictory-effects", ["JM057"], "/opportunities/0/effects/measures/1/measures/effort")
+def _(m):
+    m["opportunities"] = [opportunity({"measures": [
+        {"touchpoint": "b", "measures": {"effort": 2}},
+        {"touchpoint": "b", "measures": {"effort": 3}},
+    ]})]
+
+
+@case("JM058-effect-probabilities-over-one", ["JM058"], "/opportunities/0/effects/transitions/0")
+def _(m):
+    # a -> lost keeps its 0.2.
+    m["opportunities"] = [opportunity({"transitions": [{"from": "a", "to": "b", "probability": 0.9}]})]
+
+
+@case("JM059-empty-effect", ["JM059"], "/opportunities/0/effects/measures/0/measures", severity="warning")
+def _(m):
+    m["opportunities"] = [opportunity({"measures": [{"touchpoint": "b", "measures": {}}]})]
+
+
+@case("JM060-effect-persona-mismatch", ["JM060"], "/opportunities/0/effects/measures/0/personas/0", severity="warning")
+def _(m):
+    tp(m, "a")["personas"] = ["p1"]
+    m["opportunities"] = [{"id": "o1", "title": "Improve it", "touchpoints": ["a"], "effects": {
+        "measures": [{"touchpoint": "a", "personas": ["p2"], "measures": {"effort": 1}}]}}]
+
+
+@case("JM061-overlapping-opportunities", ["JM061"], "/opportunities/1/effects", severity="info")
+def _(m):
+    m["opportunities"] = [
+        opportunity({"measures": [{"touchpoint": "b", "measures": {"effort": 2}}]}, "o1"),
+        opportunity({"measures": [{"touchpoint": "b", "measures": {"effort": 3}}]}, "o2"),
+    ]
+
+
 def main():
     expected = {}
     for name, codes, pointer, severity, kind, fn in CASES:

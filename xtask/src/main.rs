@@ -6,9 +6,10 @@
 //! it owns, with their full contents.
 
 mod diagnostics_doc;
+mod interchange;
 mod objects;
 mod pictures;
-mod interchange;
+mod plans;
 mod schemas;
 mod vectors;
 
@@ -41,6 +42,7 @@ const GENERATORS: &[(&str, Generator)] = &[
     ("object vectors", objects::files),
     ("golden pictures", pictures::files),
     ("interchange vectors and examples", interchange::files),
+    ("opportunity vectors", plans::files),
 ];
 
 fn root() -> PathBuf {

@@ -10,7 +10,15 @@ The public names are those of `__all__`, each documented in docs/python.md.
 
 from ._api import score, score_paths
 from ._catalogue import CodeEntry
-from ._config import HealthWeights, PriorityWeights, ScoringConfig, SurveyConfig
+from ._config import (
+    HealthWeights,
+    ImpactThresholds,
+    OpportunityConfig,
+    PriorityWeights,
+    ScoringConfig,
+    SurveyConfig,
+    ValueScale,
+)
 from ._errors import (
     ConfigError,
     EventLogError,
@@ -24,15 +32,21 @@ from ._errors import (
 )
 from ._model import (
     Channel,
+    Effects,
     Entry,
     JourneyMapData,
+    MeasureEffect,
     Measures,
     Note,
+    Opportunity,
     Outcome,
     Persona,
+    RemovedTouchpoint,
+    RemovedTransition,
     Stage,
     Touchpoint,
     Transition,
+    TransitionEffect,
 )
 from ._native import (
     Diagnostic,
@@ -49,7 +63,7 @@ from ._native import (
     validate,
 )
 from ._events import Aggregate, Conformance, EventLog, EventStats
-from ._scores import PathReport, PathStep, Scores, Table
+from ._scores import PathReport, PathStep, PersonaPrediction, Portfolio, PortfolioStep, Prediction, Scores, Table
 
 __all__ = [
     "Aggregate",
@@ -58,23 +72,34 @@ __all__ = [
     "ConfigError",
     "Conformance",
     "Diagnostic",
+    "Effects",
     "Entry",
     "EventLog",
     "EventLogError",
     "EventStats",
     "HealthWeights",
+    "ImpactThresholds",
     "InternalError",
     "JourneyMap",
     "JourneyMapData",
     "JourneyMapError",
+    "MeasureEffect",
     "Measures",
     "Note",
+    "Opportunity",
+    "OpportunityConfig",
     "Outcome",
     "PathReport",
     "PathStep",
     "Persona",
+    "PersonaPrediction",
+    "Portfolio",
+    "PortfolioStep",
+    "Prediction",
     "PriorityWeights",
     "ReadError",
+    "RemovedTouchpoint",
+    "RemovedTransition",
     "RenderError",
     "ScoringConfig",
     "ScoringError",
@@ -84,7 +109,9 @@ __all__ = [
     "Table",
     "Touchpoint",
     "Transition",
+    "TransitionEffect",
     "ValidationError",
+    "ValueScale",
     "WriteError",
     "__version__",
     "codes",

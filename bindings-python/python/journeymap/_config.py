@@ -12,7 +12,16 @@ from typing import Any, Dict, Literal, Mapping, Optional, Union
 
 from . import _native
 
-__all__ = ["HealthWeights", "PriorityWeights", "ScoringConfig", "Settings", "SurveyConfig"]
+__all__ = [
+    "HealthWeights",
+    "ImpactThresholds",
+    "OpportunityConfig",
+    "PriorityWeights",
+    "ScoringConfig",
+    "Settings",
+    "SurveyConfig",
+    "ValueScale",
+]
 
 _DEFAULTS: Dict[str, Any] = _native.scoring_config({})
 
@@ -55,7 +64,44 @@ class SurveyConfig(Settings):
     effort_threshold: float = _DEFAULTS["survey"]["effort_threshold"]
 
 
-_PARTS = {"weights": PriorityWeights, "health": HealthWeights, "survey": SurveyConfig}
+@dataclass(frozen=True)
+class ImpactThresholds(Settings):
+    """Predicted health gain per customer reached (points) from which a predicted RICE impact is
+    massive (3), high (2), medium (1), low (0.5); any smaller gain above 0 is minimal (0.25)."""
+
+    massive: float = _DEFAULTS["opportunities"]["impact"]["massive"]
+    high: float = _DEFAULTS["opportunities"]["impact"]["high"]
+    medium: float = _DEFAULTS["opportunities"]["impact"]["medium"]
+    low: float = _DEFAULTS["opportunities"]["impact"]["low"]
+
+
+@dataclass(frozen=True)
+class ValueScale(Settings):
+    """The scale of declared opportunity `value`s, read as a rating 1..5."""
+
+    min: float = _DEFAULTS["opportunities"]["value_scale"]["min"]
+    max: float = _DEFAULTS["opportunities"]["value_scale"]["max"]
+
+
+@dataclass(frozen=True)
+class OpportunityConfig(Settings):
+    """Settings of the opportunity scores: RICE impact levels and the value × effort grid."""
+
+    impact: ImpactThresholds = field(default_factory=ImpactThresholds)
+    value_scale: ValueScale = field(default_factory=ValueScale)
+    default_confidence: float = _DEFAULTS["opportunities"]["default_confidence"]
+    high_impact: float = _DEFAULTS["opportunities"]["high_impact"]
+    high_effort: Optional[float] = _DEFAULTS["opportunities"]["high_effort"]
+    """Effort above which an opportunity is high effort; `None`: the median declared effort."""
+
+    def __post_init__(self) -> None:
+        for name, cls in (("impact", ImpactThresholds), ("value_scale", ValueScale)):
+            value = getattr(self, name)
+            if isinstance(value, Mapping):
+                object.__setattr__(self, name, cls(**value))
+
+
+_PARTS = {"weights": PriorityWeights, "health": HealthWeights, "survey": SurveyConfig, "opportunities": OpportunityConfig}
 
 
 @dataclass(frozen=True)
@@ -73,6 +119,7 @@ class ScoringConfig(Settings):
     survey: SurveyConfig = field(default_factory=SurveyConfig)
     top: Optional[int] = _DEFAULTS["top"]
     """Length of the short lists (effort hot spots, largest shortfalls); `None` means 5."""
+    opportunities: OpportunityConfig = field(default_factory=OpportunityConfig)
 
     def __post_init__(self) -> None:
         checked = _native.scoring_config(self.to_dict())

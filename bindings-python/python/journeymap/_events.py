@@ -199,7 +199,7 @@ class EventStats:
 
 
 class Conformance:
-    """Planned versus actual (docs/scoring.md §14): log fitness, per-case results, per-touchpoint
+    """Planned versus actual (docs/scoring.md §15): log fitness, per-case results, per-touchpoint
     deviation rates and the most common deviating variants."""
 
     def __init__(self, text: str) -> None:

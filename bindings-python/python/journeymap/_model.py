@@ -53,12 +53,13 @@ class Metadata:
     tags: List[str] = field(default_factory=list)
     revision: Optional[str] = None
     based_on: Optional[str] = None
+    applied_opportunities: List[str] = field(default_factory=list)
     extra: Dict[str, Any] = field(default_factory=dict)
     """Keys starting with `x-` (and any key this version does not know)."""
 
     @classmethod
     def from_dict(cls, d: Dict[str, Any]) -> "Metadata":
-        known = {'authors', 'created', 'updated', 'tags', 'revision', 'based_on'}
+        known = {'authors', 'created', 'updated', 'tags', 'revision', 'based_on', 'applied_opportunities'}
         kwargs: Dict[str, Any] = {}
         if 'authors' in d and d['authors'] is not None:
             v = d['authors']
@@ -78,6 +79,9 @@ class Metadata:
         if 'based_on' in d and d['based_on'] is not None:
             v = d['based_on']
             kwargs['based_on'] = v
+        if 'applied_opportunities' in d and d['applied_opportunities'] is not None:
+            v = d['applied_opportunities']
+            kwargs['applied_opportunities'] = v
         kwargs['extra'] = {k: v for k, v in d.items() if k not in known}
         return cls(**kwargs)
 
@@ -658,6 +662,157 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class MeasureEffect:
+    """New values of a touchpoint's measures, for every persona or for some."""
+
+    touchpoint: str
+    measures: Measures
+    personas: List[str] = field(default_factory=list)
+    extra: Dict[str, Any] = field(default_factory=dict)
+    """Keys starting with `x-` (and any key this version does not know)."""
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> "MeasureEffect":
+        known = {'touchpoint', 'personas', 'measures'}
+        kwargs: Dict[str, Any] = {}
+        if 'touchpoint' in d and d['touchpoint'] is not None:
+            v = d['touchpoint']
+            kwargs['touchpoint'] = v
+        if 'personas' in d and d['personas'] is not None:
+            v = d['personas']
+            kwargs['personas'] = v
+        if 'measures' in d and d['measures'] is not None:
+            v = d['measures']
+            kwargs['measures'] = Measures.from_dict(v)
+        kwargs['extra'] = {k: v for k, v in d.items() if k not in known}
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class TransitionEffect:
+    """A move changed or added: after the change, the transition from `from` to `to` for these
+personas has these weights."""
+
+    from_: str
+    to: str
+    personas: List[str] = field(default_factory=list)
+    probability: Optional[float] = None
+    count: Optional[float] = None
+    label: Optional[str] = None
+    extra: Dict[str, Any] = field(default_factory=dict)
+    """Keys starting with `x-` (and any key this version does not know)."""
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> "TransitionEffect":
+        known = {'from', 'to', 'personas', 'probability', 'count', 'label'}
+        kwargs: Dict[str, Any] = {}
+        if 'from' in d and d['from'] is not None:
+            v = d['from']
+            kwargs['from_'] = v
+        if 'to' in d and d['to'] is not None:
+            v = d['to']
+            kwargs['to'] = v
+        if 'personas' in d and d['personas'] is not None:
+            v = d['personas']
+            kwargs['personas'] = v
+        if 'probability' in d and d['probability'] is not None:
+            v = d['probability']
+            kwargs['probability'] = v
+        if 'count' in d and d['count'] is not None:
+            v = d['count']
+            kwargs['count'] = v
+        if 'label' in d and d['label'] is not None:
+            v = d['label']
+            kwargs['label'] = v
+        kwargs['extra'] = {k: v for k, v in d.items() if k not in known}
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class RemovedTransition:
+    """A move removed."""
+
+    from_: str
+    to: str
+    personas: List[str] = field(default_factory=list)
+    extra: Dict[str, Any] = field(default_factory=dict)
+    """Keys starting with `x-` (and any key this version does not know)."""
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> "RemovedTransition":
+        known = {'from', 'to', 'personas'}
+        kwargs: Dict[str, Any] = {}
+        if 'from' in d and d['from'] is not None:
+            v = d['from']
+            kwargs['from_'] = v
+        if 'to' in d and d['to'] is not None:
+            v = d['to']
+            kwargs['to'] = v
+        if 'personas' in d and d['personas'] is not None:
+            v = d['personas']
+            kwargs['personas'] = v
+        kwargs['extra'] = {k: v for k, v in d.items() if k not in known}
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class RemovedTouchpoint:
+    """A touchpoint removed from the journey: its moves out are dropped, and the moves and entries
+into it go to `redirect_to` instead."""
+
+    touchpoint: str
+    redirect_to: str
+    extra: Dict[str, Any] = field(default_factory=dict)
+    """Keys starting with `x-` (and any key this version does not know)."""
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> "RemovedTouchpoint":
+        known = {'touchpoint', 'redirect_to'}
+        kwargs: Dict[str, Any] = {}
+        if 'touchpoint' in d and d['touchpoint'] is not None:
+            v = d['touchpoint']
+            kwargs['touchpoint'] = v
+        if 'redirect_to' in d and d['redirect_to'] is not None:
+            v = d['redirect_to']
+            kwargs['redirect_to'] = v
+        kwargs['extra'] = {k: v for k, v in d.items() if k not in known}
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class Effects:
+    """The expected effects of an opportunity on the map. Applied together (with those of other
+opportunities) kind by kind: removed moves, then changed or added moves, then removed
+touchpoints, then new measure values."""
+
+    measures: List[MeasureEffect] = field(default_factory=list)
+    transitions: List[TransitionEffect] = field(default_factory=list)
+    removed_transitions: List[RemovedTransition] = field(default_factory=list)
+    removed_touchpoints: List[RemovedTouchpoint] = field(default_factory=list)
+    extra: Dict[str, Any] = field(default_factory=dict)
+    """Keys starting with `x-` (and any key this version does not know)."""
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> "Effects":
+        known = {'measures', 'transitions', 'removed_transitions', 'removed_touchpoints'}
+        kwargs: Dict[str, Any] = {}
+        if 'measures' in d and d['measures'] is not None:
+            v = d['measures']
+            kwargs['measures'] = [MeasureEffect.from_dict(i) for i in v]
+        if 'transitions' in d and d['transitions'] is not None:
+            v = d['transitions']
+            kwargs['transitions'] = [TransitionEffect.from_dict(i) for i in v]
+        if 'removed_transitions' in d and d['removed_transitions'] is not None:
+            v = d['removed_transitions']
+            kwargs['removed_transitions'] = [RemovedTransition.from_dict(i) for i in v]
+        if 'removed_touchpoints' in d and d['removed_touchpoints'] is not None:
+            v = d['removed_touchpoints']
+            kwargs['removed_touchpoints'] = [RemovedTouchpoint.from_dict(i) for i in v]
+        kwargs['extra'] = {k: v for k, v in d.items() if k not in known}
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True)
 class Opportunity:
     """An improvement idea linked to touchpoints and pains."""
 
@@ -670,12 +825,13 @@ class Opportunity:
     effort: Optional[float] = None
     confidence: Optional[float] = None
     status: Optional[Literal["idea", "planned", "in_progress", "done", "rejected"]] = None
+    effects: Optional[Effects] = None
     extra: Dict[str, Any] = field(default_factory=dict)
     """Keys starting with `x-` (and any key this version does not know)."""
 
     @classmethod
     def from_dict(cls, d: Dict[str, Any]) -> "Opportunity":
-        known = {'id', 'title', 'description', 'touchpoints', 'pains', 'value', 'effort', 'confidence', 'status'}
+        known = {'id', 'title', 'description', 'touchpoints', 'pains', 'value', 'effort', 'confidence', 'status', 'effects'}
         kwargs: Dict[str, Any] = {}
         if 'id' in d and d['id'] is not None:
             v = d['id']
@@ -704,6 +860,9 @@ class Opportunity:
         if 'status' in d and d['status'] is not None:
             v = d['status']
             kwargs['status'] = v
+        if 'effects' in d and d['effects'] is not None:
+            v = d['effects']
+            kwargs['effects'] = Effects.from_dict(v)
         kwargs['extra'] = {k: v for k, v in d.items() if k not in known}
         return cls(**kwargs)
 
@@ -795,4 +954,4 @@ class JourneyMapData:
         return cls(**kwargs)
 
 
-__all__ = ['Channel', 'EffortScale', 'Entry', 'Evidence', 'JourneyMapData', 'Keyed', 'Kpi', 'Measures', 'Metadata', 'Note', 'Opportunity', 'Outcome', 'Persona', 'Scale', 'Scales', 'Stage', 'SurveyPlan', 'Touchpoint', 'Transition']
+__all__ = ['Channel', 'Effects', 'EffortScale', 'Entry', 'Evidence', 'JourneyMapData', 'Keyed', 'Kpi', 'MeasureEffect', 'Measures', 'Metadata', 'Note', 'Opportunity', 'Outcome', 'Persona', 'RemovedTouchpoint', 'RemovedTransition', 'Scale', 'Scales', 'Stage', 'SurveyPlan', 'Touchpoint', 'Transition', 'TransitionEffect']

@@ -9,7 +9,7 @@ from typing import Any, Dict, Iterable, List, Optional, TypedDict
 
 from ._errors import ScoringError
 
-__all__ = ["PathReport", "PathStep", "Scores", "Table"]
+__all__ = ["PathReport", "PathStep", "PersonaPrediction", "Portfolio", "PortfolioStep", "Prediction", "Scores", "Table"]
 
 
 class PathStep(TypedDict):
@@ -54,6 +54,55 @@ class PathReport(TypedDict):
     volatility: Optional[float]
     trace: List[PathStep]
     valleys: List[int]
+
+
+class PersonaPrediction(TypedDict):
+    """Predicted change of one persona's journey (to-be minus as-is)."""
+
+    persona: str
+    conversion: float
+    effort: float
+    channel_switches: float
+    handoffs: float
+    peak_end: Optional[float]
+    health: float
+
+
+class Prediction(TypedDict):
+    """Predicted change of the map (to-be minus as-is) over the customer base: conversion,
+    expected effort, channel switches, hand-offs, remembered emotion (peak-end) and health index
+    (the gain), with the change of each persona."""
+
+    conversion: float
+    effort: float
+    channel_switches: float
+    handoffs: float
+    peak_end: Optional[float]
+    health: float
+    personas: List[PersonaPrediction]
+
+
+class PortfolioStep(TypedDict):
+    """One opportunity chosen for a portfolio, with its marginal gain (health points)."""
+
+    opportunity: str
+    effort: float
+    gain: float
+    gain_per_effort: Optional[float]
+    spent: float
+
+
+class Portfolio(TypedDict):
+    """The opportunities to do first within an effort budget (`JourneyMap.portfolio`): the ids
+    chosen in order, their total effort, the predicted change with all of them applied, each
+    step, and the diagnostics (opportunities left out, effects skipped)."""
+
+    budget: Optional[float]
+    chosen: List[str]
+    effort: float
+    predicted: Prediction
+    steps: List[PortfolioStep]
+    diagnostics: List[Dict[str, Any]]
 
 
 class Table(List[Dict[str, Any]]):
@@ -109,6 +158,17 @@ class Scores:
     def moments_of_truth(self) -> Table:
         """Moments of truth over all personas, highest priority first."""
         return Table(_flatten_factors(m) for m in self._data["moments_of_truth"])
+
+    @property
+    def opportunities(self) -> Table:
+        """Improvement opportunities, ranked (first = do first), one row each: `opportunity`,
+        `rank`, `reach`, `rice` (the score) with its factors (`impact`, `impact_source`,
+        `confidence`, `effort`), `quadrant`, the predicted changes over the customer base
+        (`predicted_conversion`, `predicted_effort`, `predicted_channel_switches`,
+        `predicted_handoffs`, `predicted_peak_end`, `predicted_health`; `None` without effects),
+        the ids of the `pains` it addresses and its `reasons`. The per-persona predictions are in
+        `to_dict()["opportunities"]`."""
+        return Table(_flatten_opportunity(o) for o in self._data["opportunities"])
 
     def emotion_curve(self, persona: str) -> Table:
         """The emotion curve of one persona along its most likely successful journey."""
@@ -216,4 +276,27 @@ def _table(rows: Iterable[Dict[str, Any]]) -> Table:
 def _flatten_factors(m: Dict[str, Any]) -> Dict[str, Any]:
     row = {k: v for k, v in m.items() if k not in ("factors", "contributions")}
     row.update({f"factor_{k}": v for k, v in m["factors"].items()})
+    return row
+
+
+_PREDICTED = ("conversion", "effort", "channel_switches", "handoffs", "peak_end", "health")
+
+
+def _flatten_opportunity(o: Dict[str, Any]) -> Dict[str, Any]:
+    rice = o["rice"]
+    predicted = o["predicted"] or {}
+    row: Dict[str, Any] = {
+        "opportunity": o["opportunity"],
+        "rank": o["rank"],
+        "reach": o["reach"],
+        "rice": rice["score"],
+        "impact": rice["impact"],
+        "impact_source": rice["impact_source"],
+        "confidence": rice["confidence"],
+        "effort": rice["effort"],
+        "quadrant": o["quadrant"],
+    }
+    row.update({f"predicted_{k}": predicted.get(k) for k in _PREDICTED})
+    row["pains"] = [p["pain"] for p in o["pains"]]
+    row["reasons"] = list(o["reasons"])
     return row

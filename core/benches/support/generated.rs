@@ -121,3 +121,53 @@ pub fn random_paths(map: &JourneyMap, count: usize) -> Vec<Vec<String>> {
         })
         .collect()
 }
+
+/// The map with `count` opportunities whose effects mix new measures (half of them), moves
+/// shifted between two targets, and removed touchpoints (every eighth); efforts 1 to 8.
+#[allow(dead_code)]
+pub fn with_opportunities(mut map: Value, count: usize) -> Value {
+    let n = map["touchpoints"].as_array().map_or(0, Vec::len);
+    let transitions = map["transitions"].as_array().cloned().unwrap_or_default();
+    let moves_from = |from: &str| -> Vec<&Value> {
+        transitions
+            .iter()
+            .filter(|t| t["from"].as_str() == Some(from))
+            .collect()
+    };
+    let opportunities: Vec<Value> = (0..count)
+        .map(|k| {
+            let at = format!("t{:05}", (k * 37 + 11) % n);
+            let effects = if k % 2 == 0 {
+                json!({"measures": [{"touchpoint": at, "measures": {"emotion": 1.5, "effort": 2.0}}]})
+            } else if k % 8 == 7 {
+                let next = format!("t{:05}", ((k * 37 + 11) % n + 1).min(n - 1));
+                json!({"removed_touchpoints": [{"touchpoint": at, "redirect_to": next}]})
+            } else {
+                // Half of the probability of the moves to a second target goes to the first.
+                let out = moves_from(&at);
+                let x = &out[0]["to"];
+                let y = out.iter().map(|t| &t["to"]).find(|t| *t != x).unwrap_or(x);
+                let total = |to: &Value| {
+                    out.iter()
+                        .filter(|t| &t["to"] == to)
+                        .map(|t| t["probability"].as_f64().unwrap_or(0.0))
+                        .sum::<f64>()
+                };
+                let (px, py) = (total(x), total(y));
+                if x == y {
+                    json!({"measures": [{"touchpoint": at, "measures": {"effort": 1.0}}]})
+                } else {
+                    json!({"transitions": [
+                        {"from": at, "to": x, "probability": px + py / 2.0},
+                        {"from": at, "to": y, "probability": py / 2.0}
+                    ]})
+                }
+            };
+            json!({"id": format!("o{k:02}"), "title": format!("Opportunity {k}"), "touchpoints": [at],
+                   "value": 1 + k % 5, "effort": 1 + (k * 3) % 8, "confidence": 0.5 + 0.05 * (k % 10) as f64,
+                   "effects": effects})
+        })
+        .collect();
+    map["opportunities"] = Value::Array(opportunities);
+    map
+}

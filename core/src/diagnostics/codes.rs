@@ -132,9 +132,25 @@ catalogue! {
     PROBABILITY_LEAK = "JM052", Info, "Probabilities sum under 1",
         "The explicit probabilities out of a touchpoint sum to less than 1 and nothing else takes the rest: the remainder is treated as abandonment.";
     TOO_MANY_OBJECTS = "JM053", Error, "Too many personas or objects",
-        "The map has more personas than `Limits::max_personas` (100 by default), or more stages, channels, entries and opportunities together than `Limits::max_objects` (100,000 by default). Each persona has a journey graph of its own to check and score, so personas have the tighter limit. Nothing else is checked.";
+        "The map has more personas than `Limits::max_personas` (100 by default), or more stages, channels, entries, opportunities and opportunity effects together than `Limits::max_objects` (100,000 by default). Each persona has a journey graph of its own to check and score, so personas have the tighter limit. Nothing else is checked.";
 
-    // JM054–JM069: opportunity effects (reserved).
+    // JM054–JM069: opportunity effects.
+    EFFECT_UNKNOWN_ID = "JM054", Error, "Effect names an unknown id",
+        "An opportunity's effect names a touchpoint, move target or persona the map does not have: the `touchpoint` of a measure effect, the `from` or `to` of a changed, added or removed move, a removed touchpoint or its `redirect_to` (which must be a touchpoint, not an outcome), or an id in an effect's `personas`.";
+    EFFECT_MISSING_TRANSITION = "JM055", Error, "Effect removes a move the map does not have",
+        "A removed move (`effects.removed_transitions`) matches no transition of the map with the same `from`, `to` and personas (compared as a set).";
+    EFFECT_OUTSIDE_SCALE = "JM056", Error, "Effect value outside its scale",
+        "A new measure value in an effect lies outside the scale the map declares for it (emotion, effort, importance, satisfaction).";
+    CONTRADICTORY_EFFECTS = "JM057", Error, "Effects contradict each other",
+        "Two effects of one opportunity cannot both hold: they set the same measure of the same touchpoint for the same persona to different values, give the same move different weights, change and remove the same move, change a touchpoint or a move out of a touchpoint the opportunity removes, redirect a removed touchpoint to itself or to another removed touchpoint, or remove a touchpoint twice with different targets.";
+    EFFECT_PROBABILITIES_OVER_ONE = "JM058", Error, "Effects make probabilities sum over 1",
+        "With the opportunity's effects applied, for some persona the probabilities of the moves out of a touchpoint plus its `drop_off` add up to more than 1 (JM032 in the map the opportunity would make).";
+    EMPTY_EFFECT = "JM059", Warning, "Effect changes nothing",
+        "A measure effect gives no new value, or `effects` declares no effect: the opportunity's predicted impact is zero.";
+    EFFECT_PERSONA_MISMATCH = "JM060", Warning, "Effect for a persona the touchpoint does not apply to",
+        "A measure effect names a persona the touchpoint does not apply to, or a removed touchpoint applies to a persona its `redirect_to` does not apply to (that persona's moves into it would be lost).";
+    OVERLAPPING_OPPORTUNITIES = "JM061", Info, "Opportunities change the same thing",
+        "Two opportunities set the same measure of the same touchpoint, change or remove the same move, or remove the same touchpoint. When both are applied (a portfolio, a what-if), the effects of the opportunity whose id sorts later win.";
 
     // JM100–JM199: scoring (reported inside the scores, or as the error of a scoring call).
     PERSONA_NOT_SCORED = "JM100", Warning, "Persona not scored",
@@ -152,7 +168,17 @@ catalogue! {
     NO_PERSONA = "JM106", Warning, "No persona",
         "The map declares no persona; journeys are scored per persona, so there is nothing to score.";
     INVALID_CONFIG = "JM107", Error, "Invalid scoring config",
-        "The scoring settings given to a scoring call have an unknown field, a value of the wrong type, a negative or non-finite weight, or an effort threshold outside 0..1. The path points into the settings, not into the map.";
+        "The scoring settings given to a scoring call have an unknown field, a value of the wrong type, a negative or non-finite weight, an effort threshold outside 0..1, or opportunity settings out of order or range. The path points into the settings, not into the map.";
+    OPPORTUNITY_NOT_PREDICTED = "JM108", Warning, "Opportunity not predicted",
+        "The opportunity's effects have errors (JM054–JM058), so the map cannot be re-scored with them: its `predicted` impact is null, its RICE impact falls back to the declared `value`, and it is left out of portfolios.";
+    INVALID_BUDGET = "JM109", Error, "Invalid budget",
+        "The effort budget given to a portfolio call is negative or not a finite number.";
+    UNKNOWN_OPPORTUNITY = "JM110", Error, "Unknown opportunity",
+        "An opportunity id given to a what-if or prediction call does not exist in the map.";
+    NOT_IN_PORTFOLIO = "JM111", Info, "Opportunity left out of the portfolio",
+        "An opportunity cannot be weighed in a portfolio: it declares no effects (no predicted gain), its effects have errors, it declares no effort, or it is `done` or `rejected`.";
+    EFFECT_SKIPPED = "JM112", Warning, "Effect skipped in combination",
+        "When several opportunities are applied together, an effect could not be applied because another opportunity's effect removed what it names (a touchpoint or a move); in a what-if map, an effect of an opportunity that was not applied is dropped for the same reason.";
 
     // JM200–JM229: Mermaid `journey` import and export (reserved).
     NOT_A_JOURNEY = "JM200", Error, "Not a Mermaid journey",

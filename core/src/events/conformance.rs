@@ -1,6 +1,6 @@
 //! Conformance: planned (the map) versus actual (each case of a log), after CJML (Halvorsrud,
 //! Kvale & Følstad 2016) with a token-replay fitness (Rozinat & van der Aalst 2008); the
-//! definitions are in docs/scoring.md §14.
+//! definitions are in docs/scoring.md §15.
 //!
 //! A case is replayed over the map's graph for its persona (the map persona whose id is the
 //! case's persona value, else the first persona by id), cut at its first outcome. Each step that

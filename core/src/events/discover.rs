@@ -5,7 +5,7 @@
 //! become outcomes of that kind; a case that ends without one moves to the outcome
 //! `ended_without_outcome` (a failure). The map's chain is then the empirical first-order Markov
 //! chain of the log, so scoring it gives the observed conversion and every touchpoint's exact
-//! removal effect (docs/scoring.md §13).
+//! removal effect (docs/scoring.md §14).
 
 use std::collections::{BTreeMap, BTreeSet};
 

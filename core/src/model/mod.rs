@@ -9,6 +9,7 @@
 //!
 //! References between objects are ids (strings). [`JourneyMap::index`] resolves them once.
 
+pub mod effects;
 mod frame;
 mod graph;
 mod index;
@@ -185,6 +186,10 @@ pub struct Metadata {
     /// For a `to_be` or `actual` map: id of the map it derives from (the as-is or planned map).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub based_on: Option<Id>,
+    /// For a `to_be` map made by applying opportunities' effects to the map named in
+    /// `based_on`: the ids of those opportunities, in the order their effects were applied.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applied_opportunities: Vec<Id>,
     /// `x-` prefixed keys, kept as is.
     #[serde(flatten)]
     #[schemars(skip)]

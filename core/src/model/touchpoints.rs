@@ -93,6 +93,25 @@ impl Measures {
         }
     }
 
+    /// Every numeric field with its JSON name, mutable, in declaration order.
+    pub fn fields_mut(&mut self) -> [(&'static str, &mut Option<f64>); 8] {
+        [
+            ("emotion", &mut self.emotion),
+            ("expected_emotion", &mut self.expected_emotion),
+            ("effort", &mut self.effort),
+            ("importance", &mut self.importance),
+            ("satisfaction", &mut self.satisfaction),
+            ("duration", &mut self.duration),
+            ("volume", &mut self.volume),
+            ("drop_off", &mut self.drop_off),
+        ]
+    }
+
+    /// Whether no numeric field is set.
+    pub fn is_unset(&self) -> bool {
+        self.fields().iter().all(|(_, v)| v.is_none())
+    }
+
     /// Every numeric field with its JSON name, in declaration order.
     pub fn fields(&self) -> [(&'static str, Option<f64>); 8] {
         [

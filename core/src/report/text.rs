@@ -237,6 +237,9 @@ pub fn text_report(map: &JourneyMap, scores: &Scores, persona: Option<&str>) -> 
             );
         }
     }
+    if persona.is_none() && !scores.opportunities.is_empty() {
+        super::opportunities::summary(&mut out, &scores.opportunities, 5);
+    }
     if !scores.diagnostics.is_empty() {
         let _ = writeln!(out, "\nNotes:");
         for d in &scores.diagnostics {

@@ -10,13 +10,13 @@ use super::effort::rank_hot_spots;
 use super::gap::rank_shortfalls;
 use super::health::health;
 use super::moments::{crosshair_of, moment, performance, quadrant_of, rank};
-use super::persona::PersonaResult;
+use super::persona::{Figures, PersonaResult};
 use super::state::{
     StateData, effort_raw, emotion_raw, gap, gap_raw, level, stage_means, state_data,
 };
 use super::{
-    Crossroad, Factors, MomentOfTruth, OutcomeProbability, Overall, ScoringConfig, StageValue,
-    TouchpointAggregate, TouchpointEffort, TouchpointGap,
+    Crossroad, Factors, Health, MomentOfTruth, OutcomeProbability, Overall, ScoringConfig,
+    StageValue, TouchpointAggregate, TouchpointEffort, TouchpointGap,
 };
 use crate::model::{JourneyMap, OutcomeKind};
 use crate::score::chain::DROP_OFF;
@@ -233,6 +233,53 @@ pub(crate) fn crossroads(rows: &[Row]) -> Vec<Crossroad> {
     out
 }
 
+/// The figures predictions compare (docs/scoring.md §13), over the customer base.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Totals {
+    pub success: f64,
+    pub effort: f64,
+    pub switches: f64,
+    pub handoffs: f64,
+    pub peak_end: Option<f64>,
+    pub health: Health,
+}
+
+/// The totals of personas given as (weight, figures), in scoring order: sums `Σ_p w_p x_p`, and
+/// for the values a persona may lack, `Σ_p w_p x_p / Σ_p w_p` over the personas that have them.
+pub(crate) fn totals(config: &ScoringConfig, personas: &[(f64, &Figures)]) -> Totals {
+    let sum = |f: &dyn Fn(&Figures) -> f64| {
+        personas
+            .iter()
+            .map(|&(w, x)| w * f(x))
+            .fold(0.0, |a, b| a + b)
+    };
+    let optional = |f: &dyn Fn(&Figures) -> Option<f64>| {
+        let (num, den) = personas
+            .iter()
+            .fold((0.0, 0.0), |(a, b), &(w, x)| match f(x) {
+                Some(v) => (a + w * v, b + w),
+                None => (a, b),
+            });
+        (den > 0.0).then(|| num / den)
+    };
+    let success = sum(&|x| x.success);
+    let peak_end = optional(&|x| x.peak_end);
+    Totals {
+        success,
+        effort: sum(&|x| x.effort.expected_total),
+        switches: sum(&|x| x.effort.switches),
+        handoffs: sum(&|x| x.effort.handoffs),
+        peak_end,
+        health: health(
+            config,
+            success,
+            peak_end,
+            optional(&|x| x.effort.mean),
+            optional(&|x| x.mean_shortfall),
+        ),
+    }
+}
+
 /// Every aggregate over the customer base.
 pub(crate) fn overall(
     map: &JourneyMap,
@@ -252,30 +299,26 @@ pub(crate) fn overall(
         });
         (den > 0.0).then(|| num / den)
     };
-    let success = sum(&|r| r.solution.success);
-    let peak_end = optional(&|r| r.peak_end);
+    let figures: Vec<(f64, &Figures)> = results
+        .iter()
+        .map(|r| (r.scores.weight, &r.figures))
+        .collect();
+    let totals = totals(config, &figures);
     let touchpoint_rows = touchpoints(results);
     let touchpoints = touchpoint_rows.iter().map(|t| t.row.clone()).collect();
-    let health = health(
-        config,
-        success,
-        peak_end,
-        optional(&|r| r.mean_effort),
-        optional(&|r| r.mean_shortfall),
-    );
     Overall {
         personas: results
             .iter()
             .map(|r| (r.scores.persona.clone(), r.scores.weight))
             .collect(),
-        success_probability: success,
+        success_probability: totals.success,
         expected_steps: sum(&|r| r.scores.conversion.expected_steps),
         expected_time: sum(&|r| r.scores.conversion.expected_time),
-        expected_effort: sum(&|r| r.scores.effort.expected_total),
-        expected_channel_switches: sum(&|r| r.scores.effort.expected_channel_switches),
-        expected_handoffs: sum(&|r| r.scores.effort.expected_handoffs),
-        peak_end,
-        health,
+        expected_effort: totals.effort,
+        expected_channel_switches: totals.switches,
+        expected_handoffs: totals.handoffs,
+        peak_end: totals.peak_end,
+        health: totals.health,
         outcomes: outcomes(results),
         expected_emotion: optional(&|r| {
             r.scores

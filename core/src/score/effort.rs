@@ -2,7 +2,7 @@
 //! expected effort along the journey, per stage, hot spots, channel switches and hand-offs.
 //! docs/scoring.md §3.
 
-use super::state::{StateData, effort_raw, weighted_stage_values};
+use super::state::{Read, StateData, effort_raw, weighted_stage_values};
 use super::{EffortScores, ScoringConfig, TouchpointEffort};
 use crate::model::JourneyMap;
 use crate::score::chain::{Chain, Solution};
@@ -17,14 +17,60 @@ pub(crate) fn rank_hot_spots(list: &mut Vec<TouchpointEffort>, config: &ScoringC
     list.truncate(config.top());
 }
 
-/// The effort scores of one persona, with the mean normalized effort per visit (health index).
+/// The expected effort, channel switches and hand-offs of one persona.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct EffortTotals {
+    /// Expected total normalized effort: `Σ v_j f_j` over the states with an effort measure.
+    pub expected_total: f64,
+    /// Mean normalized effort per visit (health index), when some state measures effort.
+    pub mean: Option<f64>,
+    /// Expected channel switches: `Σ_i v_i Σ_j Q_ij [channel_i ≠ channel_j]`.
+    pub switches: f64,
+    /// Expected hand-offs: the same with known, different owners.
+    pub handoffs: f64,
+}
+
+/// The effort totals of one persona (states in id order, as the chain orders them).
+pub(crate) fn totals<S: Read>(chain: &Chain, data: &[S], visits: &[f64]) -> EffortTotals {
+    let n = data.len();
+    let (mut expected_total, mut total_visits) = (0.0, 0.0);
+    for i in 0..n {
+        if let Some(f) = data[i].effort() {
+            expected_total += visits[i] * f;
+            total_visits += visits[i];
+        }
+    }
+    let (mut switches, mut handoffs) = (0.0, 0.0);
+    for i in 0..n {
+        let a = data[i].touchpoint();
+        for (j, p) in chain.successors.row(i) {
+            let b = data[j].touchpoint();
+            if a.channel != b.channel {
+                switches += visits[i] * p;
+            }
+            if let (Some(x), Some(y)) = (&a.owner, &b.owner)
+                && x != y
+            {
+                handoffs += visits[i] * p;
+            }
+        }
+    }
+    EffortTotals {
+        expected_total,
+        mean: (total_visits > 0.0).then(|| expected_total / total_visits),
+        switches,
+        handoffs,
+    }
+}
+
+/// The effort scores of one persona, with its totals already computed.
 pub(crate) fn persona(
     map: &JourneyMap,
     config: &ScoringConfig,
-    chain: &Chain,
     data: &[StateData<'_>],
     solution: &Solution,
-) -> (EffortScores, Option<f64>) {
+    totals: &EffortTotals,
+) -> EffortScores {
     let n = data.len();
     let visits = &solution.expected_visits;
     let reach = &solution.visit_probability;
@@ -42,44 +88,19 @@ pub(crate) fn persona(
         })
         .collect();
     efforts.sort_by(|a, b| a.touchpoint.cmp(&b.touchpoint));
-    let expected_total: f64 = efforts
-        .iter()
-        .map(|e| e.contribution)
-        .fold(0.0, |a, b| a + b);
     let mut hot_spots: Vec<TouchpointEffort> = efforts
         .iter()
         .filter(|e| e.contribution > 0.0)
         .cloned()
         .collect();
     rank_hot_spots(&mut hot_spots, config);
-    let (mut switches, mut handoffs) = (0.0, 0.0);
-    for i in 0..n {
-        for (j, p) in chain.successors.row(i) {
-            if data[i].tp.channel != data[j].tp.channel {
-                switches += visits[i] * p;
-            }
-            if let (Some(a), Some(b)) = (&data[i].tp.owner, &data[j].tp.owner)
-                && a != b
-            {
-                handoffs += visits[i] * p;
-            }
-        }
-    }
     let stages = weighted_stage_values(map, data, reach, |d| d.effort, |v| effort_raw(map, v));
-    let total_visits: f64 = (0..n)
-        .filter(|&i| data[i].effort.is_some())
-        .map(|i| visits[i])
-        .fold(0.0, |a, b| a + b);
-    let mean_effort = (total_visits > 0.0).then(|| expected_total / total_visits);
-    (
-        EffortScores {
-            touchpoints: efforts,
-            stages,
-            expected_total,
-            expected_channel_switches: switches,
-            expected_handoffs: handoffs,
-            hot_spots,
-        },
-        mean_effort,
-    )
+    EffortScores {
+        touchpoints: efforts,
+        stages,
+        expected_total: totals.expected_total,
+        expected_channel_switches: totals.switches,
+        expected_handoffs: totals.handoffs,
+        hot_spots,
+    }
 }

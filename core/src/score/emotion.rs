@@ -4,7 +4,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::state::{StateData, emotion_raw, level, weighted_stage_values};
+use super::state::{Read, StateData, emotion_raw, level, weighted_stage_values};
 use super::{CurvePoint, EmotionScores, EmotionSummary};
 use crate::model::JourneyMap;
 use crate::score::chain::Solution;
@@ -73,8 +73,16 @@ pub(crate) struct PersonaEmotion {
     pub scores: EmotionScores,
     /// State → its first position on the most likely path.
     pub path_positions: HashMap<usize, usize>,
-    /// Remembered emotion (normalized), when the curve has points.
-    pub peak_end: Option<f64>,
+}
+
+/// Remembered emotion (normalized) of the curve along `path` (state indices): peak-end of the
+/// emotions met on it, `None` when it meets none.
+pub(crate) fn peak_end<S: Read>(data: &[S], path: Option<&[usize]>) -> Option<f64> {
+    let curve = path
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|&i| data[i].emotion());
+    CurveStats::from_iter(curve).map(|st| st.peak_end())
 }
 
 /// Emotion of one persona: `path` is the most likely journey (state indices) the curve follows.
@@ -123,7 +131,6 @@ pub(crate) fn persona(
         None => (a, b),
     });
     let expected_mean = (den > 0.0).then(|| level(map, num / den));
-    let peak_end = summary.as_ref().map(|s| s.peak_end.normalized);
     PersonaEmotion {
         scores: EmotionScores {
             stages,
@@ -132,6 +139,5 @@ pub(crate) fn persona(
             expected_mean,
         },
         path_positions,
-        peak_end,
     }
 }

@@ -1,7 +1,7 @@
 //! Experience gap, SERVQUAL gap 5 (Parasuraman, Zeithaml & Berry 1985): perceived minus
 //! expected emotion per touchpoint, per stage, and the largest shortfalls. docs/scoring.md §4.
 
-use super::state::{StateData, gap, gap_raw, weighted_stage_values};
+use super::state::{Read, StateData, gap, gap_raw, weighted_stage_values};
 use super::{GapScores, ScoringConfig, TouchpointGap};
 use crate::model::JourneyMap;
 use crate::score::chain::Solution;
@@ -16,15 +16,14 @@ pub(crate) fn rank_shortfalls(list: &mut Vec<TouchpointGap>, config: &ScoringCon
     list.truncate(config.top());
 }
 
-/// The gap scores of one persona, with its mean shortfall per visit (health index).
+/// The gap scores of one persona.
 pub(crate) fn persona(
     map: &JourneyMap,
     config: &ScoringConfig,
     data: &[StateData<'_>],
     solution: &Solution,
-) -> (GapScores, Option<f64>) {
+) -> GapScores {
     let n = data.len();
-    let visits = &solution.expected_visits;
     let reach = &solution.visit_probability;
     let mut gaps: Vec<TouchpointGap> = (0..n)
         .filter_map(|i| {
@@ -52,19 +51,21 @@ pub(crate) fn persona(
         .cloned()
         .collect();
     rank_shortfalls(&mut shortfalls, config);
-    let (num, den) = (0..n).fold((0.0, 0.0), |(a, b), i| {
-        match (data[i].emotion, data[i].expected) {
-            (Some(e), Some(x)) => (a + visits[i] * ((x - e).max(0.0) / 2.0), b + visits[i]),
+    GapScores {
+        touchpoints: gaps,
+        stages,
+        shortfalls,
+    }
+}
+
+/// Mean shortfall per visit (health index): `Σ v_j max(0, x_j − e_j)/2 / Σ v_j` over the states
+/// with both emotions.
+pub(crate) fn mean_shortfall<S: Read>(data: &[S], visits: &[f64]) -> Option<f64> {
+    let (num, den) = data.iter().zip(visits).fold((0.0, 0.0), |(a, b), (d, &v)| {
+        match (d.emotion(), d.expected()) {
+            (Some(e), Some(x)) => (a + v * ((x - e).max(0.0) / 2.0), b + v),
             _ => (a, b),
         }
     });
-    let mean_shortfall = (den > 0.0).then(|| num / den);
-    (
-        GapScores {
-            touchpoints: gaps,
-            stages,
-            shortfalls,
-        },
-        mean_shortfall,
-    )
+    (den > 0.0).then(|| num / den)
 }

@@ -1,7 +1,8 @@
 //! Scores of a journey map, each following a published method (docs/scoring.md): emotion curve
 //! and peak-end memory, customer effort, SERVQUAL experience gap, conversion and removal effect
 //! on the absorbing Markov chain, crossroads, moments-of-truth ranking with importance-performance
-//! quadrants, a health index, a survey plan, as-is/to-be comparison and observed-path scoring.
+//! quadrants, a health index, a survey plan, improvement opportunities (reach, predicted impact,
+//! RICE, value × effort, portfolio, what-if), as-is/to-be comparison and observed-path scoring.
 //!
 //! Every number is deterministic: states are ordered by id, lists are sorted by a stable key,
 //! and floats are written at full precision. What cannot be computed is a diagnostic (JM1xx)
@@ -17,21 +18,29 @@ mod engine;
 mod gap;
 mod health;
 mod moments;
+mod opportunities;
 mod output;
 mod path;
 mod persona;
+mod portfolio;
+mod predict;
 mod select;
 mod settings;
+mod solve;
 mod state;
 mod survey;
+mod whatif;
 
 pub use compare::{Comparison, Delta, StageDelta, TouchpointDelta, compare};
+pub use opportunities::Planner;
 pub use output::*;
 pub use path::{PathColumn, PathColumns, PathReport, PathScore, PathScorer, PathStep};
 pub use select::PersonaReport;
 pub use settings::{
-    CrosshairRule, Error, HealthWeights, PriorityWeights, ScoringConfig, SurveyConfig,
+    CrosshairRule, Error, HealthWeights, ImpactThresholds, OpportunityConfig, PriorityWeights,
+    ScoringConfig, SurveyConfig, ValueScale,
 };
+pub use whatif::{WhatIf, whatif};
 
 impl crate::JourneyMap {
     /// Scores the map (never fails: see `Scores::diagnostics`).
@@ -59,7 +68,7 @@ pub fn priority(weights: &PriorityWeights, factors: &Factors) -> f64 {
 }
 
 /// JSON Schema of the scoring types: `Scores`, `Comparison`, `PathScore`, `PathReport`,
-/// `PathColumns` and `ScoringConfig` under `$defs`.
+/// `PathColumns`, `Portfolio` and `ScoringConfig` under `$defs`.
 pub fn scores_schema() -> serde_json::Value {
     let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
     generator.subschema_for::<Scores>();
@@ -67,6 +76,7 @@ pub fn scores_schema() -> serde_json::Value {
     generator.subschema_for::<PathScore>();
     generator.subschema_for::<PathReport>();
     generator.subschema_for::<PathColumns>();
+    generator.subschema_for::<Portfolio>();
     generator.subschema_for::<ScoringConfig>();
     let defs: serde_json::Map<String, serde_json::Value> =
         generator.take_definitions(true).into_iter().collect();

@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{OutcomeKind, SurveyMetric};
+use crate::model::{NoteSeverity, OutcomeKind, SurveyMetric};
 
 /// A value on the map's declared scale and normalized (emotion: -1..1; effort: 0..1).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
@@ -370,6 +370,157 @@ pub struct SurveyItem {
     pub priority: f64,
 }
 
+/// A pain an opportunity addresses.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct AddressedPain {
+    /// Pain id.
+    pub pain: String,
+    /// Touchpoint it is felt at.
+    pub touchpoint: String,
+    /// Its severity.
+    pub severity: NoteSeverity,
+    /// Weight of the severity: low 0.25, medium 0.5, high 0.75, critical 1.
+    pub weight: f64,
+}
+
+/// Where a RICE impact comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ImpactSource {
+    /// Predicted by re-scoring the map with the opportunity's effects.
+    Predicted,
+    /// The opportunity's declared `value`.
+    Declared,
+}
+
+/// RICE score (Intercom, McBride 2016): reach × impact × confidence / effort.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Rice {
+    /// reach × impact × confidence / effort; `None` without an impact or a positive effort.
+    pub score: Option<f64>,
+    /// Share of the customer base that reaches the opportunity's touchpoints, 0..1.
+    pub reach: f64,
+    /// Impact per customer reached on Intercom's scale: 3 massive, 2 high, 1 medium, 0.5 low,
+    /// 0.25 minimal (0: predicted not to help); `None` without a prediction or a declared value.
+    pub impact: Option<f64>,
+    /// Where the impact comes from.
+    pub impact_source: Option<ImpactSource>,
+    /// The declared confidence, or the configured default.
+    pub confidence: f64,
+    /// The declared effort.
+    pub effort: Option<f64>,
+}
+
+/// Value × effort quadrant of an opportunity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueEffort {
+    /// High value, low effort: do first.
+    QuickWin,
+    /// High value, high effort: plan.
+    BigBet,
+    /// Low value, low effort: when there is room.
+    FillIn,
+    /// Low value, high effort: avoid.
+    MoneyPit,
+}
+
+/// Predicted change of one persona's journey (to-be minus as-is).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PersonaPrediction {
+    /// Persona id.
+    pub persona: String,
+    /// Change of the probability of success.
+    pub conversion: f64,
+    /// Change of the expected total effort.
+    pub effort: f64,
+    /// Change of the expected channel switches.
+    pub channel_switches: f64,
+    /// Change of the expected hand-offs.
+    pub handoffs: f64,
+    /// Change of the remembered emotion (peak-end, normalized); `None` when either side has no
+    /// emotion curve.
+    pub peak_end: Option<f64>,
+    /// Change of the health index (points).
+    pub health: f64,
+}
+
+/// Predicted change of the map (to-be minus as-is) over the customer base, each persona
+/// weighted by its share, with the change of each persona.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Prediction {
+    /// Change of the probability of success.
+    pub conversion: f64,
+    /// Change of the expected total effort.
+    pub effort: f64,
+    /// Change of the expected channel switches.
+    pub channel_switches: f64,
+    /// Change of the expected hand-offs.
+    pub handoffs: f64,
+    /// Change of the remembered emotion (peak-end, normalized); `None` when either side has no
+    /// emotion curve.
+    pub peak_end: Option<f64>,
+    /// Change of the health index (points): the predicted gain.
+    pub health: f64,
+    /// Per persona scored on both sides, sorted by id.
+    pub personas: Vec<PersonaPrediction>,
+}
+
+/// One ranked improvement opportunity.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct OpportunityScore {
+    /// Opportunity id.
+    pub opportunity: String,
+    /// Rank, 1 = do first: by RICE score, then predicted gain, then reach.
+    pub rank: usize,
+    /// Share of the customer base that reaches its touchpoints, 0..1.
+    pub reach: f64,
+    /// RICE score and its factors.
+    pub rice: Rice,
+    /// Value × effort quadrant, when its impact and effort are known.
+    pub quadrant: Option<ValueEffort>,
+    /// Predicted change when it declares effects; `None` otherwise.
+    pub predicted: Option<Prediction>,
+    /// The pains it addresses, most severe first.
+    pub pains: Vec<AddressedPain>,
+    /// Why it ranks here, in words.
+    pub reasons: Vec<String>,
+}
+
+/// One opportunity chosen for a portfolio.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PortfolioStep {
+    /// Opportunity id.
+    pub opportunity: String,
+    /// Its declared effort.
+    pub effort: f64,
+    /// Its marginal gain: the change of the health index when it is added to the opportunities
+    /// chosen before it, the effects of all re-scored together.
+    pub gain: f64,
+    /// Gain per unit of effort; `None` for an effort of 0.
+    pub gain_per_effort: Option<f64>,
+    /// Effort spent once it is chosen.
+    pub spent: f64,
+}
+
+/// The opportunities to do first within an effort budget, chosen greedily by marginal
+/// predicted gain per unit of effort.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Portfolio {
+    /// The effort budget; `None` for no limit.
+    pub budget: Option<f64>,
+    /// Opportunity ids chosen, in the order they were chosen.
+    pub chosen: Vec<String>,
+    /// Their total effort.
+    pub effort: f64,
+    /// Predicted change of the map with all of them applied.
+    pub predicted: Prediction,
+    /// Each choice with its marginal gain.
+    pub steps: Vec<PortfolioStep>,
+    /// Opportunities left out, effects skipped in the combination.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// Everything [`JourneyMap::score`](crate::JourneyMap::score) computes.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Scores {
@@ -383,6 +534,8 @@ pub struct Scores {
     pub moments_of_truth: Vec<MomentOfTruth>,
     /// Survey plan.
     pub survey_plan: Vec<SurveyItem>,
+    /// Improvement opportunities, ranked (first = do first).
+    pub opportunities: Vec<OpportunityScore>,
     /// What could not be computed, and repairs made.
     pub diagnostics: Vec<Diagnostic>,
 }

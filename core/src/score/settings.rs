@@ -21,6 +21,12 @@ pub enum Error {
         /// The diagnostics that say why (JM100 and the like).
         reasons: Vec<Diagnostic>,
     },
+    /// The effort budget of a portfolio is negative or not a finite number.
+    #[error("invalid budget {0}: a budget is a finite effort >= 0")]
+    InvalidBudget(f64),
+    /// An opportunity id given to a call is not in the map.
+    #[error("unknown opportunity \"{0}\"")]
+    UnknownOpportunity(String),
     /// The scoring settings are not valid.
     #[error("invalid scoring config at \"{path}\": {message}")]
     InvalidConfig {
@@ -38,6 +44,8 @@ impl Error {
             Error::UnknownPersona(_) => codes::UNKNOWN_PERSONA_REQUESTED,
             Error::NotScored { .. } => codes::PERSONA_NOT_SCORED,
             Error::InvalidConfig { .. } => codes::INVALID_CONFIG,
+            Error::InvalidBudget(_) => codes::INVALID_BUDGET,
+            Error::UnknownOpportunity(_) => codes::UNKNOWN_OPPORTUNITY,
         }
     }
 
@@ -67,7 +75,9 @@ impl Error {
     /// message does not repeat it.
     pub fn to_diagnostic(&self) -> Diagnostic {
         match self {
-            Error::UnknownPersona(_) => Diagnostic::new(self.code(), "", self.to_string()),
+            Error::UnknownPersona(_) | Error::InvalidBudget(_) | Error::UnknownOpportunity(_) => {
+                Diagnostic::new(self.code(), "", self.to_string())
+            }
             Error::NotScored { reasons, .. } => reasons
                 .first()
                 .cloned()
@@ -168,6 +178,79 @@ impl Default for SurveyConfig {
     }
 }
 
+/// Predicted health-index gain per reached customer (points) from which a predicted RICE
+/// impact takes each level of Intercom's scale; any smaller positive gain is minimal (0.25).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImpactThresholds {
+    /// Massive impact (3).
+    pub massive: f64,
+    /// High impact (2).
+    pub high: f64,
+    /// Medium impact (1).
+    pub medium: f64,
+    /// Low impact (0.5).
+    pub low: f64,
+}
+
+impl Default for ImpactThresholds {
+    fn default() -> Self {
+        Self {
+            massive: 10.0,
+            high: 5.0,
+            medium: 2.0,
+            low: 1.0,
+        }
+    }
+}
+
+/// The scale an opportunity's declared `value` is on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ValueScale {
+    /// The lowest value (a rating of 1, minimal impact).
+    pub min: f64,
+    /// The highest value (a rating of 5, massive impact).
+    pub max: f64,
+}
+
+impl Default for ValueScale {
+    fn default() -> Self {
+        Self { min: 1.0, max: 5.0 }
+    }
+}
+
+/// Settings of the opportunity scores: RICE impact levels and the value × effort grid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct OpportunityConfig {
+    /// Levels of a predicted RICE impact.
+    pub impact: ImpactThresholds,
+    /// Scale of declared `value`s, read as a rating 1..5 (5 massive, 4 high, 3 medium, 2 low,
+    /// 1 minimal impact) when an opportunity has no prediction.
+    pub value_scale: ValueScale,
+    /// Confidence of an opportunity that declares none (Intercom's "low confidence", 0.5).
+    pub default_confidence: f64,
+    /// RICE impact from which an opportunity is of high value in the value × effort grid
+    /// (default 1, "medium").
+    pub high_impact: f64,
+    /// Effort above which an opportunity is of high effort in the value × effort grid; by
+    /// default (`null`) the median of the efforts the map's opportunities declare.
+    pub high_effort: Option<f64>,
+}
+
+impl Default for OpportunityConfig {
+    fn default() -> Self {
+        Self {
+            impact: ImpactThresholds::default(),
+            value_scale: ValueScale::default(),
+            default_confidence: 0.5,
+            high_impact: 1.0,
+            high_effort: None,
+        }
+    }
+}
+
 /// Settings of [`JourneyMap::score`](crate::JourneyMap::score). Every field has a documented
 /// default; unknown fields are refused.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -183,6 +266,8 @@ pub struct ScoringConfig {
     pub survey: SurveyConfig,
     /// Length of the short lists (effort hot spots, largest shortfalls); default 5.
     pub top: Option<usize>,
+    /// Opportunity scores: RICE impact levels and the value × effort grid.
+    pub opportunities: OpportunityConfig,
 }
 
 impl ScoringConfig {
@@ -251,10 +336,81 @@ impl ScoringConfig {
                 message: format!("the effort threshold is a normalized effort in 0..1, not {t}"),
             });
         }
-        Ok(())
+        self.opportunities.check()
     }
 
     pub(crate) fn top(&self) -> usize {
         self.top.unwrap_or(5)
+    }
+}
+
+impl OpportunityConfig {
+    /// Checks the values: impact thresholds finite, positive and in decreasing order, a value
+    /// scale with finite `min < max`, a confidence in `0..=1`, grid thresholds finite and `>= 0`.
+    fn check(&self) -> Result<(), Error> {
+        let invalid = |path: &str, message: String| {
+            Err(Error::InvalidConfig {
+                path: format!("/opportunities/{path}"),
+                message,
+            })
+        };
+        let i = &self.impact;
+        let levels = [
+            ("impact/massive", i.massive),
+            ("impact/high", i.high),
+            ("impact/medium", i.medium),
+            ("impact/low", i.low),
+        ];
+        for (k, &(path, v)) in levels.iter().enumerate() {
+            if !(v.is_finite() && v > 0.0) {
+                return invalid(
+                    path,
+                    format!("an impact threshold must be a finite number > 0, not {v}"),
+                );
+            }
+            if let Some(&(above, w)) = k.checked_sub(1).and_then(|p| levels.get(p))
+                && v > w
+            {
+                return invalid(
+                    path,
+                    format!(
+                        "the thresholds must not increase from massive to low: {v} is above {above} ({w})"
+                    ),
+                );
+            }
+        }
+        let s = &self.value_scale;
+        if !(s.min.is_finite() && s.max.is_finite() && s.min < s.max) {
+            return invalid(
+                "value_scale",
+                format!(
+                    "the value scale needs finite bounds with min < max (min {}, max {})",
+                    s.min, s.max
+                ),
+            );
+        }
+        let c = self.default_confidence;
+        if !(0.0..=1.0).contains(&c) {
+            return invalid(
+                "default_confidence",
+                format!("a confidence is in 0..1, not {c}"),
+            );
+        }
+        if !(self.high_impact.is_finite() && self.high_impact >= 0.0) {
+            return invalid(
+                "high_impact",
+                format!(
+                    "the high-value threshold must be a finite impact >= 0, not {}",
+                    self.high_impact
+                ),
+            );
+        }
+        if let Some(e) = self.high_effort.filter(|e| !(e.is_finite() && *e >= 0.0)) {
+            return invalid(
+                "high_effort",
+                format!("the high-effort threshold must be a finite effort >= 0, not {e}"),
+            );
+        }
+        Ok(())
     }
 }

@@ -4,7 +4,7 @@
 use foldhash::HashMap;
 
 use super::{Level, StageValue};
-use crate::model::{EffortDirection, JourneyMap, Measures, Touchpoint};
+use crate::model::{EffortDirection, EffortScale, JourneyMap, Measures, Scale, Touchpoint};
 
 /// Per transient state, the persona's normalized measures.
 #[derive(Debug, Clone)]
@@ -24,6 +24,41 @@ pub(crate) struct StateData<'m> {
     pub measures: Measures,
 }
 
+/// The scales in force of a map, through which every measure is normalized.
+#[derive(Debug, Clone)]
+pub(crate) struct Norms {
+    emotion: Scale,
+    effort: EffortScale,
+    importance: Scale,
+    satisfaction: Scale,
+}
+
+fn finite(v: Option<f64>) -> Option<f64> {
+    v.filter(|v| v.is_finite())
+}
+
+impl Norms {
+    pub(crate) fn of(map: &JourneyMap) -> Self {
+        let s = &map.scales;
+        Self {
+            emotion: s.emotion(),
+            effort: s.effort(),
+            importance: s.importance(),
+            satisfaction: s.satisfaction(),
+        }
+    }
+
+    /// An emotion (perceived or expected) normalized to -1..1.
+    fn emotion(&self, v: Option<f64>) -> Option<f64> {
+        finite(v).map(|v| self.emotion.signed(v).clamp(-1.0, 1.0))
+    }
+
+    /// An effort normalized to 0..1, 1 = most effort.
+    fn effort(&self, v: Option<f64>) -> Option<f64> {
+        finite(v).map(|v| self.effort.normalized_effort(v).clamp(0.0, 1.0))
+    }
+}
+
 /// Normalized measures of a touchpoint for a persona (`None`: the base measures).
 pub(crate) fn state_data<'m>(
     map: &'m JourneyMap,
@@ -31,18 +66,82 @@ pub(crate) fn state_data<'m>(
     persona: Option<&str>,
     ranks: &HashMap<&str, usize>,
 ) -> StateData<'m> {
-    let s = &map.scales;
+    let n = Norms::of(map);
     let m = persona.map_or_else(|| tp.measures.clone(), |p| tp.measures_for(p));
-    let finite = |v: Option<f64>| v.filter(|v| v.is_finite());
     StateData {
         tp,
         stage_rank: ranks.get(tp.stage.as_str()).copied().unwrap_or(usize::MAX),
-        emotion: finite(m.emotion).map(|v| s.emotion().signed(v).clamp(-1.0, 1.0)),
-        expected: finite(m.expected_emotion).map(|v| s.emotion().signed(v).clamp(-1.0, 1.0)),
-        effort: finite(m.effort).map(|v| s.effort().normalized_effort(v).clamp(0.0, 1.0)),
-        importance: finite(m.importance).map(|v| s.importance().unit(v).clamp(0.0, 1.0)),
-        satisfaction: finite(m.satisfaction).map(|v| s.satisfaction().unit(v).clamp(0.0, 1.0)),
+        emotion: n.emotion(m.emotion),
+        expected: n.emotion(m.expected_emotion),
+        effort: n.effort(m.effort),
+        importance: finite(m.importance).map(|v| n.importance.unit(v).clamp(0.0, 1.0)),
+        satisfaction: finite(m.satisfaction).map(|v| n.satisfaction.unit(v).clamp(0.0, 1.0)),
         measures: m,
+    }
+}
+
+/// What the figures of a prediction read of a state: its normalized emotion, expected emotion
+/// and effort, and its touchpoint (channel, owner). The full scores read [`StateData`];
+/// predictions read [`Light`], which normalizes the same measures the same way without building
+/// them, so both give the same figures to the last bit.
+pub(crate) trait Read {
+    fn touchpoint(&self) -> &Touchpoint;
+    fn emotion(&self) -> Option<f64>;
+    fn expected(&self) -> Option<f64>;
+    fn effort(&self) -> Option<f64>;
+}
+
+impl Read for StateData<'_> {
+    fn touchpoint(&self) -> &Touchpoint {
+        self.tp
+    }
+    fn emotion(&self) -> Option<f64> {
+        self.emotion
+    }
+    fn expected(&self) -> Option<f64> {
+        self.expected
+    }
+    fn effort(&self) -> Option<f64> {
+        self.effort
+    }
+}
+
+/// A state as predictions read it (see [`Read`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Light<'m> {
+    tp: &'m Touchpoint,
+    emotion: Option<f64>,
+    expected: Option<f64>,
+    effort: Option<f64>,
+}
+
+impl<'m> Light<'m> {
+    /// The state of `tp` for `persona`: each measure its persona override, else its base value
+    /// (as [`Touchpoint::measures_for`] merges them), normalized.
+    pub(crate) fn of(norms: &Norms, tp: &'m Touchpoint, persona: &str) -> Self {
+        let over = tp.persona_measures.get(persona);
+        let field = |f: fn(&Measures) -> Option<f64>| over.and_then(f).or_else(|| f(&tp.measures));
+        Self {
+            tp,
+            emotion: norms.emotion(field(|m| m.emotion)),
+            expected: norms.emotion(field(|m| m.expected_emotion)),
+            effort: norms.effort(field(|m| m.effort)),
+        }
+    }
+}
+
+impl Read for Light<'_> {
+    fn touchpoint(&self) -> &Touchpoint {
+        self.tp
+    }
+    fn emotion(&self) -> Option<f64> {
+        self.emotion
+    }
+    fn expected(&self) -> Option<f64> {
+        self.expected
+    }
+    fn effort(&self) -> Option<f64> {
+        self.effort
     }
 }
 

@@ -19,6 +19,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use object::{HostValue, ObjectInput, validate_object};
+pub(crate) use semantic::effect_errors;
 pub(crate) use source::{Bounded, read_bounded};
 
 use crate::diagnostics::{Code, Diagnostic, JsonPointer, Severity, codes};
@@ -40,7 +41,8 @@ pub struct Limits {
     pub max_edges: usize,
     /// Most personas (default 100; a map usually has 3 to 5). JM053.
     pub max_personas: usize,
-    /// Most stages, channels, entries and opportunities together (default 100,000). JM053.
+    /// Most stages, channels, entries, opportunities and opportunity effects together (default
+    /// 100,000). JM053.
     pub max_objects: usize,
 }
 
@@ -339,13 +341,32 @@ fn size_limit(value: &Value, limits: &Limits) -> Option<Diagnostic> {
             ),
         ));
     }
-    let objects = count("stages") + count("channels") + count("entries") + count("opportunities");
+    let effects: usize = value
+        .get("opportunities")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|o| o.get("effects"))
+        .map(|e| {
+            [
+                "measures",
+                "transitions",
+                "removed_transitions",
+                "removed_touchpoints",
+            ]
+            .iter()
+            .map(|k| e.get(k).and_then(Value::as_array).map_or(0, Vec::len))
+            .sum::<usize>()
+        })
+        .sum();
+    let objects =
+        count("stages") + count("channels") + count("entries") + count("opportunities") + effects;
     if objects > limits.max_objects {
         return Some(error(
             codes::TOO_MANY_OBJECTS,
             "",
             format!(
-                "the map has {objects} stages, channels, entries and opportunities, more than the limit of {}",
+                "the map has {objects} stages, channels, entries, opportunities and effects, more than the limit of {}",
                 limits.max_objects
             ),
         ));

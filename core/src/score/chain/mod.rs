@@ -9,7 +9,7 @@
 mod paths;
 
 use faer::Mat;
-use faer::linalg::solvers::DenseSolveCore;
+use faer::linalg::solvers::{DenseSolveCore, Solve};
 
 pub use paths::{betweenness, likely_journey, likely_path, most_likely_path};
 
@@ -164,6 +164,26 @@ struct States {
     t_index: Vec<Option<usize>>,
     /// Outcome position → absorbing state.
     o_index: Vec<Option<usize>>,
+}
+
+/// The flow from the entries through a solved chain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flow {
+    /// Expected number of visits to each transient state from the entries (`π N`).
+    pub expected_visits: Vec<f64>,
+    /// Absorption probability of each absorbing state from the entries (`π B`).
+    pub absorption: Vec<f64>,
+    /// Probability of ending in success from the entries.
+    pub success: f64,
+}
+
+/// The LU decomposition of `I - Q` of a chain (see [`Chain::factorize`]).
+pub struct Factorization(faer::linalg::solvers::PartialPivLu<f64>);
+
+impl std::fmt::Debug for Factorization {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Factorization").finish_non_exhaustive()
+    }
 }
 
 impl States {
@@ -382,19 +402,24 @@ impl Chain {
                 .all(|(a, b)| a.to_bits() == b.to_bits())
     }
 
-    /// The fundamental matrix `N = (I - Q)^-1`, by LU decomposition with partial pivoting.
-    pub fn fundamental(&self) -> Mat<f64> {
+    /// The LU decomposition (partial pivoting) of `I - Q`; `None` without transient states.
+    pub fn factorize(&self) -> Option<Factorization> {
         let n = self.len();
         if n == 0 {
-            return Mat::<f64>::zeros(0, 0);
+            return None;
         }
-        let mut a = Mat::<f64>::zeros(n, n);
-        for i in 0..n {
-            for j in 0..n {
-                a[(i, j)] = if i == j { 1.0 } else { 0.0 } - self.q(i, j);
-            }
-        }
-        a.partial_piv_lu().inverse()
+        let a = Mat::<f64>::from_fn(n, n, |i, j| (if i == j { 1.0 } else { 0.0 }) - self.q(i, j));
+        Some(Factorization(a.partial_piv_lu()))
+    }
+
+    /// The fundamental matrix `N = (I - Q)^-1` from the factorization of `I - Q`.
+    pub fn fundamental_of(&self, lu: Option<&Factorization>) -> Mat<f64> {
+        lu.map_or_else(|| Mat::<f64>::zeros(0, 0), |lu| lu.0.inverse())
+    }
+
+    /// The fundamental matrix `N = (I - Q)^-1`, by LU decomposition with partial pivoting.
+    pub fn fundamental(&self) -> Mat<f64> {
+        self.fundamental_of(self.factorize().as_ref())
     }
 
     /// The states reachable from `start` along `edges` (successors: forwards; predecessors:
@@ -415,21 +440,61 @@ impl Chain {
 
     /// Solves the chain: expected visits, visit probabilities, absorption and removal effects.
     pub fn solve(&self) -> Solution {
-        self.solve_with(&self.fundamental())
+        let lu = self.factorize();
+        self.solve_from(self.flow(lu.as_ref()), &self.fundamental_of(lu.as_ref()))
     }
 
-    /// Solves the chain with its fundamental matrix already computed (see [`Chain::fundamental`]).
-    // One pass per solved quantity (visits, success from each state, absorption, visit
-    // probability, removal effect), in the order each needs the previous ones.
-    pub fn solve_with(&self, fundamental: &Mat<f64>) -> Solution {
+    /// The flow from the entries: expected visits `v = π N` (one solve of `(I - Q)^T v = π` with
+    /// the factorization, not a row of the inverse), absorption `π B = v R` and the probability
+    /// of success. What predictions need; [`Chain::solve_from`] adds the rest.
+    pub fn flow(&self, lu: Option<&Factorization>) -> Flow {
         let (n, m) = (self.len(), self.outcomes.len());
-        // Structural zeros: a state no journey reaches has no visit, and a state from which no
-        // success outcome can be reached has no success, exactly (the inverse alone leaves
-        // rounding noise of 1e-16 there, which would read as a tiny conversion).
+        // Structural zeros: a state no journey reaches has no visit, exactly (the solve alone
+        // leaves rounding noise of 1e-16 there, which would read as a tiny conversion).
         let reached = self.search(
             self.entry.iter().map(|&p| p > 0.0).collect(),
             &self.successors,
         );
+        let mut expected_visits = vec![0.0; n];
+        if let Some(lu) = lu {
+            let pi = Mat::<f64>::from_fn(n, 1, |i, _| self.entry[i]);
+            let v = lu.0.solve_transpose(&pi);
+            for (j, x) in expected_visits.iter_mut().enumerate() {
+                if reached[j] {
+                    *x = v[(j, 0)];
+                }
+            }
+        }
+        let mut absorption = vec![0.0; m];
+        for (k, a) in absorption.iter_mut().enumerate() {
+            *a = (0..n)
+                .map(|j| expected_visits[j] * self.r(j, k))
+                .fold(0.0, |a, b| a + b)
+                .clamp(0.0, 1.0);
+        }
+        let success: f64 = (0..m)
+            .filter(|&k| self.outcome_kinds[k] == OutcomeKind::Success)
+            .map(|k| absorption[k])
+            .fold(0.0, |a, b| a + b)
+            .clamp(0.0, 1.0);
+        Flow {
+            expected_visits,
+            absorption,
+            success,
+        }
+    }
+
+    /// The whole solution from the flow and the fundamental matrix: visit probabilities,
+    /// success from each state and removal effects added.
+    pub fn solve_from(&self, flow: Flow, fundamental: &Mat<f64>) -> Solution {
+        let (n, m) = (self.len(), self.outcomes.len());
+        let Flow {
+            expected_visits,
+            absorption,
+            success,
+        } = flow;
+        // Structural zeros: a state from which no success outcome can be reached has no
+        // success, exactly.
         let succeeds = self.search(
             (0..n)
                 .map(|j| {
@@ -440,22 +505,10 @@ impl Chain {
                 .collect(),
             &self.predecessors,
         );
-        let mut expected_visits = vec![0.0; n];
-        for (i, &pi) in self.entry.iter().enumerate() {
-            if pi != 0.0 {
-                for (j, v) in expected_visits.iter_mut().enumerate() {
-                    if reached[j] {
-                        *v += pi * fundamental[(i, j)];
-                    }
-                }
-            }
-        }
-        // B = N R, but only its success column and π B are needed.
+        // B = N R, but only its success column is needed.
         let success_cols: Vec<usize> = (0..m)
             .filter(|&k| self.outcome_kinds[k] == OutcomeKind::Success)
             .collect();
-        let mut success_from = vec![0.0; n];
-        let mut absorption = vec![0.0; m];
         let r_success: Vec<f64> = (0..n)
             .map(|j| {
                 success_cols
@@ -464,6 +517,7 @@ impl Chain {
                     .fold(0.0, |a, b| a + b)
             })
             .collect();
+        let mut success_from = vec![0.0; n];
         for (i, s) in success_from
             .iter_mut()
             .enumerate()
@@ -474,17 +528,6 @@ impl Chain {
                 .fold(0.0, |a, b| a + b)
                 .clamp(0.0, 1.0);
         }
-        for (k, a) in absorption.iter_mut().enumerate() {
-            *a = (0..n)
-                .map(|j| expected_visits[j] * self.r(j, k))
-                .fold(0.0, |a, b| a + b)
-                .clamp(0.0, 1.0);
-        }
-        let success: f64 = success_cols
-            .iter()
-            .map(|&k| absorption[k])
-            .fold(0.0, |a, b| a + b)
-            .clamp(0.0, 1.0);
         let visit_probability: Vec<f64> = (0..n)
             .map(|c| {
                 let ncc = fundamental[(c, c)];

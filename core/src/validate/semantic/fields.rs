@@ -81,5 +81,25 @@ pub(super) fn unknown_fields(map: &JourneyMap, sink: &mut Sink) {
     }
     for (i, o) in map.opportunities.iter().enumerate() {
         check(sink, &format!("/opportunities/{i}"), &o.x);
+        let Some(e) = &o.effects else { continue };
+        let base = format!("/opportunities/{i}/effects");
+        check(sink, &base, &e.x);
+        for (j, m) in e.measures.iter().enumerate() {
+            check(sink, &format!("{base}/measures/{j}"), &m.x);
+            check(
+                sink,
+                &format!("{base}/measures/{j}/measures"),
+                &m.measures.x,
+            );
+        }
+        for (j, t) in e.transitions.iter().enumerate() {
+            check(sink, &format!("{base}/transitions/{j}"), &t.x);
+        }
+        for (j, t) in e.removed_transitions.iter().enumerate() {
+            check(sink, &format!("{base}/removed_transitions/{j}"), &t.x);
+        }
+        for (j, r) in e.removed_touchpoints.iter().enumerate() {
+            check(sink, &format!("{base}/removed_touchpoints/{j}"), &r.x);
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Semantic rules: what the schema cannot say (references, scales, the journey graph).
 
+mod effects;
 mod fields;
 mod graph;
 mod misc;
@@ -7,6 +8,8 @@ mod numbers;
 mod references;
 
 use foldhash::{HashMap, HashMapExt};
+
+pub(crate) use effects::effect_errors;
 
 use crate::diagnostics::codes;
 use crate::diagnostics::{Code, Diagnostic, JsonPointer, escape_token};
@@ -42,6 +45,7 @@ pub(crate) fn check(map: &JourneyMap, options: Options) -> Vec<Diagnostic> {
     numbers::numbers(map, &mut sink);
     references::references(map, &mut sink);
     misc::misc(map, &mut sink);
+    effects::effects(map, &mut sink);
     if options.unknown_fields {
         fields::unknown_fields(map, &mut sink);
     }

@@ -1,8 +1,6 @@
 //! Numbers: finite values, declared scales, measures within their scales, persona shares.
 
-use foldhash::{HashMap, HashMapExt};
-
-use crate::diagnostics::codes;
+use crate::diagnostics::{Code, codes};
 use crate::model::JourneyMap;
 use crate::model::weights::SUM_TOLERANCE;
 use crate::model::{Measures, Scale};
@@ -23,33 +21,15 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
         }
     };
     // Scales: declared bounds must be finite with min < max.
-    let s = &map.scales;
-    let mut valid = HashMap::new();
-    let declared: [(&str, Option<(f64, f64)>); 4] = [
-        ("emotion", s.emotion.as_ref().map(|x| (x.min, x.max))),
-        ("effort", s.effort.as_ref().map(|x| (x.min, x.max))),
-        ("importance", s.importance.as_ref().map(|x| (x.min, x.max))),
-        (
-            "satisfaction",
-            s.satisfaction.as_ref().map(|x| (x.min, x.max)),
-        ),
-    ];
-    for (name, bounds) in declared {
-        let Some((min, max)) = bounds else {
-            valid.insert(name, true);
-            continue;
-        };
-        let ok = Scale::new(min, max).is_valid();
-        valid.insert(name, ok);
-        if !ok {
-            sink.add(
-                codes::INVALID_SCALE,
-                format!("/scales/{name}"),
-                format!(
-                    "the {name} scale must have finite bounds with min < max (min {min}, max {max})"
-                ),
-            );
-        }
+    let scales = MeasureScales::of(map);
+    for (name, min, max) in scales.invalid() {
+        sink.add(
+            codes::INVALID_SCALE,
+            format!("/scales/{name}"),
+            format!(
+                "the {name} scale must have finite bounds with min < max (min {min}, max {max})"
+            ),
+        );
     }
     for (i, p) in map.personas.iter().enumerate() {
         finite(sink, &|| format!("/personas/{i}/share"), p.share);
@@ -60,38 +40,8 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
             finite(sink, &|| format!("/stages/{i}/kpis/{k}/actual"), kpi.actual);
         }
     }
-    let scales: [(&str, &str, Scale); 5] = [
-        ("emotion", "emotion", s.emotion()),
-        ("expected_emotion", "emotion", s.emotion()),
-        ("effort", "effort", s.effort().bounds()),
-        ("importance", "importance", s.importance()),
-        ("satisfaction", "satisfaction", s.satisfaction()),
-    ];
     let measures = |sink: &mut Sink, base: &dyn Fn() -> String, m: &Measures| {
-        for (field, value) in m.fields() {
-            let Some(v) = value else { continue };
-            if !v.is_finite() {
-                sink.add(
-                    codes::NON_FINITE,
-                    format!("{}/{field}", base()),
-                    crate::validate::object::non_finite_message(v),
-                );
-                continue;
-            }
-            if let Some((_, scale_name, scale)) = scales.iter().find(|(f, _, _)| *f == field)
-                && valid.get(scale_name).copied().unwrap_or(true)
-                && !scale.contains(v)
-            {
-                sink.add(
-                    codes::OUTSIDE_SCALE,
-                    format!("{}/{field}", base()),
-                    format!(
-                        "{field} {v} is outside the {scale_name} scale {}..{}",
-                        scale.min, scale.max
-                    ),
-                );
-            }
-        }
+        scales.check(sink, base, m, codes::OUTSIDE_SCALE);
     };
     for (i, t) in map.touchpoints.iter().enumerate() {
         measures(sink, &|| format!("/touchpoints/{i}/measures"), &t.measures);
@@ -146,5 +96,85 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
             "/personas",
             format!("persona shares sum to {shares}, more than 1 (the whole customer base)"),
         );
+    }
+}
+
+/// The scales measures are read on, with whether each declaration is usable (an invalid scale
+/// is reported once, as JM029, and its values are not checked against it).
+pub(super) struct MeasureScales {
+    /// Declared bounds by scale name.
+    declared: [(&'static str, Option<(f64, f64)>); 4],
+    /// (measure field, scale name, scale in force).
+    scales: [(&'static str, &'static str, Scale); 5],
+}
+
+impl MeasureScales {
+    pub(super) fn of(map: &JourneyMap) -> Self {
+        let s = &map.scales;
+        Self {
+            declared: [
+                ("emotion", s.emotion.as_ref().map(|x| (x.min, x.max))),
+                ("effort", s.effort.as_ref().map(|x| (x.min, x.max))),
+                ("importance", s.importance.as_ref().map(|x| (x.min, x.max))),
+                (
+                    "satisfaction",
+                    s.satisfaction.as_ref().map(|x| (x.min, x.max)),
+                ),
+            ],
+            scales: [
+                ("emotion", "emotion", s.emotion()),
+                ("expected_emotion", "emotion", s.emotion()),
+                ("effort", "effort", s.effort().bounds()),
+                ("importance", "importance", s.importance()),
+                ("satisfaction", "satisfaction", s.satisfaction()),
+            ],
+        }
+    }
+
+    /// The declared scales that are not usable: (name, min, max).
+    fn invalid(&self) -> impl Iterator<Item = (&'static str, f64, f64)> + '_ {
+        self.declared.iter().filter_map(|&(name, bounds)| {
+            let (min, max) = bounds?;
+            (!Scale::new(min, max).is_valid()).then_some((name, min, max))
+        })
+    }
+
+    fn usable(&self, scale_name: &str) -> bool {
+        !self.invalid().any(|(name, _, _)| name == scale_name)
+    }
+
+    /// Reports every non-finite value of `m` (JM031) and every value outside its usable scale
+    /// (`outside`), at `base/<field>` (`base` is written only for a diagnostic).
+    pub(super) fn check(
+        &self,
+        sink: &mut Sink,
+        base: &dyn Fn() -> String,
+        m: &Measures,
+        outside: Code,
+    ) {
+        for (field, value) in m.fields() {
+            let Some(v) = value else { continue };
+            if !v.is_finite() {
+                sink.add(
+                    codes::NON_FINITE,
+                    format!("{}/{field}", base()),
+                    crate::validate::object::non_finite_message(v),
+                );
+                continue;
+            }
+            if let Some((_, scale_name, scale)) = self.scales.iter().find(|(f, _, _)| *f == field)
+                && self.usable(scale_name)
+                && !scale.contains(v)
+            {
+                sink.add(
+                    outside,
+                    format!("{}/{field}", base()),
+                    format!(
+                        "{field} {v} is outside the {scale_name} scale {}..{}",
+                        scale.min, scale.max
+                    ),
+                );
+            }
+        }
     }
 }
