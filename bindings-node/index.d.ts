@@ -9,18 +9,68 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/** A mergeable partial aggregate held by the native side. */
+export declare class NativeAggregate {
+  /** The partial as bytes. */
+  toBytes(): Buffer
+  /** The merge with `other` (JM310 for a shared case, JM311 for different settings). */
+  merge(other: NativeAggregate): AggregateOutcome
+  /** Number of cases. */
+  get cases(): number
+  /** Number of events. */
+  get events(): number
+  /** The statistics as JSON text (`top`: how many variants; all when absent). */
+  statsJson(outcomes: Array<string>, top?: number | undefined | null): TextOutcome
+  /** The observed map and its report. */
+  discover(success: Array<string>, failure: Array<string>, byChannel: boolean, id?: string | undefined | null, title?: string | undefined | null): MapReportOutcome
+  /** `map` calibrated from this aggregate, and the report. */
+  calibrate(map: NativeMap, mappingRowsJson?: string | undefined | null, mappingCsv?: string | undefined | null): MapReportOutcome
+}
+
+/** An event log held by the native side. */
+export declare class NativeEventLog {
+  /** Number of cases. */
+  get cases(): number
+  /** Number of events kept. */
+  get events(): number
+  /** Rejected rows, ignored values and persona conflicts, as JSON text. */
+  issuesJson(): TextOutcome
+  /** The mergeable aggregate. */
+  aggregate(): NativeAggregate
+  /** Conformance of every case to `map`, as JSON text. */
+  conformanceJson(map: NativeMap, mappingRowsJson: string | undefined | null, mappingCsv: string | undefined | null, top: number, includeCases: boolean): TextOutcome
+}
+
 /** A validated journey map held by the native side. */
 export declare class NativeMap {
+  /** The map as a CSV touchpoint table, `;`-separated with decimal commas when `semicolon`. */
+  toCsv(semicolon?: boolean | undefined | null): TextOutcome
   /** The map as JSON text (`x-` keys and `extensions` included). */
   toJson(pretty?: boolean | undefined | null): TextOutcome
   /**
-   * The map as SVG. `options_json` is JSON text of the picture options (`view`, `persona`,
-   * `all_personas`/`allPersonas`, `moments`; JM400 when they are not valid), `config_json`
-   * of a `ScoringConfig` (JM107).
+   * The map as a Mermaid `journey`: `persona`'s most likely journey, or every persona's merged
+   * (JM206 for an unknown persona).
    */
-  svg(optionsJson?: string | undefined | null, configJson?: string | undefined | null): TextOutcome
+  toMermaid(persona?: string | undefined | null): TextOutcome
+  /**
+   * The to-be map of these opportunities: their effects applied, `state` `to_be`, provenance
+   * in `metadata` (JM110 for an unknown id).
+   */
+  apply(ids: Array<string>): MapOutcome
+  /**
+   * The opportunities to do first within an effort budget (`null`: no limit), as JSON text
+   * (JM109 for a negative or non-finite budget, JM107 for invalid settings). `config` is a
+   * `ScoringConfig` object read by the core's object walker.
+   */
+  portfolioJson(budget?: number | undefined | null, config?: unknown | undefined | null): TextOutcome
+  /**
+   * The map as SVG. `options` is an object of picture options (`view`, `persona`,
+   * `all_personas`/`allPersonas`, `moments`; JM400 when they are not valid), `config` a
+   * `ScoringConfig` object (JM107); both read by the core's object walker.
+   */
+  svg(options?: unknown | undefined | null, config?: unknown | undefined | null): TextOutcome
   /** The self-contained HTML report of the map (JM107 for invalid scoring settings). */
-  htmlReport(configJson?: string | undefined | null): TextOutcome
+  htmlReport(config?: unknown | undefined | null): TextOutcome
   /**
    * Scores the map; the scores as JSON text, byte for byte the Rust and Python output.
    * `config` is a `ScoringConfig` object, read by the core's object walker (JM107 when it is
@@ -41,6 +91,14 @@ export declare class NativeMap {
    */
   scorePathsJson(ids: Array<string>, lengths: Uint32Array, steps: Uint32Array, persona?: string | undefined | null): TextOutcome
 }
+
+/** A partial from `toBytes()`. */
+export declare function aggregateFromBytes(bytes: Uint8Array): AggregateOutcome
+
+/** The result of a call that gives an aggregate. */
+export type AggregateOutcome =
+  | { kind: 'ok'; aggregate: NativeAggregate }
+  | { kind: 'error'; error: Failure }
 
 /** One code of the catalogue, as `journeymap codes --format json` prints it. */
 export interface CodeEntry {
@@ -65,12 +123,38 @@ export declare function codes(): Array<CodeEntry>
 /** Compares an as-is map with its to-be version; the comparison as JSON text. */
 export declare function compareJson(asIs: NativeMap, toBe: NativeMap, config?: unknown | undefined | null): TextOutcome
 
+/**
+ * Reads a CSV touchpoint table from bytes (UTF-8, with or without BOM); refused with every
+ * diagnostic.
+ */
+export declare function csvBytes(bytes: Uint8Array): MapOutcome
+
+/** Reads a CSV touchpoint table from text; refused with every diagnostic. */
+export declare function csvText(text: string): MapOutcome
+
+/**
+ * Reads a log from columns (rows numbered from 0). `metrics` follow the metric columns of the
+ * settings.
+ */
+export declare function eventLogFromColumns(namesJson: string, caseIds: Array<string | undefined | null>, activity: Array<string | undefined | null>, timestamp: Array<string | undefined | null>, channel: Array<string | undefined | null> | undefined | null, persona: Array<string | undefined | null> | undefined | null, metrics: Array<Array<string | undefined | null>>): EventLogOutcome
+
+/** Reads a log from CSV text with a header row (rows numbered by line). */
+export declare function eventLogFromCsv(namesJson: string, text: string): EventLogOutcome
+
+/** Reads a CSV file with a header row (rows numbered by line). */
+export declare function eventLogFromCsvFile(namesJson: string, path: string): EventLogOutcome
+
+/** The result of reading an event log. */
+export type EventLogOutcome =
+  | { kind: 'ok'; log: NativeEventLog }
+  | { kind: 'error'; error: Failure }
+
 /** Why a call failed: its kind, the stable code, a sentence, and every diagnostic. */
 export interface Failure {
   /** The kind of failure, which names the error class `lib/index.cjs` throws. */
-  kind: 'validation' | 'read' | 'write' | 'scoring' | 'config' | 'internal'
-  /** Stable code (JMxxx). */
-  code: string
+  kind: 'validation' | 'read' | 'write' | 'scoring' | 'config' | 'render' | 'event_log' | 'internal'
+  /** Stable code (JMxxx); `null` for an internal error. */
+  code?: string
   /** What went wrong. */
   message: string
   /** Every problem found. */
@@ -93,6 +177,17 @@ export declare function loadText(text: string): MapOutcome
 export type MapOutcome =
   | { kind: 'ok'; map: NativeMap }
   | { kind: 'error'; error: Failure }
+
+/** A map with a report (JSON text): discovery and calibration. */
+export type MapReportOutcome =
+  | { kind: 'ok'; map: NativeMap; report: string }
+  | { kind: 'error'; error: Failure }
+
+/** Reads a Mermaid `journey` diagram from UTF-8 bytes; refused with every diagnostic. */
+export declare function mermaidBytes(bytes: Uint8Array): MapOutcome
+
+/** Reads a Mermaid `journey` diagram from text; refused with every diagnostic. */
+export declare function mermaidText(text: string): MapOutcome
 
 /** One problem found in a map. */
 export interface NativeDiagnostic {

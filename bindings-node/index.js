@@ -778,12 +778,22 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.NativeAggregate = nativeBinding.NativeAggregate
+module.exports.NativeEventLog = nativeBinding.NativeEventLog
 module.exports.NativeMap = nativeBinding.NativeMap
+module.exports.aggregateFromBytes = nativeBinding.aggregateFromBytes
 module.exports.codes = nativeBinding.codes
 module.exports.compareJson = nativeBinding.compareJson
+module.exports.csvBytes = nativeBinding.csvBytes
+module.exports.csvText = nativeBinding.csvText
+module.exports.eventLogFromColumns = nativeBinding.eventLogFromColumns
+module.exports.eventLogFromCsv = nativeBinding.eventLogFromCsv
+module.exports.eventLogFromCsvFile = nativeBinding.eventLogFromCsvFile
 module.exports.loadBytes = nativeBinding.loadBytes
 module.exports.loadObject = nativeBinding.loadObject
 module.exports.loadText = nativeBinding.loadText
+module.exports.mermaidBytes = nativeBinding.mermaidBytes
+module.exports.mermaidText = nativeBinding.mermaidText
 module.exports.schemaJson = nativeBinding.schemaJson
 module.exports.scoresSchemaJson = nativeBinding.scoresSchemaJson
 module.exports.validateBytes = nativeBinding.validateBytes

@@ -63,7 +63,15 @@ python3 bindings-python/generate_model.py
 (
   cd bindings-node
   [ -d node_modules/@napi-rs/cli ] || npm install --no-audit --no-fund --loglevel=error
-  npx napi build --platform --profile wheel --js index.js --dts index.d.ts >/dev/null
+  # napi's CLI exits 0 even when it cannot write the declarations: its output is checked.
+  built=$(npx napi build --platform --profile wheel --js index.js --dts index.d.ts 2>&1) || {
+    echo "$built" >&2
+    exit 1
+  }
+  if grep -q "Internal Error" <<<"$built"; then
+    echo "$built" | grep -v "^    at " >&2
+    exit 1
+  fi
   node generate-types.mjs
 )
 

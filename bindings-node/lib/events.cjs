@@ -73,8 +73,9 @@ function cell(v) {
 
 /** @param {(map: NativeMap) => import('./index').JourneyMap} wrapMap
  * @param {(map: import('./index').JourneyMap) => NativeMap} nativeOf
- * @param {(failure: Failure) => Error} failed */
-module.exports = function events(wrapMap, nativeOf, failed) {
+ * @param {(failure: Failure) => Error} failed
+ * @param {<T>(fn: () => T) => T} call runs a native call, a panic thrown as an `InternalError` */
+module.exports = function events(wrapMap, nativeOf, failed, call) {
   /** @template T @param {{ kind: 'ok', value: T } | { kind: 'error', error: Failure }} outcome @returns {T} */
   function ok(outcome) {
     if (outcome.kind === 'error') throw failed(outcome.error)
@@ -172,19 +173,19 @@ module.exports = function events(wrapMap, nativeOf, failed) {
      * @param {Uint8Array} bytes */
     static fromBytes(bytes) {
       if (!(bytes instanceof Uint8Array)) throw new TypeError(`fromBytes() expects a Buffer or Uint8Array, got ${describe(bytes)}`)
-      return aggregateOf(native.aggregateFromBytes(bytes))
+      return aggregateOf(call(() => native.aggregateFromBytes(bytes)))
     }
 
     /** @returns {Buffer} */
     toBytes() {
-      return aggregateNative(this).toBytes()
+      return call(() => aggregateNative(this).toBytes())
     }
 
     /** The merge with `other`, which must hold other cases (JM310 otherwise).
      * @param {Aggregate} other */
     merge(other) {
       if (!(other instanceof Aggregate)) throw new TypeError('merge() expects an Aggregate')
-      return aggregateOf(aggregateNative(this).merge(aggregateNative(other)))
+      return aggregateOf(call(() => aggregateNative(this).merge(aggregateNative(other))))
     }
 
     /** @returns {number} */
@@ -201,14 +202,14 @@ module.exports = function events(wrapMap, nativeOf, failed) {
      * @returns {EventStats} */
     stats(options) {
       const [outcomes, top] = statsArgs(options)
-      return JSON.parse(ok({ ...textOutcome(aggregateNative(this).statsJson(outcomes, top)) }))
+      return JSON.parse(ok({ ...textOutcome(call(() => aggregateNative(this).statsJson(outcomes, top))) }))
     }
 
     /** The observed map and discovery report.
      * @param {DiscoverOptions} [options] */
     discoverWithReport(options) {
       const o = options ?? {}
-      return mapReport(aggregateNative(this).discover(o.success ?? [], o.failure ?? [], o.byChannel ?? false, o.id ?? undefined, o.title ?? undefined))
+      return mapReport(call(() => aggregateNative(this).discover(o.success ?? [], o.failure ?? [], o.byChannel ?? false, o.id ?? undefined, o.title ?? undefined)))
     }
 
     /** The observed map.
@@ -222,7 +223,7 @@ module.exports = function events(wrapMap, nativeOf, failed) {
      * @param {ActivityMapping} activities */
     calibrateWithReport(map, activities) {
       const [rows, csv] = mappingArgs(activities, 'calibrate()')
-      return mapReport(aggregateNative(this).calibrate(nativeOf(map), rows, csv))
+      return mapReport(call(() => aggregateNative(this).calibrate(nativeOf(map), rows, csv)))
     }
 
     /** `map` calibrated from this aggregate.
@@ -267,7 +268,7 @@ module.exports = function events(wrapMap, nativeOf, failed) {
         }
         return out
       }
-      return logOf(native.eventLogFromColumns(
+      return logOf(call(() => native.eventLogFromColumns(
         json,
         col(names.case) ?? [],
         col(names.activity) ?? [],
@@ -275,7 +276,7 @@ module.exports = function events(wrapMap, nativeOf, failed) {
         col(names.channel),
         col(names.persona),
         names.metrics.map((m) => col(m.column) ?? []),
-      ))
+      )))
     }
 
     /** Reads CSV text with a header row (rows numbered by line, the header is line 1).
@@ -283,7 +284,7 @@ module.exports = function events(wrapMap, nativeOf, failed) {
      * @param {LogOptions} [options] */
     static fromCsv(text, options) {
       if (typeof text !== 'string') throw new TypeError(`fromCsv() expects CSV text, got ${describe(text)}`)
-      return logOf(native.eventLogFromCsv(settings(options, 'fromCsv()').json, text))
+      return logOf(call(() => native.eventLogFromCsv(settings(options, 'fromCsv()').json, text)))
     }
 
     /** Reads a CSV file with a header row (rows numbered by line).
@@ -291,7 +292,7 @@ module.exports = function events(wrapMap, nativeOf, failed) {
      * @param {LogOptions} [options] */
     static fromCsvFile(path, options) {
       if (typeof path !== 'string') throw new TypeError(`fromCsvFile() expects a path, got ${describe(path)}`)
-      return logOf(native.eventLogFromCsvFile(settings(options, 'fromCsvFile()').json, path))
+      return logOf(call(() => native.eventLogFromCsvFile(settings(options, 'fromCsvFile()').json, path)))
     }
 
     /** @returns {number} */
@@ -307,12 +308,12 @@ module.exports = function events(wrapMap, nativeOf, failed) {
     /** Rejected rows (JM300), ignored survey values (JM301) and persona conflicts (JM303).
      * @returns {RowIssue[]} */
     issues() {
-      return JSON.parse(ok(textOutcome(logNative(this).issuesJson())))
+      return JSON.parse(ok(textOutcome(call(() => logNative(this).issuesJson()))))
     }
 
     /** The mergeable, serializable partial aggregate. */
     aggregate() {
-      return new Aggregate(logNative(this).aggregate())
+      return new Aggregate(call(() => logNative(this).aggregate()))
     }
 
     /** @param {StatsOptions} [options]
@@ -350,7 +351,7 @@ module.exports = function events(wrapMap, nativeOf, failed) {
     conformance(map, options) {
       const o = options ?? {}
       const [rows, csv] = mappingArgs(o.activities, 'conformance()')
-      return JSON.parse(ok(textOutcome(logNative(this).conformanceJson(nativeOf(map), rows, csv, o.top ?? 10, o.cases ?? true))))
+      return JSON.parse(ok(textOutcome(call(() => logNative(this).conformanceJson(nativeOf(map), rows, csv, o.top ?? 10, o.cases ?? true)))))
     }
   }
 

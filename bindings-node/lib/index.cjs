@@ -503,7 +503,7 @@ function fromCsv(input) {
   return JourneyMap.fromCsv(input)
 }
 
-const { EventLog, Aggregate } = require('./events.cjs')((inner) => new JourneyMap(inner), nativeOf, failed)
+const { EventLog, Aggregate } = require('./events.cjs')((inner) => new JourneyMap(inner), nativeOf, failed, call)
 
 module.exports = {
   JourneyMap,

@@ -232,6 +232,11 @@ export interface Metadata {
    */
   based_on?: string | null
   /**
+   * For a `to_be` map made by applying opportunities' effects to the map named in
+   * `based_on`: the ids of those opportunities, in the order their effects were applied.
+   */
+  applied_opportunities?: string[]
+  /**
    * This interface was referenced by `Metadata`'s JSON-Schema definition
    * via the `patternProperty` "^x-".
    */
@@ -857,7 +862,198 @@ export interface Opportunity {
    */
   status?: OpportunityStatus | null
   /**
+   * What the map would be once it is delivered: new measure values, changed, added or
+   * removed moves, removed touchpoints. Scoring re-scores the map with them applied to
+   * predict the opportunity's impact.
+   */
+  effects?: Effects | null
+  /**
    * This interface was referenced by `Opportunity`'s JSON-Schema definition
+   * via the `patternProperty` "^x-".
+   */
+  [k: string]: unknown
+}
+/**
+ * The expected effects of an opportunity on the map. Applied together (with those of other
+ * opportunities) kind by kind: removed moves, then changed or added moves, then removed
+ * touchpoints, then new measure values.
+ *
+ * This interface was referenced by `JourneyMapDocument`'s JSON-Schema
+ * via the `definition` "Effects".
+ */
+export interface Effects {
+  /**
+   * New values of touchpoint measures.
+   */
+  measures?: MeasureEffect[]
+  /**
+   * Moves changed (the transition with the same `from`, `to` and personas gets these
+   * weights; duplicates of it are dropped) or added (when the map has no such transition).
+   */
+  transitions?: TransitionEffect[]
+  /**
+   * Moves removed: the transitions with this `from`, `to` and personas.
+   */
+  removed_transitions?: RemovedTransition[]
+  /**
+   * Touchpoints removed, the moves and entries into each sent to another touchpoint.
+   */
+  removed_touchpoints?: RemovedTouchpoint[]
+  /**
+   * This interface was referenced by `Effects`'s JSON-Schema definition
+   * via the `patternProperty` "^x-".
+   */
+  [k: string]: unknown
+}
+/**
+ * New values of a touchpoint's measures, for every persona or for some.
+ *
+ * This interface was referenced by `JourneyMapDocument`'s JSON-Schema
+ * via the `definition` "MeasureEffect".
+ */
+export interface MeasureEffect {
+  /**
+   * Touchpoint id.
+   */
+  touchpoint: string
+  /**
+   * Persona ids the new values are for (written to `persona_measures`); empty or absent
+   * means every persona: the values are written to `measures` and the same fields of every
+   * persona override are dropped, so that the new value holds for everyone.
+   */
+  personas?: string[]
+  measures: Measures2
+  /**
+   * This interface was referenced by `MeasureEffect`'s JSON-Schema definition
+   * via the `patternProperty` "^x-".
+   */
+  [k: string]: unknown
+}
+/**
+ * Measured or estimated values of a touchpoint, each on the map's declared scale.
+ */
+export interface Measures2 {
+  /**
+   * Perceived emotion, on the emotion scale.
+   */
+  emotion?: number | null
+  /**
+   * Emotion the customer expected, on the emotion scale (SERVQUAL expectation).
+   */
+  expected_emotion?: number | null
+  /**
+   * Customer effort, on the effort scale.
+   */
+  effort?: number | null
+  /**
+   * Importance to the customer, on the importance scale.
+   */
+  importance?: number | null
+  /**
+   * Satisfaction, on the satisfaction scale.
+   */
+  satisfaction?: number | null
+  /**
+   * Time the step takes, in the map's time unit (>= 0).
+   */
+  duration?: number | null
+  /**
+   * Number of customers passing through per period (>= 0).
+   */
+  volume?: number | null
+  /**
+   * Share of customers who abandon the journey at this touchpoint, 0..1.
+   */
+  drop_off?: number | null
+  /**
+   * This interface was referenced by `Measures2`'s JSON-Schema definition
+   * via the `patternProperty` "^x-".
+   */
+  [k: string]: unknown
+}
+/**
+ * A move changed or added: after the change, the transition from `from` to `to` for these
+ * personas has these weights.
+ *
+ * This interface was referenced by `JourneyMapDocument`'s JSON-Schema
+ * via the `definition` "TransitionEffect".
+ */
+export interface TransitionEffect {
+  /**
+   * Touchpoint id the customer leaves.
+   */
+  from: string
+  /**
+   * Touchpoint or outcome id the customer reaches.
+   */
+  to: string
+  /**
+   * Persona ids of the transition (matched as a set); empty or absent means the transition
+   * for every persona.
+   */
+  personas?: string[]
+  /**
+   * New probability of the move, 0..1 (replaces the transition's `probability` and `count`).
+   */
+  probability?: number | null
+  /**
+   * New number of observed moves (>= 0), when no probability is given.
+   */
+  count?: number | null
+  /**
+   * New label; the transition keeps its own when absent.
+   */
+  label?: string | null
+  /**
+   * This interface was referenced by `TransitionEffect`'s JSON-Schema definition
+   * via the `patternProperty` "^x-".
+   */
+  [k: string]: unknown
+}
+/**
+ * A move removed.
+ *
+ * This interface was referenced by `JourneyMapDocument`'s JSON-Schema
+ * via the `definition` "RemovedTransition".
+ */
+export interface RemovedTransition {
+  /**
+   * Touchpoint id the customer leaves.
+   */
+  from: string
+  /**
+   * Touchpoint or outcome id the customer reaches.
+   */
+  to: string
+  /**
+   * Persona ids of the transition (matched as a set); empty or absent means the transition
+   * for every persona.
+   */
+  personas?: string[]
+  /**
+   * This interface was referenced by `RemovedTransition`'s JSON-Schema definition
+   * via the `patternProperty` "^x-".
+   */
+  [k: string]: unknown
+}
+/**
+ * A touchpoint removed from the journey: its moves out are dropped, and the moves and entries
+ * into it go to `redirect_to` instead.
+ *
+ * This interface was referenced by `JourneyMapDocument`'s JSON-Schema
+ * via the `definition` "RemovedTouchpoint".
+ */
+export interface RemovedTouchpoint {
+  /**
+   * Touchpoint id removed.
+   */
+  touchpoint: string
+  /**
+   * Touchpoint id that the moves and entries into the removed touchpoint go to.
+   */
+  redirect_to: string
+  /**
+   * This interface was referenced by `RemovedTouchpoint`'s JSON-Schema definition
    * via the `patternProperty` "^x-".
    */
   [k: string]: unknown
@@ -893,6 +1089,11 @@ export interface Metadata1 {
    * For a `to_be` or `actual` map: id of the map it derives from (the as-is or planned map).
    */
   based_on?: string | null
+  /**
+   * For a `to_be` map made by applying opportunities' effects to the map named in
+   * `based_on`: the ids of those opportunities, in the order their effects were applied.
+   */
+  applied_opportunities?: string[]
   /**
    * This interface was referenced by `Metadata1`'s JSON-Schema definition
    * via the `patternProperty` "^x-".

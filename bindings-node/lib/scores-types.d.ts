@@ -8,6 +8,20 @@
  */
 export type Quadrant = 'concentrate_here' | 'keep_up_the_good_work' | 'low_priority' | 'possible_overkill'
 /**
+ * Where a RICE impact comes from.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "ImpactSource".
+ */
+export type ImpactSource = 'predicted' | 'declared'
+/**
+ * Value × effort quadrant of an opportunity.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "ValueEffort".
+ */
+export type ValueEffort = 'quick_win' | 'big_bet' | 'fill_in' | 'money_pit'
+/**
  * Kind of terminal state.
  *
  * This interface was referenced by `ScoresSchema`'s JSON-Schema
@@ -21,6 +35,13 @@ export type OutcomeKind = 'success' | 'failure' | 'neutral'
  * via the `definition` "SurveyMetric".
  */
 export type SurveyMetric = 'ces' | 'csat' | 'nps' | 'custom'
+/**
+ * How strongly a pain hurts or a gain delights.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "NoteSeverity".
+ */
+export type NoteSeverity = 'low' | 'medium' | 'high' | 'critical'
 /**
  * Stable diagnostic code.
  *
@@ -77,6 +98,10 @@ export interface Scores {
    * Survey plan.
    */
   survey_plan: SurveyItem[]
+  /**
+   * Improvement opportunities, ranked (first = do first).
+   */
+  opportunities: OpportunityScore[]
   /**
    * What could not be computed, and repairs made.
    */
@@ -801,6 +826,172 @@ export interface SurveyItem {
   priority: number
 }
 /**
+ * One ranked improvement opportunity.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "OpportunityScore".
+ */
+export interface OpportunityScore {
+  /**
+   * Opportunity id.
+   */
+  opportunity: string
+  /**
+   * Rank, 1 = do first: by RICE score, then predicted gain, then reach.
+   */
+  rank: number
+  /**
+   * Share of the customer base that reaches its touchpoints, 0..1.
+   */
+  reach: number
+  rice: Rice
+  /**
+   * Value × effort quadrant, when its impact and effort are known.
+   */
+  quadrant?: ValueEffort | null
+  /**
+   * Predicted change when it declares effects; `None` otherwise.
+   */
+  predicted?: Prediction | null
+  /**
+   * The pains it addresses, most severe first.
+   */
+  pains: AddressedPain[]
+  /**
+   * Why it ranks here, in words.
+   */
+  reasons: string[]
+}
+/**
+ * RICE score and its factors.
+ */
+export interface Rice {
+  /**
+   * reach × impact × confidence / effort; `None` without an impact or a positive effort.
+   */
+  score?: number | null
+  /**
+   * Share of the customer base that reaches the opportunity's touchpoints, 0..1.
+   */
+  reach: number
+  /**
+   * Impact per customer reached on Intercom's scale: 3 massive, 2 high, 1 medium, 0.5 low,
+   * 0.25 minimal (0: predicted not to help); `None` without a prediction or a declared value.
+   */
+  impact?: number | null
+  /**
+   * Where the impact comes from.
+   */
+  impact_source?: ImpactSource | null
+  /**
+   * The declared confidence, or the configured default.
+   */
+  confidence: number
+  /**
+   * The declared effort.
+   */
+  effort?: number | null
+}
+/**
+ * Predicted change of the map (to-be minus as-is) over the customer base, each persona
+ * weighted by its share, with the change of each persona.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "Prediction".
+ */
+export interface Prediction {
+  /**
+   * Change of the probability of success.
+   */
+  conversion: number
+  /**
+   * Change of the expected total effort.
+   */
+  effort: number
+  /**
+   * Change of the expected channel switches.
+   */
+  channel_switches: number
+  /**
+   * Change of the expected hand-offs.
+   */
+  handoffs: number
+  /**
+   * Change of the remembered emotion (peak-end, normalized); `None` when either side has no
+   * emotion curve.
+   */
+  peak_end?: number | null
+  /**
+   * Change of the health index (points): the predicted gain.
+   */
+  health: number
+  /**
+   * Per persona scored on both sides, sorted by id.
+   */
+  personas: PersonaPrediction[]
+}
+/**
+ * Predicted change of one persona's journey (to-be minus as-is).
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "PersonaPrediction".
+ */
+export interface PersonaPrediction {
+  /**
+   * Persona id.
+   */
+  persona: string
+  /**
+   * Change of the probability of success.
+   */
+  conversion: number
+  /**
+   * Change of the expected total effort.
+   */
+  effort: number
+  /**
+   * Change of the expected channel switches.
+   */
+  channel_switches: number
+  /**
+   * Change of the expected hand-offs.
+   */
+  handoffs: number
+  /**
+   * Change of the remembered emotion (peak-end, normalized); `None` when either side has no
+   * emotion curve.
+   */
+  peak_end?: number | null
+  /**
+   * Change of the health index (points).
+   */
+  health: number
+}
+/**
+ * A pain an opportunity addresses.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "AddressedPain".
+ */
+export interface AddressedPain {
+  /**
+   * Pain id.
+   */
+  pain: string
+  /**
+   * Touchpoint it is felt at.
+   */
+  touchpoint: string
+  /**
+   * Its severity.
+   */
+  severity: 'low' | 'medium' | 'high' | 'critical'
+  /**
+   * Weight of the severity: low 0.25, medium 0.5, high 0.75, critical 1.
+   */
+  weight: number
+}
+/**
  * One problem found in a map, or in an input or a call that works on one.
  *
  * This interface was referenced by `ScoresSchema`'s JSON-Schema
@@ -1083,6 +1274,39 @@ export interface Overall1 {
    * Crossroads over the customer base, most visited first.
    */
   crossroads: Crossroad[]
+}
+/**
+ * RICE score (Intercom, McBride 2016): reach × impact × confidence / effort.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "Rice".
+ */
+export interface Rice1 {
+  /**
+   * reach × impact × confidence / effort; `None` without an impact or a positive effort.
+   */
+  score?: number | null
+  /**
+   * Share of the customer base that reaches the opportunity's touchpoints, 0..1.
+   */
+  reach: number
+  /**
+   * Impact per customer reached on Intercom's scale: 3 massive, 2 high, 1 medium, 0.5 low,
+   * 0.25 minimal (0: predicted not to help); `None` without a prediction or a declared value.
+   */
+  impact?: number | null
+  /**
+   * Where the impact comes from.
+   */
+  impact_source?: ImpactSource | null
+  /**
+   * The declared confidence, or the configured default.
+   */
+  confidence: number
+  /**
+   * The declared effort.
+   */
+  effort?: number | null
 }
 /**
  * What the to-be map changes against the as-is map.
@@ -1751,6 +1975,100 @@ export interface PathColumns {
   volatility: (number | null)[]
 }
 /**
+ * The opportunities to do first within an effort budget, chosen greedily by marginal
+ * predicted gain per unit of effort.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "Portfolio".
+ */
+export interface Portfolio {
+  /**
+   * The effort budget; `None` for no limit.
+   */
+  budget?: number | null
+  /**
+   * Opportunity ids chosen, in the order they were chosen.
+   */
+  chosen: string[]
+  /**
+   * Their total effort.
+   */
+  effort: number
+  predicted: Prediction1
+  /**
+   * Each choice with its marginal gain.
+   */
+  steps: PortfolioStep[]
+  /**
+   * Opportunities left out, effects skipped in the combination.
+   */
+  diagnostics: Diagnostic[]
+}
+/**
+ * Predicted change of the map (to-be minus as-is) over the customer base, each persona
+ * weighted by its share, with the change of each persona.
+ */
+export interface Prediction1 {
+  /**
+   * Change of the probability of success.
+   */
+  conversion: number
+  /**
+   * Change of the expected total effort.
+   */
+  effort: number
+  /**
+   * Change of the expected channel switches.
+   */
+  channel_switches: number
+  /**
+   * Change of the expected hand-offs.
+   */
+  handoffs: number
+  /**
+   * Change of the remembered emotion (peak-end, normalized); `None` when either side has no
+   * emotion curve.
+   */
+  peak_end?: number | null
+  /**
+   * Change of the health index (points): the predicted gain.
+   */
+  health: number
+  /**
+   * Per persona scored on both sides, sorted by id.
+   */
+  personas: PersonaPrediction[]
+}
+/**
+ * One opportunity chosen for a portfolio.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "PortfolioStep".
+ */
+export interface PortfolioStep {
+  /**
+   * Opportunity id.
+   */
+  opportunity: string
+  /**
+   * Its declared effort.
+   */
+  effort: number
+  /**
+   * Its marginal gain: the change of the health index when it is added to the opportunities
+   * chosen before it, the effects of all re-scored together.
+   */
+  gain: number
+  /**
+   * Gain per unit of effort; `None` for an effort of 0.
+   */
+  gain_per_effort?: number | null
+  /**
+   * Effort spent once it is chosen.
+   */
+  spent: number
+}
+/**
  * Settings of [`JourneyMap::score`](crate::JourneyMap::score). Every field has a documented
  * default; unknown fields are refused.
  *
@@ -1769,6 +2087,7 @@ export interface ScoringConfig {
    * Length of the short lists (effort hot spots, largest shortfalls); default 5.
    */
   top?: number | null
+  opportunities?: OpportunityConfig
 }
 /**
  * Weights of the moment-of-truth priority.
@@ -1832,6 +2151,62 @@ export interface SurveyConfig {
    * Normalized effort (0..1) from which a step counts as effortful (CES).
    */
   effort_threshold?: number
+}
+/**
+ * Opportunity scores: RICE impact levels and the value × effort grid.
+ */
+export interface OpportunityConfig {
+  impact?: ImpactThresholds
+  value_scale?: ValueScale
+  /**
+   * Confidence of an opportunity that declares none (Intercom's "low confidence", 0.5).
+   */
+  default_confidence?: number
+  /**
+   * RICE impact from which an opportunity is of high value in the value × effort grid
+   * (default 1, "medium").
+   */
+  high_impact?: number
+  /**
+   * Effort above which an opportunity is of high effort in the value × effort grid; by
+   * default (`null`) the median of the efforts the map's opportunities declare.
+   */
+  high_effort?: number | null
+}
+/**
+ * Levels of a predicted RICE impact.
+ */
+export interface ImpactThresholds {
+  /**
+   * Massive impact (3).
+   */
+  massive?: number
+  /**
+   * High impact (2).
+   */
+  high?: number
+  /**
+   * Medium impact (1).
+   */
+  medium?: number
+  /**
+   * Low impact (0.5).
+   */
+  low?: number
+}
+/**
+ * Scale of declared `value`s, read as a rating 1..5 (5 massive, 4 high, 3 medium, 2 low,
+ * 1 minimal impact) when an opportunity has no prediction.
+ */
+export interface ValueScale {
+  /**
+   * The lowest value (a rating of 1, minimal impact).
+   */
+  min?: number
+  /**
+   * The highest value (a rating of 5, massive impact).
+   */
+  max?: number
 }
 /**
  * Weights of the moment-of-truth priority factors (any non-negative numbers; they are divided
@@ -1905,4 +2280,69 @@ export interface SurveyConfig1 {
    * Normalized effort (0..1) from which a step counts as effortful (CES).
    */
   effort_threshold?: number
+}
+/**
+ * Settings of the opportunity scores: RICE impact levels and the value × effort grid.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "OpportunityConfig".
+ */
+export interface OpportunityConfig1 {
+  impact?: ImpactThresholds
+  value_scale?: ValueScale
+  /**
+   * Confidence of an opportunity that declares none (Intercom's "low confidence", 0.5).
+   */
+  default_confidence?: number
+  /**
+   * RICE impact from which an opportunity is of high value in the value × effort grid
+   * (default 1, "medium").
+   */
+  high_impact?: number
+  /**
+   * Effort above which an opportunity is of high effort in the value × effort grid; by
+   * default (`null`) the median of the efforts the map's opportunities declare.
+   */
+  high_effort?: number | null
+}
+/**
+ * Predicted health-index gain per reached customer (points) from which a predicted RICE
+ * impact takes each level of Intercom's scale; any smaller positive gain is minimal (0.25).
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "ImpactThresholds".
+ */
+export interface ImpactThresholds1 {
+  /**
+   * Massive impact (3).
+   */
+  massive?: number
+  /**
+   * High impact (2).
+   */
+  high?: number
+  /**
+   * Medium impact (1).
+   */
+  medium?: number
+  /**
+   * Low impact (0.5).
+   */
+  low?: number
+}
+/**
+ * The scale an opportunity's declared `value` is on.
+ *
+ * This interface was referenced by `ScoresSchema`'s JSON-Schema
+ * via the `definition` "ValueScale".
+ */
+export interface ValueScale1 {
+  /**
+   * The lowest value (a rating of 1, minimal impact).
+   */
+  min?: number
+  /**
+   * The highest value (a rating of 5, massive impact).
+   */
+  max?: number
 }

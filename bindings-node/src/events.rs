@@ -60,6 +60,10 @@ fn mapping(
     object_from_js = false
 )]
 #[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "made once per call and handed to JavaScript at once"
+)]
 pub enum EventLogOutcome {
     /// The log.
     Ok { log: NativeEventLog },
@@ -74,6 +78,10 @@ pub enum EventLogOutcome {
     object_from_js = false
 )]
 #[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "made once per call and handed to JavaScript at once"
+)]
 pub enum AggregateOutcome {
     /// The aggregate.
     Ok { aggregate: NativeAggregate },
@@ -123,7 +131,7 @@ pub struct NativeAggregate {
 #[napi(catch_unwind)]
 pub fn event_log_from_columns(
     names_json: String,
-    case: Vec<Option<String>>,
+    case_ids: Vec<Option<String>>,
     activity: Vec<Option<String>>,
     timestamp: Vec<Option<String>>,
     channel: Option<Vec<Option<String>>>,
@@ -136,7 +144,7 @@ pub fn event_log_from_columns(
         let metric_refs: Vec<&dyn NumColumn> =
             metrics.iter().map(|m| m as &dyn NumColumn).collect();
         b.push_columns(Columns {
-            case: &case,
+            case: &case_ids,
             activity: &activity,
             timestamp: &timestamp,
             channel: channel.as_ref().map(|c| c as &dyn StrColumn),

@@ -101,9 +101,9 @@ impl NativeEventLog {
         guard(py, || {
             let mut builder =
                 LogBuilder::new(names(py, names_json)?).map_err(|e| errors::events(py, e))?;
-            let mut reader = arrow_stream(stream)?;
+            let reader = arrow_stream(stream)?;
             let chunk = chunk.max(1);
-            while let Some(batch) = reader.next() {
+            for batch in reader {
                 let batch =
                     batch.map_err(|e| errors::internal(py, &format!("Arrow stream: {e}")))?;
                 let mut at = 0;

@@ -9,7 +9,8 @@
 //! JSON pointers) < [`model`] (the format's types, the move-weight rule) < [`validate`] <
 //! [`score`] (the Markov chain and every score) < [`io`] (reading and writing maps: JSON, Mermaid
 //! `journey` diagrams, whose export follows a persona's most likely journey, and CSV tables) <
-//! [`render`] (SVG pictures) < [`report`] (text and HTML for people).
+//! [`events`] (event logs: statistics, discovery, calibration, conformance) < [`render`] (SVG
+//! pictures) < [`report`] (text and HTML for people).
 
 #![warn(missing_docs)]
 

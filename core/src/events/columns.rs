@@ -299,7 +299,14 @@ fn renumber(ids: &mut [u32], remap: &[u32]) {
 /// Groups the events of a builder by case and orders each case by time, ties in input order.
 /// Cases, activities and channels are numbered by first appearance among the kept events, so
 /// the result is the same whichever way the rows came in.
-pub(crate) fn finish(mut b: LogBuilder) -> EventLog {
+impl LogBuilder {
+    /// Groups events by case and orders them by time (ties in input order).
+    pub fn finish(self) -> EventLog {
+        finish(self)
+    }
+}
+
+fn finish(mut b: LogBuilder) -> EventLog {
     let (case_remap, case_order) = first_appearance(&b.ev_case, b.cases.len());
     let (act_remap, act_order) = first_appearance(&b.ev_activity, b.activities.len());
     let (chan_remap, chan_order) = first_appearance(&b.ev_channel, b.channels.len());

@@ -284,11 +284,6 @@ impl LogBuilder {
             }
         }
     }
-
-    /// Groups events by case and orders them by time (ties in input order).
-    pub fn finish(self) -> EventLog {
-        super::columns::finish(self)
-    }
 }
 
 /// The reason a timestamp is rejected.

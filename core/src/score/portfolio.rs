@@ -86,7 +86,8 @@ pub(crate) fn portfolio(
             set.push(c.position);
             let (after, _) = predictor.predict(&set);
             let gain = after.totals.health.index - health;
-            if !(gain > 0.0) {
+            // A gain that is not positive (or NaN) buys nothing.
+            if gain.is_nan() || gain <= 0.0 {
                 continue;
             }
             let ratio = if c.effort > 0.0 {

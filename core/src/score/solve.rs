@@ -27,6 +27,9 @@ pub(crate) struct Solved {
     pub path: Rc<Option<LikelyPath>>,
 }
 
+/// A built chain with its most likely path.
+type Built = (Rc<Chain>, Rc<Option<LikelyPath>>);
+
 /// How much of each chain to solve.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Depth {
@@ -70,7 +73,7 @@ pub(crate) fn solve(
     let mut out: Vec<Solved> = Vec::new();
     // Chains already built, by journey signature: personas with the same journey share one chain;
     // chains with the same transient part share its factorization.
-    let mut built: Vec<(Vec<u64>, Option<(Rc<Chain>, Rc<Option<LikelyPath>>)>)> = Vec::new();
+    let mut built: Vec<(Vec<u64>, Option<Built>)> = Vec::new();
     type Factorized = (Rc<Chain>, Rc<Option<Factorization>>, Option<Rc<Mat<f64>>>);
     let mut factorized: Vec<Factorized> = Vec::new();
     for (pi, persona) in personas(map, index) {

@@ -13,6 +13,7 @@ mod build;
 mod cells;
 mod columns;
 mod read;
+mod table;
 mod write;
 
 use super::Error;

@@ -252,6 +252,12 @@ fn overlap(a: &[Id], b: &[Id]) -> bool {
     a.is_empty() || b.is_empty() || a.iter().any(|p| b.contains(p))
 }
 
+/// A measure set by an effect: (position, value, personas).
+type MeasureSet<'a> = (usize, f64, &'a [Id]);
+
+/// A move set by an effect: (position, personas, (probability, count) as bits).
+type MoveSet<'a> = (usize, &'a [Id], (Option<u64>, Option<u64>));
+
 /// Effects of one opportunity that cannot all hold (JM057).
 fn contradictions(base: &str, e: &Effects, sink: &mut Sink) {
     let mut contradict = |path: String, message: String| {
@@ -293,7 +299,7 @@ fn contradictions(base: &str, e: &Effects, sink: &mut Sink) {
     }
     // Measures: the same field of the same touchpoint set twice to different values, at the same
     // level (every persona, or overlapping persona lists).
-    let mut set: HashMap<(&str, &str, bool), Vec<(usize, f64, &[Id])>> = HashMap::new();
+    let mut set: HashMap<(&str, &str, bool), Vec<MeasureSet<'_>>> = HashMap::new();
     for (j, m) in e.measures.iter().enumerate() {
         if removed.contains_key(m.touchpoint.as_str()) {
             contradict(
@@ -324,8 +330,7 @@ fn contradictions(base: &str, e: &Effects, sink: &mut Sink) {
         }
     }
     // Moves: the same move given different weights, or changed and removed.
-    let mut moves: HashMap<(&str, &str), Vec<(usize, &[Id], (Option<u64>, Option<u64>))>> =
-        HashMap::new();
+    let mut moves: HashMap<(&str, &str), Vec<MoveSet<'_>>> = HashMap::new();
     for (j, t) in e.transitions.iter().enumerate() {
         let here = format!("{base}/transitions/{j}");
         for end in [&t.from, &t.to] {

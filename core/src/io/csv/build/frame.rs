@@ -5,7 +5,7 @@ use super::Builder;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::io::csv::cells::{self, Numbers};
 use crate::io::csv::columns::Column;
-use crate::io::csv::read::Row;
+use crate::io::csv::table::Row;
 use crate::io::ids::{persona_slug, slug};
 use crate::io::objects;
 use crate::model::{Channel, ChannelKind, Id, XFields};

@@ -16,7 +16,7 @@ use self::parsed::{Parsed, pointer_of, x_fields};
 
 use super::cells::{self, Numbers, Weights};
 use super::columns::Column;
-use super::read::{Row, Table};
+use super::table::{Row, Table};
 use crate::diagnostics::{Diagnostic, codes};
 use crate::io::ids::{UniqueIds, slug};
 use crate::io::imported::Sources;

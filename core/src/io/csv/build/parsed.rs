@@ -2,7 +2,7 @@
 
 use super::super::cells::{self, Numbers, Weights};
 use super::super::columns::Column;
-use super::super::read::Row;
+use super::super::table::Row;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{Measures, XFields};
 
