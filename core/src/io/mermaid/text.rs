@@ -103,11 +103,12 @@ pub(super) fn breaks_to_newlines(text: &str) -> String {
 /// A name as read: entities decoded, `<br>` as line breaks when `breaks`, white space around it
 /// removed (a name of white space only is empty).
 pub(super) fn read_name(raw: &str, breaks: bool) -> String {
-    let decoded = decode_entities(raw.trim());
+    // Breaks first: an entity-escaped `#60;br>` is the literal text `<br>`, not a break.
+    let raw = raw.trim();
     let text = if breaks {
-        breaks_to_newlines(&decoded)
+        decode_entities(&breaks_to_newlines(raw))
     } else {
-        decoded
+        decode_entities(raw)
     };
     if text.trim().is_empty() {
         String::new()
