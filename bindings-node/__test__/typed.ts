@@ -46,3 +46,21 @@ const portfolio: Portfolio = map.portfolio(10)
 const gain: Prediction = portfolio.predicted
 const toBe: JourneyMap = map.apply(portfolio.chosen)
 void [ranked, gain.health, toBe]
+
+// Pictures and the report.
+import { RenderError } from '../lib/index'
+import type { SvgOptions } from '../lib/index'
+const flowOptions: SvgOptions = { view: 'flow', allPersonas: true }
+const flowSvg: string = map.toSvg(flowOptions)
+const journeySvg: string = map.toSvg({ view: 'journey', persona: 'p', moments: 3 }, { top: 3 })
+const report: string = map.toHtml()
+try {
+  // @ts-expect-error: there is no sankey view
+  map.toSvg({ view: 'sankey' })
+} catch (e) {
+  if (e instanceof RenderError) {
+    const code: string | null = e.code
+    void code
+  }
+}
+void [flowSvg, journeySvg, report]

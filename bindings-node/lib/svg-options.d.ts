@@ -2,7 +2,7 @@
 // `allPersonas` as an alias of `all_personas`).
 
 /** Which picture `toSvg` draws, and of whom. Unknown keys, an unknown view, or both `persona`
- * and `allPersonas` throw `JourneyMapError` with code JM400. */
+ * and `allPersonas` throw `RenderError` (a `JourneyMapError`) with code JM400. */
 export interface SvgOptions {
   /** `'journey'` (default): stages, lanes, emotion curve, moments of truth; `'flow'`: moves as
    * arrows whose width is the expected flow. */

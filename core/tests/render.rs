@@ -11,7 +11,7 @@ mod pictures;
 mod generated;
 
 use journeymap::JourneyMap;
-use journeymap::render::{self, Options, Personas, SvgOptions};
+use journeymap::render::{self, Options, Personas, SvgOptions, View};
 use journeymap::score::ScoringConfig;
 use serde_json::{Value, json};
 
@@ -291,4 +291,138 @@ fn the_overlap_check_sees_overlapping_text() {
     let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50" font-family="DejaVu Sans"><text x="10" y="20" font-size="12">Hello there</text><text x="30" y="22" font-size="12">General</text><text x="10" y="45" font-size="12">apart</text></svg>"#;
     let tree = pictures::parse(svg);
     assert_eq!(pictures::overlapping_texts(&tree).len(), 1);
+}
+
+fn solar(view: View, persona: Option<&str>) -> String {
+    let map =
+        journeymap::io::from_path(common::root().join("examples/solar-installation.json")).unwrap();
+    let options = SvgOptions {
+        view,
+        all_personas: persona.is_none(),
+        persona: persona.map(str::to_owned),
+        moments: None,
+    };
+    render::svg(&map, &ScoringConfig::default(), &options).unwrap()
+}
+
+/// The moves of a flow view drawn with the loop arrowhead: (title, path data).
+fn loop_moves(svg: &str) -> Vec<(String, String)> {
+    svg.split("<g><title>")
+        .filter(|g| g.contains("-arrow-loop-"))
+        .map(|g| {
+            let title = g.split("</title>").next().unwrap().to_owned();
+            let d = g.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
+            (title, d.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn moves_that_close_a_cycle_within_a_stage_are_drawn_as_loops_each_way_apart() {
+    let svg = solar(View::Flow, None);
+    let loops = loop_moves(&svg);
+    let find = |from: &str, to: &str| {
+        loops
+            .iter()
+            .find(|(t, _)| t.starts_with(&format!("{from} \u{2192} {to}:")))
+            .unwrap_or_else(|| panic!("{from} \u{2192} {to} is not a loop: {loops:#?}"))
+            .1
+            .clone()
+    };
+    // Back to a touchpoint listed earlier in the stage.
+    find(
+        "Technician repairs the inverter",
+        "Follows production in the app",
+    );
+    // Both ways between two touchpoints: on different sides of the column.
+    let there = find(
+        "Is called back by a sales advisor",
+        "Receives the detailed quote",
+    );
+    let back = find(
+        "Receives the detailed quote",
+        "Is called back by a sales advisor",
+    );
+    let start_x = |d: &str| -> f64 {
+        d.trim_start_matches('M')
+            .split(',')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!(
+        (start_x(&there) - start_x(&back)).abs() > 100.0,
+        "{there} / {back}"
+    );
+    // A move on within a stage that nothing answers stays a plain bend.
+    assert!(
+        !loops
+            .iter()
+            .any(|(t, _)| t.starts_with("Requests a quote online \u{2192}"))
+    );
+}
+
+#[test]
+fn arrowheads_grow_with_their_moves() {
+    let svg = solar(View::Flow, None);
+    let sizes: Vec<u32> = svg
+        .split("markerWidth=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().parse().unwrap())
+        .collect();
+    assert!(sizes.iter().all(|&s| s >= 9), "{sizes:?}");
+    assert!(sizes.iter().any(|&s| s >= 28), "{sizes:?}");
+}
+
+#[test]
+fn the_remembered_level_is_written_in_full() {
+    for persona in ["eco-owner", "budget-owner"] {
+        let tree = pictures::parse(&solar(View::Journey, Some(persona)));
+        let texts: Vec<String> = pictures::texts(&tree).into_iter().map(|t| t.0).collect();
+        assert!(texts.iter().any(|t| t == "remembered"), "{persona}");
+        assert!(texts.iter().any(|t| t == "(peak-end)"), "{persona}");
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("peak-e") && t.ends_with('\u{2026}')),
+            "{persona}"
+        );
+    }
+}
+
+#[test]
+fn thin_moves_of_a_large_map_are_hidden_and_counted() {
+    let map = generated::generated(100, 5, 3);
+    let scores = map.score(&ScoringConfig::default());
+    let flow = render::flow_svg(&map, &scores, &Personas::All, &Options::default()).unwrap();
+    let tree = pictures::parse(&flow);
+    let note = pictures::texts(&tree)
+        .into_iter()
+        .map(|t| t.0)
+        .find(|t| t.contains("under 1 per 100 customers are hidden"))
+        .expect("no note about hidden moves");
+    let hidden: usize = note
+        .split(" moves of under")
+        .next()
+        .unwrap()
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(hidden > 0, "{note}");
+    // No move drawn is under 1 per 100 customers.
+    for title in flow.split("<title>").skip(1) {
+        let title = title.split("</title>").next().unwrap();
+        if let Some(rest) = title.strip_suffix(" moves per 100 customers") {
+            let value: f64 = rest
+                .rsplit(": ")
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap_or_else(|e| panic!("{e}: {title}"));
+            assert!(value >= 1.0, "{title}");
+        }
+    }
 }

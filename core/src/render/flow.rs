@@ -56,12 +56,20 @@ pub(crate) struct Flow {
     pub columns: Vec<String>,
     /// Height of the tallest column.
     pub height: f64,
+    /// Moves left out: on a large map, those under `MIN_SHOWN` per customer.
+    pub hidden: usize,
 }
 
 /// Node box size and spacing.
 pub(crate) const NODE_W: f64 = 184.0;
 pub(crate) const NODE_H: f64 = 56.0;
 pub(crate) const V_GAP: f64 = 34.0;
+
+/// A map with more touchpoints than this in its flow view is large: its thinnest moves are
+/// hidden, or they would hide everything else.
+pub(crate) const LARGE: usize = 40;
+/// The least flow of a move drawn on a large map (1 per 100 customers).
+pub(crate) const MIN_SHOWN: f64 = 0.01;
 
 /// Expected flow of each move.
 type Moves = BTreeMap<(Key, Key), f64>;
@@ -130,9 +138,8 @@ fn flows(
 }
 
 /// Builds and places the flow of the drawn personas (added up over the customer base when `all`).
-pub(crate) fn flow(map: &JourneyMap, drawn: &[Drawn<'_>], all: bool) -> Flow {
-    let index = map.index();
-    let (moves, amounts) = flows(map, &index, drawn, all);
+pub(crate) fn flow(map: &JourneyMap, index: &MapIndex<'_>, drawn: &[Drawn<'_>], all: bool) -> Flow {
+    let (moves, amounts) = flows(map, index, drawn, all);
     let stages = map.stages_in_order();
     let stage_col = |t: usize| {
         stages
@@ -206,6 +213,15 @@ pub(crate) fn flow(map: &JourneyMap, drawn: &[Drawn<'_>], all: bool) -> Flow {
             edges.push(Edge { from, to, flow: f });
         }
     }
+    let touchpoints = keys
+        .iter()
+        .filter(|k| matches!(k, Key::Touchpoint(_)))
+        .count();
+    let before = edges.len();
+    if touchpoints > LARGE {
+        edges.retain(|e| e.flow >= MIN_SHOWN);
+    }
+    let hidden = before - edges.len();
     let height = place(map, &mut nodes, &edges, last);
     let mut columns = vec!["Start".to_owned()];
     columns.extend(used.iter().map(|&c| {
@@ -220,6 +236,7 @@ pub(crate) fn flow(map: &JourneyMap, drawn: &[Drawn<'_>], all: bool) -> Flow {
         leaks,
         columns,
         height,
+        hidden,
     }
 }
 

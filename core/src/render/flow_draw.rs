@@ -1,7 +1,9 @@
 //! Drawing the flow view: stage columns, touchpoint boxes, outcomes at the right, moves as
-//! arrows whose width is the expected flow, loops and going back in amber above the boxes,
-//! drop-offs as red leaks, channel switches (○) and hand-offs (◆) on the moves.
+//! arrows whose width is the expected flow, going back to an earlier stage in amber above the
+//! boxes, loops within a stage in amber beside them, drop-offs as red leaks, channel switches (○)
+//! and hand-offs (◆) on the moves.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use super::curve::bezier;
@@ -13,13 +15,31 @@ use super::theme::{
     BAD, BAD_TINT, Channels, GOOD, GOOD_TINT, INK, LOOP, MUTED, NAVY, NEUTRAL_TINT, RULE, polygon,
 };
 use super::{Drawn, Options};
-use crate::model::{JourneyMap, OutcomeKind};
+use crate::model::{JourneyMap, MapIndex, OutcomeKind};
 use crate::score::Scores;
 
 const COL_PITCH: f64 = NODE_W + 104.0;
 const START_W: f64 = 110.0;
 const MAX_WIDTH: f64 = 20.0;
 const MOVE: &str = "#4f7cac";
+/// Least distance between moves that pass through the same gap between boxes.
+const LANE_GAP: f64 = 3.0;
+
+/// A box on the canvas: left, top, width, height.
+type Rect = (f64, f64, f64, f64);
+/// A cubic segment: start, two control points, end.
+type Segment = [(f64, f64); 4];
+
+/// Size of the arrowhead of a move `w` wide: wider than the stroke, never under 9 px.
+fn head(w: f64) -> f64 {
+    (w * 1.4 + 3.0).max(9.0).round()
+}
+
+/// How far before its target a move's path ends, so that the tip of its head (drawn from 0.2
+/// of its length before the end) just touches the target.
+fn reach(w: f64) -> f64 {
+    0.8 * head(w) - 1.2
+}
 
 /// Left edge of a column.
 fn col_x(col: usize) -> f64 {
@@ -44,6 +64,9 @@ enum Kind {
     Entry,
     Forward,
     Within,
+    /// A move within a stage that closes a cycle (to a touchpoint listed before it in the
+    /// stage, or answered by the reverse move).
+    Cycle,
     Back,
     Success,
     Failure,
@@ -55,7 +78,7 @@ impl Kind {
         match self {
             Kind::Entry => NAVY,
             Kind::Forward | Kind::Within => MOVE,
-            Kind::Back => LOOP,
+            Kind::Back | Kind::Cycle => LOOP,
             Kind::Success => GOOD,
             Kind::Failure => BAD,
             Kind::Neutral => MUTED,
@@ -67,6 +90,7 @@ impl Kind {
             Kind::Entry => "entry",
             Kind::Forward => "move",
             Kind::Within => "within",
+            Kind::Cycle => "loop",
             Kind::Back => "back",
             Kind::Success => "success",
             Kind::Failure => "failure",
@@ -94,14 +118,28 @@ impl Ctx<'_> {
             },
             Key::DropOff => Kind::Failure,
             _ if a.key == Key::Start => Kind::Entry,
-            _ if b.col == a.col && e.from != e.to => Kind::Within,
+            _ if b.col == a.col && e.from != e.to => {
+                let earlier =
+                    matches!((a.key, b.key), (Key::Touchpoint(ta), Key::Touchpoint(tb)) if tb < ta);
+                let answered = self
+                    .flow
+                    .edges
+                    .iter()
+                    .any(|r| r.from == e.to && r.to == e.from);
+                if earlier || answered {
+                    Kind::Cycle
+                } else {
+                    Kind::Within
+                }
+            }
             _ if b.col <= a.col => Kind::Back,
             _ => Kind::Forward,
         }
     }
 
-    /// The height of the free space between boxes of column `col` nearest to `y`.
-    fn gap(&self, col: usize, y: f64) -> f64 {
+    /// The height of the free space between boxes of column `col` nearest to `y`, and which
+    /// side it is on: -1 above the column, 1 below it, 0 between two boxes.
+    fn gap(&self, col: usize, y: f64) -> (f64, i8) {
         let mut spans: Vec<(f64, f64)> = self
             .flow
             .nodes
@@ -110,20 +148,30 @@ impl Ctx<'_> {
             .map(|nd| (self.y(nd) - NODE_H / 2.0, self.y(nd) + NODE_H / 2.0))
             .collect();
         spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut candidates: Vec<f64> = Vec::with_capacity(spans.len() + 1);
+        let mut candidates: Vec<(f64, i8)> = Vec::with_capacity(spans.len() + 1);
         if let (Some(first), Some(last)) = (spans.first(), spans.last()) {
-            candidates.push(first.0 - V_GAP / 2.0);
-            candidates.push(last.1 + V_GAP / 2.0);
+            candidates.push((first.0 - V_GAP / 2.0, -1));
+            candidates.push((last.1 + V_GAP / 2.0, 1));
         }
-        candidates.extend(spans.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0));
+        candidates.extend(spans.windows(2).map(|w| ((w[0].1 + w[1].0) / 2.0, 0)));
         candidates
             .into_iter()
-            .min_by(|a, b| (a - y).abs().total_cmp(&(b - y).abs()))
-            .unwrap_or(y)
+            .min_by(|a, b| (a.0 - y).abs().total_cmp(&(b.0 - y).abs()))
+            .unwrap_or((y, 0))
     }
 
     fn width(&self, f: f64) -> f64 {
         (f * self.scale).clamp(1.0, MAX_WIDTH)
+    }
+
+    /// Stroke width of a move: a loop on one box is drawn small, whatever its flow (its title
+    /// says how much).
+    fn edge_width(&self, e: &Edge) -> f64 {
+        if e.from == e.to {
+            self.width(e.flow).min(5.0)
+        } else {
+            self.width(e.flow)
+        }
     }
 
     fn y(&self, node: &Node) -> f64 {
@@ -215,26 +263,108 @@ fn path_data(segments: &[[(f64, f64); 4]]) -> String {
     d
 }
 
-/// The segments of a move: forward moves pass between the boxes of the columns they cross;
-/// moves within a stage bend out to the left of the column; moves back arc above the boxes.
-fn segments(ctx: &Ctx<'_>, e: &Edge, port: (f64, f64), kind: Kind) -> Vec<[(f64, f64); 4]> {
+/// The heights at which each forward move crosses the columns between its ends: the free gap
+/// nearest to its straight course. Moves that share a gap are stacked side by side (ordered by
+/// where they come from and go, at least `LANE_GAP` apart) rather than drawn on one line.
+fn crossings(ctx: &Ctx<'_>, forward: &[usize], port: &[(f64, f64)]) -> Vec<Vec<f64>> {
+    let edges = &ctx.flow.edges;
+    let mut out: Vec<Vec<f64>> = vec![Vec::new(); edges.len()];
+    // (column, gap height, side) -> (move, which of its crossings).
+    let mut shared: BTreeMap<(usize, u64, i8), Vec<(usize, usize)>> = BTreeMap::new();
+    for &k in forward {
+        let (a, b) = (&ctx.flow.nodes[edges[k].from], &ctx.flow.nodes[edges[k].to]);
+        let (y1, y2) = port[k];
+        let span = (b.col - a.col.min(b.col)) as f64;
+        for c in a.col + 1..b.col {
+            let t = (c - a.col) as f64 / span.max(1.0);
+            let (gy, side) = ctx.gap(c, y1 + (y2 - y1) * t);
+            shared
+                .entry((c, gy.to_bits(), side))
+                .or_default()
+                .push((k, out[k].len()));
+            out[k].push(gy);
+        }
+    }
+    for ((_, bits, side), mut lane) in shared {
+        if lane.len() < 2 {
+            continue;
+        }
+        lane.sort_by(|p, q| {
+            let (a, b) = (port[p.0], port[q.0]);
+            (a.0 + a.1)
+                .total_cmp(&(b.0 + b.1))
+                .then(a.0.total_cmp(&b.0))
+                .then(p.0.cmp(&q.0))
+        });
+        let widths: Vec<f64> = lane
+            .iter()
+            .map(|&(k, _)| ctx.width(edges[k].flow))
+            .collect();
+        // Side by side as wide as they are: between two boxes squeezed into the gap when they
+        // do not fit, above or below the column stacked away from its boxes.
+        let natural: f64 = widths.iter().sum::<f64>() + LANE_GAP * (widths.len() - 1) as f64;
+        let squeeze = if side == 0 {
+            ((V_GAP - 6.0) / natural).min(1.0)
+        } else {
+            1.0
+        };
+        let mut centres = Vec::with_capacity(lane.len());
+        let mut at = 0.0;
+        for (j, w) in widths.iter().enumerate() {
+            if j > 0 {
+                let step = (widths[j - 1] / 2.0 + LANE_GAP + w / 2.0) * squeeze;
+                at += step.max(LANE_GAP);
+            }
+            centres.push(at);
+        }
+        let gy = f64::from_bits(bits);
+        let (first, last) = (widths[0] / 2.0, widths[widths.len() - 1] / 2.0);
+        // Where the first centre goes: the stack centred in the gap, or starting 4 px off the
+        // box above it (below the column) or ending 4 px off the box below it (above).
+        let start = match side {
+            1 => gy - V_GAP / 2.0 + 4.0 + first,
+            -1 => gy + V_GAP / 2.0 - 4.0 - last - at,
+            _ => gy - at / 2.0,
+        };
+        for (&(k, i), c) in lane.iter().zip(centres) {
+            out[k][i] = start + c;
+        }
+    }
+    out
+}
+
+/// The segments of a move: forward moves pass between the boxes of the columns they cross (at
+/// the heights of `crossed`); moves within a stage bend out to the left of the column, loops
+/// within a stage too when they go down and to the right when they go up (so that A → B and
+/// B → A are told apart); moves back arc above the boxes.
+fn segments(
+    ctx: &Ctx<'_>,
+    e: &Edge,
+    port: (f64, f64),
+    crossed: &[f64],
+    kind: Kind,
+) -> Vec<[(f64, f64); 4]> {
     let (a, b) = (&ctx.flow.nodes[e.from], &ctx.flow.nodes[e.to]);
+    let reach = reach(ctx.edge_width(e));
     match kind {
-        Kind::Back => vec![loop_path(ctx, a, b)],
-        Kind::Within => {
-            let x = col_x(a.col);
+        Kind::Back => vec![loop_path(ctx, a, b, reach)],
+        Kind::Within | Kind::Cycle => {
             let bulge = 22.0 + 6.0 * ((a.y - b.y).abs() / 90.0).min(4.0);
-            let (ya, yb) = (ctx.y(a) + 6.0, ctx.y(b) - 6.0);
-            vec![[(x, ya), (x - bulge, ya), (x - bulge, yb), (x - 6.0, yb)]]
+            if kind == Kind::Cycle && b.y < a.y {
+                let x = col_x(a.col) + NODE_W;
+                let (ya, yb) = (ctx.y(a) - 10.0, ctx.y(b) + 10.0);
+                vec![[(x, ya), (x + bulge, ya), (x + bulge, yb), (x + reach, yb)]]
+            } else {
+                let x = col_x(a.col);
+                let (ya, yb) = (ctx.y(a) + 6.0, ctx.y(b) - 6.0);
+                vec![[(x, ya), (x - bulge, ya), (x - bulge, yb), (x - reach, yb)]]
+            }
         }
         _ => {
             let (x1, y1) = (col_x(a.col) + node_w(a), port.0);
-            let (x2, y2) = (col_x(b.col) - 6.0, port.1);
+            let (x2, y2) = (col_x(b.col) - reach, port.1);
             let mut points = vec![(x1, y1)];
-            let span = (b.col - a.col.min(b.col)) as f64;
-            for c in a.col + 1..b.col {
-                let t = (c - a.col) as f64 / span.max(1.0);
-                let gy = ctx.gap(c, y1 + (y2 - y1) * t);
+            for (c, &gy) in (a.col + 1..b.col).zip(crossed) {
                 points.push((col_x(c) - 10.0, gy));
                 points.push((col_x(c) + NODE_W + 10.0, gy));
             }
@@ -244,24 +374,25 @@ fn segments(ctx: &Ctx<'_>, e: &Edge, port: (f64, f64), kind: Kind) -> Vec<[(f64,
     }
 }
 
-/// Draws one move; returns its segments (for the label and the marks).
+/// The id of the arrowhead of `kind` for a move `w` wide.
+fn marker_id(id: &str, kind: Kind, w: f64) -> String {
+    format!("{id}-arrow-{}-{}", kind.name(), head(w))
+}
+
+/// Draws one move; returns its segments (for the label) and adds its marks to `taken`.
 fn edge_path(
     ctx: &Ctx<'_>,
     out: &mut String,
-    k: usize,
+    (k, kind): (usize, Kind),
     port: (f64, f64),
-    kind: Kind,
+    crossed: &[f64],
+    taken: &mut Vec<Rect>,
 ) -> Vec<[(f64, f64); 4]> {
     let e = &ctx.flow.edges[k];
     let (a, b) = (&ctx.flow.nodes[e.from], &ctx.flow.nodes[e.to]);
-    // A loop on one box is drawn small, whatever its flow (its label says how much).
-    let w = if e.from == e.to {
-        ctx.width(e.flow).min(5.0)
-    } else {
-        ctx.width(e.flow)
-    };
+    let w = ctx.edge_width(e);
     let colour = kind.colour();
-    let marker = format!("url(#{}-arrow-{})", ctx.id, kind.name());
+    let marker = format!("url(#{})", marker_id(ctx.id, kind, w));
     let title = format!(
         "{} \u{2192} {}: {} moves per 100 customers",
         ctx.name(a.key),
@@ -269,8 +400,8 @@ fn edge_path(
         n(e.flow * 100.0)
     );
     let _ = write!(out, "<g><title>{}</title>", esc(&title));
-    let segs = segments(ctx, e, port, kind);
-    let dash = if kind == Kind::Back {
+    let segs = segments(ctx, e, port, crossed, kind);
+    let dash = if matches!(kind, Kind::Back | Kind::Cycle) {
         " stroke-dasharray=\"6 4\""
     } else {
         ""
@@ -283,13 +414,14 @@ fn edge_path(
     );
     out.push_str("</g>");
     if let (Some(first), Some(last)) = (segs.first(), segs.last()) {
-        marks(ctx, out, e, *first, *last);
+        marks(ctx, out, e, (*first, *last), taken);
     }
     segs
 }
 
-/// A loop or a move back: an arc above the boxes, from the top of one to the top of the other.
-fn loop_path(ctx: &Ctx<'_>, a: &Node, b: &Node) -> [(f64, f64); 4] {
+/// A loop or a move back: an arc above the boxes, from the top of one to the top of the other
+/// (ending `reach` above it, where the arrowhead starts).
+fn loop_path(ctx: &Ctx<'_>, a: &Node, b: &Node, reach: f64) -> [(f64, f64); 4] {
     let (ya, yb) = (ctx.y(a) - NODE_H / 2.0, ctx.y(b) - NODE_H / 2.0);
     if a.key == b.key {
         let x = col_x(a.col) + NODE_W - 44.0;
@@ -297,17 +429,24 @@ fn loop_path(ctx: &Ctx<'_>, a: &Node, b: &Node) -> [(f64, f64); 4] {
             (x, ya),
             (x - 6.0, ya - 30.0),
             (x + 40.0, ya - 30.0),
-            (x + 30.0, ya - 4.0),
+            (x + 30.0, ya + 2.0 - reach),
         ];
     }
     let (xa, xb) = (col_x(a.col) + NODE_W * 0.35, col_x(b.col) + NODE_W * 0.65);
     let lift = 34.0 + 10.0 * (a.col.abs_diff(b.col) as f64);
     let peak = ya.min(yb) - lift;
-    [(xa, ya), (xa, peak), (xb, peak), (xb, yb - 6.0)]
+    [(xa, ya), (xa, peak), (xb, peak), (xb, yb - reach)]
 }
 
-/// Channel switch (○) and hand-off (◆) marks on a move between touchpoints.
-fn marks(ctx: &Ctx<'_>, out: &mut String, e: &Edge, first: [(f64, f64); 4], last: [(f64, f64); 4]) {
+/// Channel switch (○) and hand-off (◆) marks on a move between touchpoints; their boxes go to
+/// `taken`, where labels must not go.
+fn marks(
+    ctx: &Ctx<'_>,
+    out: &mut String,
+    e: &Edge,
+    (first, last): (Segment, Segment),
+    taken: &mut Vec<Rect>,
+) {
     let (Key::Touchpoint(a), Key::Touchpoint(b)) =
         (ctx.flow.nodes[e.from].key, ctx.flow.nodes[e.to].key)
     else {
@@ -334,6 +473,7 @@ fn marks(ctx: &Ctx<'_>, out: &mut String, e: &Edge, first: [(f64, f64); 4], last
             &format!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1.6\""),
         );
         out.push_str("</g>");
+        taken.push((x - 6.0, y - 6.0, 12.0, 12.0));
     }
     if let (Some(oa), Some(ob)) = (&ta.owner, &tb.owner)
         && oa != ob
@@ -351,19 +491,26 @@ fn marks(ctx: &Ctx<'_>, out: &mut String, e: &Edge, first: [(f64, f64); 4], last
             &format!("fill=\"{INK}\""),
         );
         out.push_str("</g>");
+        taken.push((x - 6.0, y - 6.5, 12.0, 13.0));
     }
 }
 
-/// Labels of the largest moves, left out where they would cover a box or another label.
-fn edge_labels(ctx: &Ctx<'_>, out: &mut String, geometry: &[(usize, [(f64, f64); 4])]) {
+/// Labels of the largest moves, left out where they would cover a box, a mark, a drop-off
+/// label or another label (`taken` holds the marks and the drop-off labels).
+fn edge_labels(
+    ctx: &Ctx<'_>,
+    out: &mut String,
+    geometry: &[(usize, [(f64, f64); 4])],
+    mut taken: Vec<Rect>,
+) {
     // Each label sits at the middle of its move's longest segment.
     let font = Font::bold(10.5);
-    let mut taken: Vec<(f64, f64, f64, f64)> = ctx
-        .flow
-        .nodes
-        .iter()
-        .map(|nd| (col_x(nd.col), ctx.y(nd) - NODE_H / 2.0, node_w(nd), NODE_H))
-        .collect();
+    taken.extend(
+        ctx.flow
+            .nodes
+            .iter()
+            .map(|nd| (col_x(nd.col), ctx.y(nd) - NODE_H / 2.0, node_w(nd), NODE_H)),
+    );
     let mut order: Vec<&(usize, [(f64, f64); 4])> = geometry.iter().collect();
     order.sort_by(|a, b| {
         ctx.flow.edges[b.0]
@@ -526,8 +673,9 @@ fn end_box(
     .draw(out, x + 10.0, y + NODE_H - 8.0);
 }
 
-/// A drop-off: a red leak out of the box's bottom right corner, as wide as the flow.
-fn leak(ctx: &Ctx<'_>, out: &mut String, node: &Node, f: f64) {
+/// A drop-off: a red leak out of the box's bottom right corner, as wide as the flow. Returns
+/// the box of its label.
+fn leak(ctx: &Ctx<'_>, out: &mut String, node: &Node, f: f64) -> Rect {
     let (x, y) = (col_x(node.col) + NODE_W - 30.0, ctx.y(node) + NODE_H / 2.0);
     let w = ctx.width(f);
     let _ = write!(
@@ -541,7 +689,7 @@ fn leak(ctx: &Ctx<'_>, out: &mut String, node: &Node, f: f64) {
     );
     let _ = write!(
         out,
-        "<path d=\"M{},{} C{},{} {},{} {},{}\" fill=\"none\" stroke=\"{BAD}\" stroke-width=\"{}\" stroke-opacity=\"0.6\" marker-end=\"url(#{}-arrow-failure)\"/>",
+        "<path d=\"M{},{} C{},{} {},{} {},{}\" fill=\"none\" stroke=\"{BAD}\" stroke-width=\"{}\" stroke-opacity=\"0.6\" marker-end=\"url(#{})\"/>",
         n(x),
         n(y),
         n(x),
@@ -551,31 +699,36 @@ fn leak(ctx: &Ctx<'_>, out: &mut String, node: &Node, f: f64) {
         n(x + 28.0),
         n(y + 16.0),
         n(w),
-        ctx.id
+        marker_id(ctx.id, Kind::Failure, w)
     );
     out.push_str("</g>");
-    Label::new(&format!("\u{2212}{}", pct(f)), Font::bold(10.0), 60.0)
+    let text = format!("\u{2212}{}", pct(f));
+    let font = Font::bold(10.0);
+    Label::new(&text, font, 60.0)
         .fill(BAD)
         .halo()
         .draw(out, x + 40.0, y + 20.0);
+    (x + 38.0, y + 10.0, font.width(&text).min(60.0) + 4.0, 14.0)
 }
 
-fn defs(out: &mut String, id: &str) {
+/// The arrowheads the moves and leaks use: one per kind and size, so that each head is as
+/// wide as its move.
+fn defs(ctx: &Ctx<'_>, out: &mut String) {
+    let mut heads: BTreeSet<(&'static str, &'static str, u32)> = BTreeSet::new();
+    for e in &ctx.flow.edges {
+        let kind = ctx.kind(e);
+        heads.insert((kind.name(), kind.colour(), head(ctx.edge_width(e)) as u32));
+    }
+    for &(_, f) in &ctx.flow.leaks {
+        let kind = Kind::Failure;
+        heads.insert((kind.name(), kind.colour(), head(ctx.width(f)) as u32));
+    }
     out.push_str("<defs>");
-    for kind in [
-        Kind::Entry,
-        Kind::Forward,
-        Kind::Within,
-        Kind::Back,
-        Kind::Success,
-        Kind::Failure,
-        Kind::Neutral,
-    ] {
+    for (name, colour, size) in heads {
         let _ = write!(
             out,
-            "<marker id=\"{id}-arrow-{}\" viewBox=\"0 0 10 10\" refX=\"2\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{}\"/></marker>",
-            kind.name(),
-            kind.colour()
+            "<marker id=\"{}-arrow-{name}-{size}\" viewBox=\"0 0 10 10\" refX=\"2\" refY=\"5\" markerWidth=\"{size}\" markerHeight=\"{size}\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{colour}\"/></marker>",
+            ctx.id
         );
     }
     out.push_str("</defs>");
@@ -688,12 +841,13 @@ fn kpis(scores: &Scores, drawn: &[Drawn<'_>], all: bool) -> Vec<Kpi> {
 /// Draws the flow view of `drawn` (added up over the customer base when `all`).
 pub(crate) fn draw(
     map: &JourneyMap,
+    index: &MapIndex<'_>,
     scores: &Scores,
     drawn: &[Drawn<'_>],
     all: bool,
     options: &Options,
 ) -> String {
-    let flow = flow(map, drawn, all);
+    let flow = flow(map, index, drawn, all);
     let cols = flow.columns.len();
     let width = (col_x(cols - 1) + NODE_W + 70.0 + MARGIN).max(1280.0);
     let widest = flow
@@ -761,9 +915,15 @@ pub(crate) fn draw(
         );
     }
     let forward: Vec<usize> = (0..ctx.flow.edges.len())
-        .filter(|&k| !matches!(ctx.kind(&ctx.flow.edges[k]), Kind::Back | Kind::Within))
+        .filter(|&k| {
+            !matches!(
+                ctx.kind(&ctx.flow.edges[k]),
+                Kind::Back | Kind::Within | Kind::Cycle
+            )
+        })
         .collect();
     let port = ports(&ctx, &forward);
+    let crossed = crossings(&ctx, &forward, &port);
     // Heaviest moves first, so that thin ones stay visible on top.
     let mut order: Vec<usize> = (0..ctx.flow.edges.len()).collect();
     order.sort_by(|&a, &b| {
@@ -773,9 +933,10 @@ pub(crate) fn draw(
             .then(a.cmp(&b))
     });
     let mut geometry = Vec::new();
+    let mut taken: Vec<Rect> = Vec::new();
     for k in order {
         let kind = ctx.kind(&ctx.flow.edges[k]);
-        let segs = edge_path(&ctx, &mut body, k, port[k], kind);
+        let segs = edge_path(&ctx, &mut body, (k, kind), port[k], &crossed[k], &mut taken);
         if matches!(
             kind,
             Kind::Forward | Kind::Entry | Kind::Success | Kind::Failure | Kind::Neutral
@@ -788,14 +949,25 @@ pub(crate) fn draw(
     }
     for (i, f) in ctx.flow.leaks.clone() {
         let node = ctx.flow.nodes[i].clone();
-        leak(&ctx, &mut body, &node, f);
+        taken.push(leak(&ctx, &mut body, &node, f));
     }
     for node in &ctx.flow.nodes {
         node_box(&ctx, &channels, &mut body, node);
     }
-    edge_labels(&ctx, &mut body, &geometry);
+    edge_labels(&ctx, &mut body, &geometry, taken);
     let mut y = top + ctx.flow.height + 40.0;
-    y += Label::new("Arrows follow the moves of the map; their width is the expected number of moves per customer (expected visits of the touchpoint \u{d7} probability of the move). Percentages on arrows are moves per 100 customers.", Font::regular(11.5), width - 2.0 * MARGIN).lines(2).fill(MUTED).draw(&mut body, MARGIN, y);
+    let mut note = "Arrows follow the moves of the map; their width is the expected number of moves per customer (expected visits of the touchpoint \u{d7} probability of the move). Percentages on arrows are moves per 100 customers.".to_owned();
+    if ctx.flow.hidden > 0 {
+        let _ = write!(
+            note,
+            " On this large map, {} moves of under 1 per 100 customers are hidden.",
+            ctx.flow.hidden
+        );
+    }
+    y += Label::new(&note, Font::regular(11.5), width - 2.0 * MARGIN)
+        .lines(3)
+        .fill(MUTED)
+        .draw(&mut body, MARGIN, y);
     y += 10.0;
     y += legends(
         &mut body,
@@ -817,6 +989,14 @@ pub(crate) fn draw(
         ctx.flow.edges.len(),
         n(widest * 100.0)
     );
+    let desc = if ctx.flow.hidden > 0 {
+        format!(
+            "{desc} {} moves of under 1 per 100 customers are hidden.",
+            ctx.flow.hidden
+        )
+    } else {
+        desc
+    };
     let mut out = String::with_capacity(body.len() + 2048);
     open(
         &mut out,
@@ -826,7 +1006,7 @@ pub(crate) fn draw(
         &format!("{} \u{2014} flow view", map.title),
         &desc,
     );
-    defs(&mut out, &options.id);
+    defs(&ctx, &mut out);
     out.push_str(&body);
     out.push_str("</svg>\n");
     out

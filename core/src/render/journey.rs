@@ -15,7 +15,7 @@ use super::theme::{
     BAD, Channels, FAINT, GOOD, INK, MOMENT, MUTED, NAVY, RULE, Shape, persona_colour, polygon,
 };
 use super::{Drawn, Options};
-use crate::model::{JourneyMap, Scale};
+use crate::model::{JourneyMap, MapIndex, Scale};
 use crate::score::Scores;
 
 /// A normalized emotion (-1..1) on the declared scale, as written in the header.
@@ -353,15 +353,16 @@ fn description(ctx: &Ctx<'_>, subtitle: &str) -> String {
 /// Draws the journey map of `drawn` (one persona, or several with `overlay`).
 pub(crate) fn draw(
     map: &JourneyMap,
+    index: &MapIndex<'_>,
     scores: &Scores,
     drawn: &[Drawn<'_>],
     overlay: bool,
     options: &Options,
 ) -> String {
-    let grid = grid(map, drawn);
+    let grid = grid(map, index, drawn);
     let mut ctx = Ctx {
         map,
-        index: map.index(),
+        index,
         scores,
         drawn,
         overlay,

@@ -166,8 +166,11 @@ pub(crate) fn emotion(ctx: &Ctx<'_>, y: f64) -> Option<(String, f64)> {
         );
     }
     if ctx.overlay {
+        // Each persona a few pixels off the next, so that curves that coincide all show.
+        let middle = (curves.len() as f64 - 1.0) / 2.0;
         for (d, pts) in curves.iter().enumerate() {
-            persona_curve(&mut out, &s, pts, ctx.drawn[d].colour);
+            let shift = (d as f64 - middle) * OVERLAY_SHIFT;
+            persona_curve(&mut out, &s, pts, ctx.drawn[d].colour, shift);
         }
     } else if let Some(pts) = curves.first() {
         let exp = expected(ctx, 0);
@@ -214,28 +217,34 @@ fn peak_end_line(ctx: &Ctx<'_>, out: &mut String, s: &Scaler, right: f64, yn: f6
             "stroke=\"{INK}\" stroke-width=\"1.2\" stroke-dasharray=\"1.5 3\" opacity=\"0.7\""
         ),
     );
-    // Keep the tag clear of the "neutral" tag.
-    let ty = if (ype - yn).abs() < 22.0 {
-        if ype <= yn { yn - 20.0 } else { yn + 24.0 }
+    // Three lines (name, value, rule), centred on the line and clear of the "neutral" tag.
+    let ty = ype + 3.5;
+    let ty = if ty + 23.0 > yn - 6.0 && ty - 17.0 < yn + 7.0 {
+        if ype <= yn { yn - 30.0 } else { yn + 24.0 }
     } else {
-        ype + 3.5
+        ty
     };
-    Label::new("remembered", Font::bold(10.0), 84.0)
-        .fill(INK)
-        .draw(out, right + 8.0, ty - 6.0);
-    Label::new(
-        &format!("{} (peak-end)", s.label(summary.peak_end.raw)),
-        Font::regular(10.0),
-        84.0,
-    )
-    .fill(INK)
-    .draw(out, right + 8.0, ty + 6.5);
+    for (k, (text, font)) in [
+        ("remembered".to_owned(), Font::bold(10.0)),
+        (s.label(summary.peak_end.raw), Font::bold(10.0)),
+        ("(peak-end)".to_owned(), Font::regular(10.0)),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        Label::new(&text, font, 84.0)
+            .fill(INK)
+            .draw(out, right + 8.0, ty - 6.0 + 12.5 * k as f64);
+    }
 }
 
-/// One persona's curve in the overlay: its colour and its point shape.
-fn persona_curve(out: &mut String, s: &Scaler, pts: &[Point], colour: usize) {
+/// Vertical distance between the personas' curves in the overlay.
+const OVERLAY_SHIFT: f64 = 3.5;
+
+/// One persona's curve in the overlay: its colour and its point shape, `shift` pixels down.
+fn persona_curve(out: &mut String, s: &Scaler, pts: &[Point], colour: usize, shift: f64) {
     let stroke = persona_colour(colour);
-    let xy: Vec<(f64, f64)> = pts.iter().map(|p| (p.0, s.y(p.1))).collect();
+    let xy: Vec<(f64, f64)> = pts.iter().map(|p| (p.0, s.y(p.1) + shift)).collect();
     let _ = write!(
         out,
         "<path d=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"3\" stroke-linecap=\"round\" opacity=\"0.9\"/>",

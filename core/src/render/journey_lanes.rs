@@ -26,7 +26,7 @@ pub(crate) const PAD: f64 = 9.0;
 /// What every lane reads.
 pub(crate) struct Ctx<'a> {
     pub map: &'a JourneyMap,
-    pub index: MapIndex<'a>,
+    pub index: &'a MapIndex<'a>,
     pub scores: &'a Scores,
     pub drawn: &'a [Drawn<'a>],
     pub overlay: bool,

@@ -3,7 +3,7 @@
 //! touchpoints off the path in rows below, in their stage.
 
 use super::Drawn;
-use crate::model::{JourneyMap, Stage};
+use crate::model::{JourneyMap, MapIndex, Stage};
 
 /// Left edge of the stage columns (the gutter holds the lane names).
 pub(crate) const GUTTER: f64 = 156.0;
@@ -79,8 +79,7 @@ impl Grid<'_> {
 
 /// Lays out the grid for the drawn personas (every touchpoint on the first row when none is
 /// drawn).
-pub(crate) fn grid<'a>(map: &'a JourneyMap, drawn: &[Drawn<'_>]) -> Grid<'a> {
-    let index = map.index();
+pub(crate) fn grid<'a>(map: &'a JourneyMap, index: &MapIndex<'_>, drawn: &[Drawn<'_>]) -> Grid<'a> {
     let stages = map.stages_in_order();
     let visible = |i: usize| {
         let tp = &map.touchpoints[i];

@@ -29,7 +29,7 @@ pub(crate) use frame::state_name;
 pub(crate) use svg::esc;
 
 use crate::diagnostics::{Code, Diagnostic, ErrorKind, ErrorReport, codes};
-use crate::model::{JourneyMap, Persona};
+use crate::model::{JourneyMap, MapIndex, Persona};
 use crate::score::{self, PersonaScores, Scores, ScoringConfig};
 
 /// Errors of picture calls.
@@ -280,9 +280,22 @@ pub fn journey_svg(
     personas: &Personas,
     options: &Options,
 ) -> Result<String, Error> {
+    journey_svg_in(map, &map.index(), scores, personas, options)
+}
+
+/// [`journey_svg`] with the map's index built by the caller (a report draws many pictures of
+/// one map).
+pub(crate) fn journey_svg_in(
+    map: &JourneyMap,
+    index: &MapIndex<'_>,
+    scores: &Scores,
+    personas: &Personas,
+    options: &Options,
+) -> Result<String, Error> {
     let drawn = drawn(map, scores, personas)?;
     Ok(journey::draw(
         map,
+        index,
         scores,
         &drawn,
         matches!(personas, Personas::All),
@@ -298,9 +311,21 @@ pub fn flow_svg(
     personas: &Personas,
     options: &Options,
 ) -> Result<String, Error> {
+    flow_svg_in(map, &map.index(), scores, personas, options)
+}
+
+/// [`flow_svg`] with the map's index built by the caller.
+pub(crate) fn flow_svg_in(
+    map: &JourneyMap,
+    index: &MapIndex<'_>,
+    scores: &Scores,
+    personas: &Personas,
+    options: &Options,
+) -> Result<String, Error> {
     let drawn = drawn(map, scores, personas)?;
     Ok(flow_draw::draw(
         map,
+        index,
         scores,
         &drawn,
         matches!(personas, Personas::All),

@@ -235,15 +235,16 @@ impl Page<'_> {
         );
         self.figure(
             out,
-            render::journey_svg(
+            render::journey_svg_in(
                 self.map,
+                &self.index,
                 self.scores,
                 &Personas::All,
                 &options("jm-all-journey"),
             ),
             "Journey map: each persona's emotion curve along its most likely successful journey.",
         );
-        self.figure(out, render::flow_svg(self.map, self.scores, &Personas::All, &options("jm-all-flow")), "Flow view of the customer base: arrow width is the expected number of moves per customer.");
+        self.figure(out, render::flow_svg_in(self.map, &self.index, self.scores, &Personas::All, &options("jm-all-flow")), "Flow view of the customer base: arrow width is the expected number of moves per customer.");
         out.push_str("<div class=\"tables\">");
         self.moments(
             out,
@@ -319,8 +320,9 @@ impl Page<'_> {
         );
         self.figure(
             out,
-            render::journey_svg(
+            render::journey_svg_in(
                 self.map,
+                &self.index,
                 self.scores,
                 &one,
                 &options(&format!("jm-p{k}-journey")),
@@ -329,8 +331,9 @@ impl Page<'_> {
         );
         self.figure(
             out,
-            render::flow_svg(
+            render::flow_svg_in(
                 self.map,
+                &self.index,
                 self.scores,
                 &one,
                 &options(&format!("jm-p{k}-flow")),

@@ -213,10 +213,10 @@ pub(crate) fn moment(
         Reason::Importance => format!("importance {}%", pct(factors.importance)),
         Reason::Pain => match (d.measures.emotion, d.measures.expected_emotion) {
             (Some(p), Some(e)) if p < e => {
-                format!("falls short of expectation (perceived {p}, expected {e})")
+                format!("falls short of expectation (perceived {p:.2}, expected {e:.2})")
             }
             (Some(p), _) if d.emotion.is_some_and(|e| e < 0.0) => {
-                format!("negative emotion ({p})")
+                format!("negative emotion ({p:.2})")
             }
             _ if !d.tp.pains.is_empty() => {
                 format!("declared pain of severity {}%", pct(factors.pain))
