@@ -52,7 +52,7 @@ pub(crate) struct Args {
     #[arg(long, value_enum)]
     to: Option<FormatArg>,
     /// Mermaid output: the persona whose most likely journey to write (default: every
-    /// persona's, merged).
+    /// persona's, merged). Ignored, with a warning, for other outputs.
     #[arg(long)]
     persona: Option<String>,
     /// CSV output: the delimiter.
@@ -82,6 +82,11 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         );
         return ExitCode::from(EXIT_USAGE);
     };
+    if let Some(persona) = args.persona.as_deref().filter(|_| to != Format::Mermaid) {
+        eprintln!(
+            "journeymap: warning: --persona {persona} is ignored: only a Mermaid output follows one persona's journey"
+        );
+    }
     let file = args.input.display().to_string();
     let imported = match io::read_path(
         &args.input,

@@ -109,6 +109,43 @@ fn standard_output_semicolons_bom_and_one_persona() {
 }
 
 #[test]
+fn persona_is_ignored_with_a_warning_unless_the_output_is_mermaid() {
+    for to in ["csv", "json"] {
+        let out = run(&[
+            "convert",
+            "examples/bank-personal-loan.as-is.json",
+            "-",
+            "--to",
+            to,
+            "--persona",
+            "senior",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{to}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("warning: --persona senior is ignored"),
+            "{to}: {stderr}"
+        );
+        assert!(!out.stdout.is_empty(), "{to}");
+    }
+    let out = run(&[
+        "convert",
+        "examples/bank-personal-loan.as-is.json",
+        "-",
+        "--to",
+        "mermaid",
+        "--persona",
+        "senior",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn errors_exit_one_with_positions_and_write_nothing_unless_asked() {
     let dir = scratch("errors");
     let out_file = dir.join("out.json");

@@ -162,6 +162,76 @@ fn unknown_columns_are_kept_as_x_fields() {
 }
 
 #[test]
+fn an_upper_case_x_prefix_is_written_lower_case() {
+    let imported = read("x-prefix-case.csv");
+    assert!(imported.is_valid(), "{:?}", imported.diagnostics);
+    // `X-Color` is kept as `x-Color` (a note says so); `x-size` keeps its name without one.
+    assert_eq!(row_diagnostics(&imported), [("JM236", Some(1), Some(4))]);
+    assert!(imported.diagnostics[0].message.contains("`x-Color`"));
+    let map = imported.map.unwrap();
+    assert_eq!(map.touchpoints.len(), 2);
+    assert_eq!(map.touchpoints[0].x["x-Color"], json!("#ffcc00"));
+    assert_eq!(map.touchpoints[0].x["x-size"], json!("L"));
+    assert_eq!(map.touchpoints[1].x["x-Color"], json!("#336699"));
+    // Both spellings name one column.
+    let both = csv::read(
+        "touchpoint,x-Color,X-Color\nPays,a,b\n",
+        &ReadOptions::default(),
+    );
+    assert_eq!(
+        row_diagnostics(&both),
+        [("JM235", Some(1), Some(3))],
+        "{:?}",
+        both.diagnostics
+    );
+    assert_eq!(both.map.unwrap().touchpoints[0].x["x-Color"], json!("a"));
+}
+
+#[test]
+fn a_column_named_twice_is_ignored_and_its_rows_kept() {
+    let imported = read("duplicate-column.csv");
+    // The second `emotion` and the second `Region` are JM235; their cells are skipped.
+    assert_eq!(
+        row_diagnostics(&imported),
+        [
+            ("JM235", Some(1), Some(4)),
+            ("JM236", Some(1), Some(5)),
+            ("JM235", Some(1), Some(6)),
+        ]
+    );
+    assert!(!imported.is_valid());
+    let map = imported.map.unwrap();
+    let kept: Vec<(&str, Option<f64>, &Value)> = map
+        .touchpoints
+        .iter()
+        .map(|t| (t.name.as_str(), t.measures.emotion, &t.x["x-Region"]))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("Sees an ad", Some(1.0), &json!("North")),
+            ("Pays", Some(-1.0), &json!("South")),
+        ]
+    );
+}
+
+#[test]
+fn x_cells_of_a_persona_only_row_are_ignored_with_a_warning() {
+    let imported = read("persona-only-x.csv");
+    assert!(imported.is_valid(), "{:?}", imported.diagnostics);
+    assert_eq!(row_diagnostics(&imported), [("JM240", Some(2), Some(5))]);
+    let map = imported.map.unwrap();
+    let personas: Vec<(&str, &str)> = map
+        .personas
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    assert_eq!(personas, [("ann", "Ann")]);
+    assert!(map.personas[0].x.is_empty());
+    assert_eq!(map.touchpoints[0].x["x-segment"], json!("online"));
+}
+
+#[test]
 fn semicolons_and_decimal_commas() {
     let map = valid("semicolon-decimal-comma.csv");
     let pub_ = tp(&map, "pub");
@@ -449,8 +519,7 @@ fn examples_round_trip_through_csv() {
             assert_eq!(covered(&back), covered(&map), "{}", file.display());
             // Every persona's journey and share are the same, so the scores are, to the bit (but
             // for the survey plan, the opportunities and the map id: a touchpoint's declared
-            // survey, the opportunities with their effects and the map's id are not in the
-            // layout).
+            // survey, the map's opportunities and its id are not in the layout).
             let scores = |m: &JourneyMap| {
                 let mut v = serde_json::to_value(m.score(&Default::default())).unwrap();
                 v.as_object_mut().unwrap().remove("survey_plan");

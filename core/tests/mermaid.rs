@@ -320,6 +320,89 @@ fn errors_and_warnings_carry_their_line_and_column() {
 }
 
 #[test]
+fn a_bad_token_before_trailing_spaces_skips_only_its_own_line() {
+    // After `;`, `journey` or an `accDescr { }` block, the spaces at the end of the line and the
+    // line end are one white-space token: the next line is still read.
+    let imported = read("recovery-trailing-spaces.mmd");
+    assert_eq!(
+        positions(&imported),
+        [
+            ("JM201", Some(4), Some(12)),
+            ("JM201", Some(6), Some(5)),
+            ("JM201", Some(9), Some(37)),
+        ]
+    );
+    let map = imported.map.unwrap();
+    assert_eq!(
+        tasks(&map),
+        vec![
+            task("Buy", "Pays", 0.0, &[]),
+            task("Buy", "Waits", -1.0, &[]),
+            task("Buy", "Signs", 1.0, &[]),
+            task("Use", "Uses it", 2.0, &[]),
+        ]
+    );
+    assert_eq!(map.description.as_deref(), Some("Steps after a block"));
+}
+
+#[test]
+fn a_title_ends_at_a_semicolon() {
+    let imported = read("title-semicolon.mmd");
+    // The entity is part of the title; the `;` itself ends it, and the rest of its line is
+    // skipped.
+    assert_eq!(positions(&imported), [("JM201", Some(2), Some(27))]);
+    let map = imported.map.unwrap();
+    assert_eq!(map.title, "Sales ; returns");
+    assert_eq!(tasks(&map), vec![task("Buy", "Pays", 0.0, &[])]);
+}
+
+#[test]
+fn an_empty_section_is_an_empty_stage() {
+    let imported = read("empty-section.mmd");
+    assert!(imported.is_valid(), "{:?}", imported.diagnostics);
+    assert_eq!(
+        positions(&imported),
+        [("JM042", Some(3), Some(3)), ("JM042", Some(6), Some(3))]
+    );
+    let map = imported.map.unwrap();
+    let stages: Vec<&str> = map.stages.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(stages, ["Browse", "Buy", "After sales"]);
+    assert_eq!(tasks(&map), vec![task("Buy", "Pays", 0.0, &["Ann"])]);
+}
+
+#[test]
+fn names_with_a_byte_order_mark_character_or_a_literal_br_read_back() {
+    // U+FEFF is white space to Mermaid's lexer: a name must not start with `title`, `section`
+    // or `journey` followed by it, nor start or end with it unescaped. A literal `<br>` is
+    // written `#60;br>`, which is not a line break.
+    let names = [
+        "a <br> literal",
+        "title\u{feff}x",
+        "section\u{feff}y",
+        "\u{feff}lead",
+        "trail\u{feff}",
+        "accDescr\u{feff}{ z",
+    ];
+    let mut text = String::from("journey\n  section S\n");
+    for _ in names {
+        text.push_str("    T: 3: A\n");
+    }
+    let mut map = mermaid::from_str(&text).unwrap();
+    for (t, n) in map.touchpoints.iter_mut().zip(names) {
+        t.name = n.to_owned();
+    }
+    map.stages[0].name = "title\u{feff}s".to_owned();
+    let exported = mermaid::to_string(&map, None).unwrap();
+    let back = mermaid::read(&exported, &ReadOptions::default());
+    assert!(back.is_valid(), "{exported}\n{:?}", back.diagnostics);
+    let back = back.map.unwrap();
+    let got: Vec<&str> = back.touchpoints.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(got, names, "{exported}");
+    assert_eq!(back.stages[0].name, "title\u{feff}s");
+    assert_eq!(back.title, map.title);
+}
+
+#[test]
 fn scores_map_linearly_onto_the_emotion_scale() {
     let default = JourneyMap::new("m", "m").scales.emotion();
     for (s, e) in [(1.0, -2.0), (2.0, -1.0), (3.0, 0.0), (4.5, 1.5), (5.0, 2.0)] {
@@ -498,8 +581,8 @@ proptest! {
     /// Any name survives map → Mermaid → map, whatever characters it holds.
     #[test]
     fn any_name_survives_escaping(
-        names in prop::collection::vec("(\\PC|\n){1,16}", 1..5),
-        section in "\\PC{0,16}",
+        names in prop::collection::vec("(\\PC|\n|\u{feff}){1,16}", 1..5),
+        section in "(\\PC|\u{feff}){0,16}",
         actor in "[^\n\r]{1,12}",
         title in "[^\n\r]{0,16}",
     ) {

@@ -208,9 +208,9 @@ catalogue! {
     CONFLICTING_VALUES = "JM234", Error, "Conflicting values",
         "Two rows give different values for the same thing: a persona row of a touchpoint repeats one of the touchpoint's cells with another value, or two rows give one stage different orders, names or one channel different kinds. The later row is left out.";
     INVALID_HEADER = "JM235", Error, "Invalid header",
-        "The header row names a column twice (after case and spacing are ignored), or a scale annotation such as `emotion [1..10]` cannot be read. The column is ignored.";
+        "The header row names a column twice (after case and spacing are ignored; `X-Color` and `x-Color` are one column): the later one is ignored, its cells skipped, and the rows kept. Or a scale annotation such as `emotion [1..10]` cannot be read: the annotation is ignored.";
     UNKNOWN_COLUMN = "JM236", Info, "Unknown column kept",
-        "A column the layout does not define is kept on each touchpoint (and outcome) under an `x-` key: `Region` becomes `x-Region`. A column already named `x-...` keeps its name without this note.";
+        "A column the layout does not define is kept on each touchpoint (and outcome) under an `x-` key: `Region` becomes `x-Region`, `X-Color` becomes `x-Color`. A column already named `x-...` keeps its name without this note.";
     ROW_WITHOUT_TOUCHPOINT = "JM237", Error, "Row without touchpoint",
         "A row has neither a touchpoint id nor a touchpoint name (and is not an outcome row or a stage-only row). It is left out.";
     INVALID_PERSONA_ROW = "JM238", Error, "Invalid persona row",
@@ -218,7 +218,7 @@ catalogue! {
     CELL_WITHOUT_HEADER = "JM239", Error, "Cell without header",
         "A row has a non-empty cell beyond the last column of the header. The row is left out.";
     CELL_IGNORED = "JM240", Warning, "Cell ignored",
-        "A non-empty cell means nothing on its kind of row (a measure on an outcome row or a stage-only row, for example) and is ignored.";
+        "A non-empty cell means nothing on its kind of row (a measure on an outcome row, an `x-` cell on a persona-only or stage-only row, for example) and is ignored.";
 
     // JM300–JM399: event logs.
     ROW_REJECTED = "JM300", Warning, "Event row rejected",

@@ -163,6 +163,8 @@ pub(super) enum Header {
     Extension(String),
     /// An empty header: its cells must be empty.
     Empty,
+    /// A column that is ignored (named twice, or its name is not UTF-8): its cells are skipped.
+    Ignored,
 }
 
 /// Reads a header cell.
@@ -171,8 +173,12 @@ pub(super) fn header(text: &str) -> Header {
     if text.is_empty() {
         return Header::Empty;
     }
-    if text.len() > 2 && text.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("x-")) {
-        return Header::Extension(text.to_owned());
+    // The format's extension keys start with a lower-case `x-`: `X-Color` is kept as `x-Color`.
+    if let Some((prefix, rest)) = text.split_at_checked(2)
+        && prefix.eq_ignore_ascii_case("x-")
+        && !rest.is_empty()
+    {
+        return Header::Extension(format!("x-{rest}"));
     }
     let (name, annotation) = match (text.rfind('['), text.strip_suffix(']')) {
         (Some(open), Some(inner)) => (&text[..open], Some(inner[open + 1..].trim().to_owned())),
@@ -302,7 +308,8 @@ mod tests {
             Header::Known(Column::Emotion, Some("1..10".to_owned()))
         );
         assert_eq!(header("Region"), Header::Extension("x-Region".to_owned()));
-        assert_eq!(header("X-Color"), Header::Extension("X-Color".to_owned()));
+        assert_eq!(header("X-Color"), Header::Extension("x-Color".to_owned()));
+        assert_eq!(header("x-Color"), Header::Extension("x-Color".to_owned()));
         assert_eq!(header("  "), Header::Empty);
         let n = |s: &str| s.parse::<f64>().ok();
         assert_eq!(

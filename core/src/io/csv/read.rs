@@ -148,15 +148,18 @@ fn header(
                 )
                 .at(l, c),
             );
-            table.fields.push(Header::Empty);
+            table.fields.push(Header::Ignored);
             continue;
         };
         let mut h = columns::header(text);
-        let duplicate = !matches!(h, Header::Empty) && table.fields.iter().any(|f| same(f, &h));
+        let duplicate = table.fields.iter().any(|f| same(f, &h));
         if duplicate {
-            let message = format!("row 1: the column `{}` appears twice", text.trim());
+            let message = format!(
+                "row 1: the column `{}` appears twice; this one is ignored",
+                text.trim()
+            );
             diagnostics.push(Diagnostic::new(codes::INVALID_HEADER, "", message).at(l, c));
-            h = Header::Empty;
+            h = Header::Ignored;
         }
         match &h {
             Header::Known(column, Some(a)) if !declare(&mut table.scales, *column, a, numbers) => {
@@ -257,6 +260,7 @@ fn row(
                 row.cells.insert(*c, cell);
             }
             Some(Header::Extension(key)) => row.x.push((key.clone(), cell)),
+            Some(Header::Ignored) => {}
             Some(Header::Empty) | None => {
                 diagnostics.push(row.at(
                     codes::CELL_WITHOUT_HEADER,

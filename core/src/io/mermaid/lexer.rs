@@ -279,7 +279,7 @@ impl Source {
 }
 
 /// JavaScript's `\s`.
-fn is_js_space(c: char) -> bool {
+pub(super) fn is_js_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 

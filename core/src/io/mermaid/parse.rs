@@ -116,7 +116,7 @@ pub(super) fn parse(input: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Di
                         name.trim()
                     );
                     diagnostics.push(diagnostic(codes::MERMAID_SYNTAX, "", at, message));
-                    i = skip_line(&rest, i);
+                    i = skip_line(&rest, i, token.at.0);
                 }
             },
             other => {
@@ -126,16 +126,18 @@ pub(super) fn parse(input: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Di
                     token.at,
                     unexpected(other),
                 ));
-                i = skip_line(&rest, i);
+                i = skip_line(&rest, i, token.at.0);
             }
         }
     }
     Some(diagram)
 }
 
-/// Index of the next newline token at or after `i` (the rest of a bad line is skipped).
-fn skip_line(tokens: &[&Token], mut i: usize) -> usize {
-    while i < tokens.len() && tokens[i].kind != Kind::Newline {
+/// Index of the first token at or after `i` that is a newline or starts on another line than
+/// `line`, the line of the bad token (the rest of a bad line is skipped). The lexer's white-space
+/// rule takes a line end after spaces with them, so a newline token cannot be relied on alone.
+fn skip_line(tokens: &[&Token], mut i: usize, line: u32) -> usize {
+    while i < tokens.len() && tokens[i].kind != Kind::Newline && tokens[i].at.0 == line {
         i += 1;
     }
     i

@@ -1,6 +1,8 @@
 //! Text inside a Mermaid diagram: entities (`#59;`, `#quot;`), `<br>` line breaks, and the
 //! escaping that lets any name be written where Mermaid's grammar stops at `:`, `#` or `;`.
 
+use super::lexer::is_js_space;
+
 /// Named entities decoded on import (HTML names; Mermaid renders `#name;` as `&name;`).
 const NAMED: &[(&str, char)] = &[
     ("quot", '"'),
@@ -103,7 +105,8 @@ pub(super) fn breaks_to_newlines(text: &str) -> String {
 /// A name as read: entities decoded, `<br>` as line breaks when `breaks`, white space around it
 /// removed (a name of white space only is empty).
 pub(super) fn read_name(raw: &str, breaks: bool) -> String {
-    // Breaks first: an entity-escaped `#60;br>` is the literal text `<br>`, not a break.
+    // Breaks first: `#60;br>` is a literal `<br>`, as in Mermaid, whose renderer splits lines
+    // before it decodes entities.
     let raw = raw.trim();
     let text = if breaks {
         decode_entities(&breaks_to_newlines(raw))
@@ -144,8 +147,8 @@ fn entity(out: &mut String, c: char) {
 pub(super) fn escape(text: &str, place: Place) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text.chars().collect();
-    let first_kept = chars.iter().position(|c| !c.is_whitespace());
-    let last_kept = chars.iter().rposition(|c| !c.is_whitespace());
+    let first_kept = chars.iter().position(|&c| !is_js_space(c));
+    let last_kept = chars.iter().rposition(|&c| !is_js_space(c));
     let edge = |i: usize| first_kept.is_none_or(|f| i < f) || last_kept.is_none_or(|l| i > l);
     let mut byte = 0;
     for (i, &c) in chars.iter().enumerate() {
@@ -166,7 +169,7 @@ pub(super) fn escape(text: &str, place: Place) -> String {
             '}' if place == Place::Block => entity(&mut out, c),
             '%' if rest[1..].starts_with('%') => entity(&mut out, c),
             '<' if br_len(rest).is_some() => entity(&mut out, c),
-            c if name && c.is_whitespace() && edge(i) => entity(&mut out, c),
+            c if name && is_js_space(c) && edge(i) => entity(&mut out, c),
             c => out.push(c),
         }
     }
@@ -187,11 +190,11 @@ fn guard_keyword(name: &mut String) {
     let spaced = |w: &str| {
         lower
             .strip_prefix(w)
-            .is_some_and(|r| r.starts_with(char::is_whitespace))
+            .is_some_and(|r| r.starts_with(is_js_space))
     };
     let acc = lower
         .strip_prefix("accdescr")
-        .is_some_and(|r| r.trim_start().starts_with('{'));
+        .is_some_and(|r| r.trim_start_matches(is_js_space).starts_with('{'));
     if lower.starts_with("journey") || spaced("title") || spaced("section") || acc {
         if let Some(first) = name.chars().next() {
             let mut out = String::new();
@@ -227,6 +230,9 @@ mod tests {
             ("100%% sure", Place::Name),
             ("Journey planning", Place::Name),
             ("title of it", Place::Name),
+            ("title\u{feff}x", Place::Name),
+            ("section\u{feff}x", Place::Name),
+            ("\u{feff}padded\u{feff}", Place::Name),
             (" padded ", Place::Name),
             ("Smith, Ann", Place::Actor),
         ] {
@@ -236,6 +242,9 @@ mod tests {
         }
         assert_eq!(escape("", Place::Name), "#32;");
         assert_eq!(escape("Journey", Place::Name), "#74;ourney");
+        // U+FEFF is white space to Mermaid's lexer (JavaScript's `\s`).
+        assert_eq!(escape("title\u{feff}x", Place::Name), "#116;itle\u{feff}x");
+        assert_eq!(escape("\u{feff}x\u{feff}", Place::Name), "#65279;x#65279;");
         assert_eq!(escape("a}b", Place::Block), "a#125;b");
     }
 }

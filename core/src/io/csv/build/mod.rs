@@ -103,7 +103,6 @@ impl Builder {
     pub(super) fn row(&mut self, row: &Row, diagnostics: &mut Vec<Diagnostic>) {
         let persona_cells = [Column::Persona, Column::PersonaName, Column::PersonaShare];
         let persona_only = row.get(Column::Persona).is_some()
-            && row.x.is_empty()
             && row.cells.keys().all(|c| persona_cells.contains(c));
         if !persona_only {
             for column in [Column::PersonaName, Column::PersonaShare] {
@@ -121,6 +120,7 @@ impl Builder {
         }
         let result = if persona_only {
             self.persona_only_row(row)
+                .inspect(|()| x_ignored(row, "a persona-only row", diagnostics))
         } else if row.get(Column::Outcome).is_some() {
             self.outcome_row(row, diagnostics)
         } else if row.get(Column::Touchpoint).is_none() && row.get(Column::TouchpointId).is_none() {
@@ -207,14 +207,8 @@ impl Builder {
                 "the row has neither a touchpoint id (`touchpoint_id`) nor a name (`touchpoint`)",
             )]);
         }
-        for (key, cell) in &row.x {
-            diagnostics.push(row.at(
-                codes::CELL_IGNORED,
-                cell.column,
-                &format!("column `{key}`: a stage-only row keeps no `x-` data"),
-            ));
-        }
         let stage = self.stage(row)?;
+        x_ignored(row, "a stage-only row", diagnostics);
         self.current_stage = Some(stage);
         Ok(())
     }
@@ -585,4 +579,16 @@ fn first_column(row: &Row) -> u32 {
     row.get(Column::TouchpointId)
         .or(row.get(Column::Touchpoint))
         .map_or(1, |c| c.column)
+}
+
+/// JM240 for each `x-` cell of a kept row of a kind that has no `x-` data (`what`: "a
+/// stage-only row").
+fn x_ignored(row: &Row, what: &str, diagnostics: &mut Vec<Diagnostic>) {
+    for (key, cell) in &row.x {
+        diagnostics.push(row.at(
+            codes::CELL_IGNORED,
+            cell.column,
+            &format!("column `{key}`: {what} keeps no `x-` data"),
+        ));
+    }
 }
