@@ -58,11 +58,11 @@ export declare class NativeMap {
    */
   apply(ids: Array<string>): MapOutcome
   /**
-   * The opportunities to do first within an effort budget (`null`: no limit), as JSON text
-   * (JM109 for a negative or non-finite budget, JM107 for invalid settings). `config` is a
-   * `ScoringConfig` object read by the core's object walker.
+   * The opportunities to do first within an effort budget (`null`: no limit), as JSON text,
+   * compact or indented when `pretty` (JM109 for a negative or non-finite budget, JM107 for
+   * invalid settings). `config` is a `ScoringConfig` object read by the core's object walker.
    */
-  portfolioJson(budget?: number | undefined | null, config?: unknown | undefined | null): TextOutcome
+  portfolioJson(budget?: number | undefined | null, config?: unknown | undefined | null, pretty?: boolean | undefined | null): TextOutcome
   /**
    * The map as SVG. `options` is an object of picture options (`view`, `persona`,
    * `all_personas`/`allPersonas`, `moments`; JM400 when they are not valid), `config` a

@@ -19,6 +19,7 @@ for (const plan of plans) {
     const map = load(plan.map)
     const expected = (suffix) => read(`testdata/opportunities/expected/${stem(plan.map)}.${suffix}.json`)
     assert.deepEqual(map.portfolio(plan.budget), JSON.parse(expected('portfolio')))
+    assert.equal(map.portfolioJson(plan.budget, null, true) + '\n', expected('portfolio'))
     const toBe = map.apply(plan.apply)
     assert.ok(toBe instanceof jm.JourneyMap)
     assert.equal(toBe.toJson(true) + '\n', expected('to-be'))

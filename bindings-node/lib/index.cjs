@@ -446,13 +446,17 @@ class JourneyMap {
    * @param {ScoringConfig | null} [config]
    * @returns {Portfolio} */
   portfolio(budget, config) {
-    if (budget !== undefined && budget !== null && typeof budget !== 'number') {
-      throw new TypeError(`portfolio() expects budget to be a number, got ${describe(budget)}`)
-    }
-    const inner = nativeOf(this)
-    const limit = budget === undefined || budget === null ? undefined : budget
-    const settings = configArg(config)
-    return JSON.parse(text(call(() => inner.portfolioJson(limit, settings))))
+    return JSON.parse(portfolioText(this, budget, config, false, 'portfolio()'))
+  }
+
+  /** The portfolio of `portfolio()` as JSON text, byte for byte what Rust and Python produce
+   * (indented when `pretty`).
+   * @param {number | null} [budget]
+   * @param {ScoringConfig | null} [config]
+   * @param {boolean} [pretty]
+   * @returns {string} */
+  portfolioJson(budget, config, pretty = false) {
+    return portfolioText(this, budget, config, flag(pretty, 'portfolioJson()'), 'portfolioJson()')
   }
 
   /** Many observed paths' scores, as columns.
@@ -465,6 +469,24 @@ class JourneyMap {
     const who = personaId(persona, 'scorePaths()')
     return JSON.parse(text(call(() => inner.scorePathsJson(ids, lengths, steps, who))))
   }
+}
+
+/** The portfolio of a map as JSON text (one native call); TypeError for a budget that is not a
+ * number.
+ * @param {JourneyMap} map
+ * @param {unknown} budget
+ * @param {ScoringConfig | null | undefined} config
+ * @param {boolean} pretty
+ * @param {string} what
+ * @returns {string} */
+function portfolioText(map, budget, config, pretty, what) {
+  if (budget !== undefined && budget !== null && typeof budget !== 'number') {
+    throw new TypeError(`${what} expects budget to be a number, got ${describe(budget)}`)
+  }
+  const inner = nativeOf(map)
+  const limit = budget === undefined || budget === null ? undefined : budget
+  const settings = configArg(config)
+  return text(call(() => inner.portfolioJson(limit, settings, pretty)))
 }
 
 /** Picture options; TypeError for anything but an object.

@@ -101,6 +101,9 @@ export declare class JourneyMap {
    * greedily by marginal predicted gain per unit of effort, every set re-scored with its effects
    * combined. `ScoringError` JM109 for a negative or non-finite budget. */
   portfolio(budget?: number | null, config?: ScoringConfig | null): Portfolio
+  /** The portfolio as JSON text, byte for byte what Rust and Python produce (indented when
+   * `pretty`). */
+  portfolioJson(budget?: number | null, config?: ScoringConfig | null, pretty?: boolean): string
 }
 
 /** Every problem in a map, never throwing for an invalid one. JSON text and UTF-8 bytes give

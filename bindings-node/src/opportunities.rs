@@ -20,20 +20,21 @@ impl NativeMap {
             .into()
     }
 
-    /// The opportunities to do first within an effort budget (`null`: no limit), as JSON text
-    /// (JM109 for a negative or non-finite budget, JM107 for invalid settings). `config` is a
-    /// `ScoringConfig` object read by the core's object walker.
+    /// The opportunities to do first within an effort budget (`null`: no limit), as JSON text,
+    /// compact or indented when `pretty` (JM109 for a negative or non-finite budget, JM107 for
+    /// invalid settings). `config` is a `ScoringConfig` object read by the core's object walker.
     #[napi(catch_unwind)]
     pub fn portfolio_json(
         &self,
         env: Env,
         budget: Option<f64>,
         config: Option<Unknown<'_>>,
+        pretty: Option<bool>,
     ) -> Result<TextOutcome> {
         Ok(convert::config(&env, config)?
             .and_then(|config| self.inner.portfolio(budget, &config))
             .map_err(Failure::from)
-            .and_then(|portfolio| convert::to_json(&portfolio, false))
+            .and_then(|portfolio| convert::to_json(&portfolio, pretty.unwrap_or(false)))
             .into())
     }
 }

@@ -354,6 +354,22 @@ pub fn to_python<'py, T: serde::Serialize>(
     }
 }
 
+/// Any serializable core value as JSON text: compact, or indented when `pretty` (the text
+/// Rust and Node write). `what` names the value in the error.
+pub fn json_text<T: serde::Serialize>(
+    py: Python<'_>,
+    value: &T,
+    pretty: bool,
+    what: &str,
+) -> PyResult<String> {
+    let text = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    text.map_err(|e| errors::internal(py, &format!("cannot write {what} as JSON: {e}")))
+}
+
 /// The reference tokens of a diagnostic's path (computed by the core), array indices as ints:
 /// `/a/0/b~1c` → `["a", 0, "b/c"]`.
 pub fn path_parts<'py>(py: Python<'py>, d: &Diagnostic) -> PyResult<Bound<'py, PyList>> {

@@ -1,5 +1,6 @@
 //! Opportunities (core `score`: what-if and portfolio): the map's typed opportunities,
-//! `JourneyMap.apply` (the to-be map of chosen opportunities) and `JourneyMap.portfolio`.
+//! `JourneyMap.apply` (the to-be map of chosen opportunities), `JourneyMap.portfolio` and
+//! `JourneyMap.portfolio_json`.
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -49,6 +50,26 @@ impl JourneyMap {
                 .detach(|| self.inner.portfolio(budget, &cfg))
                 .map_err(|e| errors::scoring(py, e))?;
             convert::to_python(py, &portfolio)
+        })
+    }
+
+    /// The portfolio of `portfolio` as JSON text (compact, or indented when `pretty`), byte for
+    /// byte what Rust and Node write. The GIL is released while planning.
+    #[pyo3(signature = (budget=None, pretty=false, config=None, **settings))]
+    fn portfolio_json<'py>(
+        &self,
+        py: Python<'py>,
+        budget: Option<f64>,
+        pretty: bool,
+        config: Option<&Bound<'py, PyAny>>,
+        settings: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<String> {
+        guard(py, || {
+            let cfg = self::config(py, config, settings)?;
+            let portfolio = py
+                .detach(|| self.inner.portfolio(budget, &cfg))
+                .map_err(|e| errors::scoring(py, e))?;
+            convert::json_text(py, &portfolio, pretty, "the portfolio")
         })
     }
 }

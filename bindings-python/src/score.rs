@@ -82,12 +82,7 @@ impl JourneyMap {
     ) -> PyResult<String> {
         let cfg = self::config(py, config, settings)?;
         let scores = py.detach(|| self.inner.score(&cfg));
-        let text = if pretty {
-            serde_json::to_string_pretty(&scores)
-        } else {
-            serde_json::to_string(&scores)
-        };
-        text.map_err(|e| errors::internal(py, &format!("cannot write the scores as JSON: {e}")))
+        convert::json_text(py, &scores, pretty, "the scores")
     }
 }
 

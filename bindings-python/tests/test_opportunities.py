@@ -24,6 +24,8 @@ def expected(plan, suffix):
 def test_shared_portfolio_and_what_if_vectors(plan):
     m = journeymap.load(ROOT / plan["map"])
     assert m.portfolio(plan["budget"]) == json.loads(expected(plan, "portfolio"))
+    assert m.portfolio_json(plan["budget"], pretty=True) + "\n" == expected(plan, "portfolio")
+    assert json.loads(m.portfolio_json(plan["budget"])) == json.loads(expected(plan, "portfolio"))
     to_be = m.apply(plan["apply"])
     assert isinstance(to_be, journeymap.JourneyMap)
     assert to_be.to_json(indent=True) + "\n" == expected(plan, "to-be")

@@ -218,37 +218,91 @@ pub fn set_measures(tp: &mut Touchpoint, effect: &MeasureEffect) {
     }
 }
 
-/// Sets every field `new` has.
+/// Sets every field `new` has, and its `x-` keys.
 fn write(target: &mut Measures, new: &Measures) {
     for ((_, slot), (_, value)) in target.fields_mut().into_iter().zip(new.fields()) {
         if value.is_some() {
             *slot = value;
         }
     }
+    target
+        .x
+        .extend(new.x.iter().map(|(k, v)| (k.clone(), v.clone())));
+}
+
+/// Adds to `survivor` the `x-` keys of an object merged into it that it does not have (on the
+/// same key, the survivor's value stays).
+fn absorb_x(survivor: &mut XFields, absorbed: XFields) {
+    for (key, value) in absorbed {
+        survivor.entry(key).or_insert(value);
+    }
+}
+
+/// Merges into `survivor` a transition for the same move that is dropped: its `x-` keys (see
+/// [`absorb_x`]) and its label when the survivor has none.
+fn absorb_transition(survivor: &mut Transition, absorbed: Transition) {
+    absorb_x(&mut survivor.x, absorbed.x);
+    if survivor.label.is_none() {
+        survivor.label = absorbed.label;
+    }
+}
+
+/// The `x-` keys of an opportunity's effects, by the JSON pointer (within the opportunity) of
+/// the object that carries them: `/effects`, `/effects/measures/0`,
+/// `/effects/measures/0/measures`, `/effects/transitions/1`, ... Objects without `x-` keys are
+/// left out; empty when none has any.
+pub fn effects_x(effects: &Effects) -> XFields {
+    let mut out = XFields::new();
+    let mut add = |path: String, x: &XFields| {
+        if !x.is_empty() {
+            out.insert(path, serde_json::Value::Object(x.clone()));
+        }
+    };
+    add("/effects".to_owned(), &effects.x);
+    for (j, m) in effects.measures.iter().enumerate() {
+        add(format!("/effects/measures/{j}"), &m.x);
+        add(format!("/effects/measures/{j}/measures"), &m.measures.x);
+    }
+    for (j, t) in effects.transitions.iter().enumerate() {
+        add(format!("/effects/transitions/{j}"), &t.x);
+    }
+    for (j, t) in effects.removed_transitions.iter().enumerate() {
+        add(format!("/effects/removed_transitions/{j}"), &t.x);
+    }
+    for (j, t) in effects.removed_touchpoints.iter().enumerate() {
+        add(format!("/effects/removed_touchpoints/{j}"), &t.x);
+    }
+    out
 }
 
 /// Gives the move from the effect's `from` to its `to` for its personas the effect's weights
-/// (and label, when it gives one): the first transition with that `from`, `to` and personas is
-/// changed and its duplicates (JM049) removed, so that the move has exactly these weights; a
-/// transition is added when there is none.
+/// (and label, when it gives one) and `x-` keys: the first transition with that `from`, `to`
+/// and personas is changed and its duplicates (JM049) merged into it (their weights dropped,
+/// their `x-` keys and label kept as in [`absorb_transition`]), so that the move has exactly
+/// these weights; a transition is added when there is none.
 pub fn set_transition(transitions: &mut Vec<Transition>, effect: &super::TransitionEffect) {
     let same = |t: &Transition| {
         t.from == effect.from && t.to == effect.to && same_personas(&t.personas, &effect.personas)
     };
     match transitions.iter().position(same) {
         Some(first) => {
-            let mut k = 0;
-            transitions.retain(|t| {
-                let keep = k <= first || !same(t);
-                k += 1;
-                keep
-            });
-            let t = &mut transitions[first];
+            let mut kept: Vec<Transition> = Vec::with_capacity(transitions.len());
+            for (k, t) in std::mem::take(transitions).into_iter().enumerate() {
+                match kept.get_mut(first) {
+                    Some(survivor) if k > first && same(&t) => absorb_transition(survivor, t),
+                    _ => kept.push(t),
+                }
+            }
+            *transitions = kept;
+            let Some(t) = transitions.get_mut(first) else {
+                return;
+            };
             t.probability = effect.probability;
             t.count = effect.count;
             if effect.label.is_some() {
                 t.label.clone_from(&effect.label);
             }
+            t.x.extend(effect.x.iter().map(|(k, v)| (k.clone(), v.clone())));
         }
         None => transitions.push(Transition {
             from: effect.from.clone(),
@@ -257,7 +311,7 @@ pub fn set_transition(transitions: &mut Vec<Transition>, effect: &super::Transit
             probability: effect.probability,
             count: effect.count,
             label: effect.label.clone(),
-            x: XFields::new(),
+            x: effect.x.clone(),
         }),
     }
 }
@@ -285,8 +339,8 @@ fn merged(
 
 /// The transitions with the moves into `removed` sent to `target` and the moves out of it
 /// dropped. A redirected move is merged into a move of the same `from`, target and personas
-/// when their weights are of the same kind (see [`merged`]); otherwise both are kept (parallel
-/// moves add up).
+/// when their weights are of the same kind (see [`merged`]), which also takes its `x-` keys and
+/// label (see [`absorb_transition`]); otherwise both are kept (parallel moves add up).
 pub fn redirect_transitions(
     transitions: Vec<Transition>,
     removed: &str,
@@ -320,6 +374,7 @@ pub fn redirect_transitions(
                 {
                     out[k].probability = p;
                     out[k].count = c;
+                    absorb_transition(&mut out[k], t);
                 }
             }
             None => {
@@ -335,7 +390,8 @@ pub fn redirect_transitions(
 }
 
 /// Removes a touchpoint: moves out of it dropped, moves and entries into it sent to `target`
-/// (merged as in [`redirect_transitions`]). Returns the touchpoint as it was.
+/// (merged as in [`redirect_transitions`], an entry merged into another giving it its `x-` keys
+/// as in [`absorb_x`]). Returns the touchpoint as it was.
 fn remove_touchpoint(map: &mut JourneyMap, removed: &str, target: &str) -> Option<Touchpoint> {
     let position = map.touchpoints.iter().position(|t| t.id == removed)?;
     let tp = map.touchpoints.remove(position);
@@ -362,6 +418,7 @@ fn remove_touchpoint(map: &mut JourneyMap, removed: &str, target: &str) -> Optio
                 ) {
                     entries[k].probability = p;
                     entries[k].count = c;
+                    absorb_x(&mut entries[k].x, e.x);
                 }
             }
             None => entries.push(e),

@@ -40,7 +40,7 @@ pub use settings::{
     CrosshairRule, Error, HealthWeights, ImpactThresholds, OpportunityConfig, PriorityWeights,
     ScoringConfig, SurveyConfig, ValueScale,
 };
-pub use whatif::{WhatIf, whatif};
+pub use whatif::{APPLIED_EFFECTS_KEY, WhatIf, whatif};
 
 impl crate::JourneyMap {
     /// Scores the map (never fails: see `Scores::diagnostics`).

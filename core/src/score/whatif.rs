@@ -7,8 +7,12 @@ use serde::Serialize;
 use super::opportunities::positions;
 use super::{Comparison, Error, ScoringConfig, compare};
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::effects::{self, application_order, forget_removed};
-use crate::model::{JourneyMap, MapState};
+use crate::model::effects::{self, application_order, effects_x, forget_removed};
+use crate::model::{Effects, JourneyMap, MapState, Opportunity};
+
+/// The key of an applied opportunity under which the to-be map keeps the `x-` keys its
+/// effects carried (see [`JourneyMap::apply`]).
+pub const APPLIED_EFFECTS_KEY: &str = "x-applied-effects";
 
 /// A to-be map made from an as-is map, with the comparison of the two.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -36,11 +40,33 @@ impl JourneyMap {
     /// kind by kind: see [`crate::model::effects`]), `state` set to `to_be`, the id and title
     /// marked as to-be (`-as-is` / "as-is" becomes `-to-be` / "to-be", or it is appended), `metadata.based_on` naming this map and
     /// `metadata.applied_opportunities` the opportunities applied. The applied opportunities
-    /// stay in the map without their effects (they are now part of it); what other
+    /// stay in the map without their effects (they are now part of it), the `x-` keys their
+    /// effects carried kept under the opportunity's `x-applied-effects` by JSON pointer
+    /// (`{"/effects/measures/0": {"x-ticket": "CX-12"}}`); a changed or added move also takes
+    /// its effect's `x-` keys, and new measure values their `x-` keys. What other
     /// opportunities say about a removed touchpoint is dropped. Unknown ids are refused
     /// (JM110).
     pub fn apply<S: AsRef<str>>(&self, ids: &[S]) -> Result<JourneyMap, Error> {
         Ok(apply_with_notes(self, ids)?.0)
+    }
+}
+
+/// Keeps on an applied opportunity the `x-` keys of its effects (see [`effects_x`]) under
+/// [`APPLIED_EFFECTS_KEY`], added to what it may hold there already (an opportunity of a
+/// to-be map applied again).
+fn keep_effects_x(o: &mut Opportunity, e: &Effects) {
+    let kept = effects_x(e);
+    if kept.is_empty() {
+        return;
+    }
+    match o.x.get_mut(APPLIED_EFFECTS_KEY) {
+        Some(serde_json::Value::Object(before)) => before.extend(kept),
+        _ => {
+            o.x.insert(
+                APPLIED_EFFECTS_KEY.to_owned(),
+                serde_json::Value::Object(kept),
+            );
+        }
     }
 }
 
@@ -67,7 +93,9 @@ fn apply_with_notes<S: AsRef<str>>(
         .collect();
     for (i, o) in out.opportunities.iter_mut().enumerate() {
         if order.contains(&i) {
-            o.effects = None;
+            if let Some(e) = o.effects.take() {
+                keep_effects_x(o, &e);
+            }
             continue;
         }
         for path in forget_removed(o, &applied.removed) {
