@@ -12,8 +12,7 @@ use std::path::PathBuf;
 use journeymap::events::columns::{Columns, NumColumn, StrColumn};
 use journeymap::events::{
     ActivityMapping, ColumnNames, ConformanceOptions, DiscoverOptions, Event, EventLog, LogBuilder,
-    MetricKind,
-    StatsOptions, Time, conformance,
+    MetricKind, StatsOptions, Time, conformance,
 };
 use journeymap::score::ScoringConfig;
 use serde_json::{Value, json};
@@ -181,7 +180,12 @@ fn a_log_with_five_percent_bad_rows_loses_no_valid_row() {
     let rejected: Vec<(u64, String)> = log.rejected().map(|r| (r.row, r.reason.clone())).collect();
     assert_eq!(rejected, bad);
     assert_eq!(bad.len() * 20, 2000);
-    for kind in ["missing case id", "missing activity", "timestamp", "wrong column count"] {
+    for kind in [
+        "missing case id",
+        "missing activity",
+        "timestamp",
+        "wrong column count",
+    ] {
         let n = bad.iter().filter(|(_, r)| r.starts_with(kind)).count();
         assert_eq!(n, 25, "{kind}");
     }

@@ -31,8 +31,16 @@ fn log_at(rows: &[Row], offset: u64) -> EventLog {
         .iter()
         .map(|&(c, a, _, ch, p, csat, kind)| {
             (
-                if kind == 0 { String::new() } else { format!("case{c}") },
-                if kind == 1 { String::new() } else { format!("act{a}") },
+                if kind == 0 {
+                    String::new()
+                } else {
+                    format!("case{c}")
+                },
+                if kind == 1 {
+                    String::new()
+                } else {
+                    format!("act{a}")
+                },
                 format!("ch{ch}"),
                 format!("p{p}"), // personas may conflict within a case (JM303, by row)
                 vec![csat.map(|v| f64::from(v % 6 + 1))], // 6 is out of scale (JM301, by row)
