@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from typing import Any, Callable, Dict
@@ -61,6 +62,7 @@ def duckdb_dfg(events: Any) -> Dict[tuple, int]:
 def retentioneering_dfg(df: pd.DataFrame) -> Dict[tuple, int]:
     """retentioneering 5: the transition graph's data with `edge_weight="count"` (an events x
     events matrix with the synthetic path start and end, left out here)."""
+    os.environ.setdefault("RETENTIONEERING_NO_TRACK", "1")  # no usage reports from the benchmark
     from retentioneering.eventstream import Eventstream  # type: ignore
     from retentioneering.eventstream.event_type import EventTypes  # type: ignore
 
@@ -103,7 +105,8 @@ def removal_effects(df: pd.DataFrame, repeat: int, skip: set) -> Dict[str, Any]:
 
         t, res = best(lambda: markov_model(grouped, "path", "conv", var_null="null", order=1, out_more=True, verbose=0), 1)
         re = res["removal_effects"]
-        theirs = dict(zip(re["channel_name"], re["removal_effects_conversion"]))
+        column = "removal_effect" if "removal_effect" in re.columns else "removal_effects_conversion"  # 2.2 / older
+        theirs = dict(zip(re["channel_name"], re[column]))
         diff = max(abs(theirs[k] - ours[k]) for k in theirs if k in ours)
         out["ChannelAttribution"] = {"seconds": t, "max_abs_difference": diff}
     except Exception as e:  # noqa: BLE001 - reported as is
