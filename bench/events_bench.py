@@ -3,9 +3,10 @@ in-memory data, in the same run (docs/benchmarks.md, "Event logs").
 
     bench/.venv-peers/bin/python bench/events_bench.py bench/data/events-1000000.parquet [--repeat 3] [--skip pm4py,...]
 
-Peers: pm4py `discover_dfg`, retentioneering's transition graph, DuckDB SQL (LEAD over each case
-ordered by time, then GROUP BY the pair); removal effects: marketing-attribution-models' exact
-Markov and ChannelAttribution's `markov_model`. A peer that is not installed is reported as such.
+Peers: pm4py `discover_dfg`, retentioneering's transition graph data (counts), DuckDB SQL (LEAD
+over each case ordered by time, then GROUP BY the pair); removal effects: marketing-attribution-
+models' Markov model (`mam.MAM.run_markov`) and ChannelAttribution's `markov_model`, each compared
+with journeymap's (largest absolute difference). `bench/setup-peers.sh` installs the peers. A peer that is not installed is reported as such.
 Every count is checked against journeymap's (they must agree exactly). Prints a JSON summary.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from typing import Any, Callable, Dict
@@ -47,42 +49,48 @@ def pm4py_dfg(df: pd.DataFrame) -> Dict[tuple, int]:
     return {k: int(v) for k, v in dfg.items()}
 
 
-def duckdb_dfg(table: Any) -> Dict[tuple, int]:
+def duckdb_dfg(events: Any) -> Dict[tuple, int]:
+    """`events` is found by DuckDB's replacement scan (a local pyarrow Table or pandas frame)."""
     import duckdb
 
     rows = duckdb.sql(
-        "SELECT activity, nxt, count(*) FROM (SELECT activity, lead(activity) OVER (PARTITION BY case_id ORDER BY ts) AS nxt FROM table) WHERE nxt IS NOT NULL GROUP BY ALL"
+        "SELECT activity, nxt, count(*) FROM (SELECT activity, lead(activity) OVER (PARTITION BY case_id ORDER BY ts) AS nxt FROM events) WHERE nxt IS NOT NULL GROUP BY ALL"
     ).fetchall()
     return {(a, b): int(c) for a, b, c in rows}
 
 
 def retentioneering_dfg(df: pd.DataFrame) -> Dict[tuple, int]:
-    import retentioneering as rete  # noqa: F401
-
+    """retentioneering 5: the transition graph's data with `edge_weight="count"` (an events x
+    events matrix with the synthetic path start and end, left out here)."""
+    os.environ.setdefault("RETENTIONEERING_NO_TRACK", "1")  # no usage reports from the benchmark
     from retentioneering.eventstream import Eventstream  # type: ignore
+    from retentioneering.eventstream.event_type import EventTypes  # type: ignore
 
-    stream = Eventstream(df, raw_data_schema={"user_id": "case_id", "event_name": "activity", "event_timestamp": "ts"}, add_start_end_events=False)
-    edges = stream.transition_matrix(norm_type=None)  # counts of consecutive pairs per user
+    stream = Eventstream(df[["case_id", "activity", "ts"]], schema={"path_cols": ["case_id"], "event_col": "activity", "timestamp_col": "ts"})
+    matrix = stream.transition_graph_data(edge_weight="count")
+    types = EventTypes()
+    synthetic = {types.PATH_START.name, types.PATH_END.name}
     out = {}
-    for a in edges.index:
-        for b in edges.columns:
-            v = int(edges.loc[a, b])
-            if v:
-                out[(a, b)] = v
+    for a in matrix.index:
+        for b in matrix.columns:
+            v = int(matrix.loc[a, b])
+            if v and a not in synthetic and b not in synthetic:
+                out[(str(a), str(b))] = v
     return out
 
 
 def removal_effects(df: pd.DataFrame, repeat: int, skip: set) -> Dict[str, Any]:
     """Paths of activities before the first purchase; conversion = reached purchase."""
     ordered = df.sort_values(["case_id", "ts"], kind="stable")
-    first_buy = ordered.groupby("case_id")["activity"].transform(lambda s: (s == "purchase").cumsum())
-    before = ordered[(first_buy == 0) | ((first_buy == 1) & (ordered["activity"] == "purchase"))]
+    is_buy = ordered["activity"] == "purchase"
+    first_buy = is_buy.groupby(ordered["case_id"]).cumsum()
+    before = ordered[(first_buy == 0) | ((first_buy == 1) & is_buy)]
     paths = before[before["activity"] != "purchase"].groupby("case_id")["activity"].agg(" > ".join)
-    converted = before.groupby("case_id")["activity"].agg(lambda s: (s == "purchase").any())
-    table = pd.DataFrame({"path": paths, "conv": converted.reindex(paths.index).astype(int)})
-    table["null"] = 1 - table["conv"]
-    grouped = table.groupby("path", as_index=False)[["conv", "null"]].sum()
-    out: Dict[str, Any] = {"paths": int(len(table)), "distinct_paths": int(len(grouped)), "conversions": int(table["conv"].sum())}
+    converted = (before["activity"] == "purchase").groupby(before["case_id"]).any()
+    journeys = pd.DataFrame({"path": paths, "conv": converted.reindex(paths.index).astype(int)})
+    journeys["null"] = 1 - journeys["conv"]
+    grouped = journeys.groupby("path", as_index=False)[["conv", "null"]].sum()
+    out: Dict[str, Any] = {"paths": int(len(journeys)), "distinct_paths": int(len(grouped)), "conversions": int(journeys["conv"].sum())}
 
     def jm() -> Dict[str, float]:
         log = journeymap.EventLog.from_frame(df, timestamp="ts", progress=False)
@@ -97,25 +105,29 @@ def removal_effects(df: pd.DataFrame, repeat: int, skip: set) -> Dict[str, Any]:
 
         t, res = best(lambda: markov_model(grouped, "path", "conv", var_null="null", order=1, out_more=True, verbose=0), 1)
         re = res["removal_effects"]
-        theirs = dict(zip(re["channel_name"], re["removal_effects_conversion"]))
+        column = "removal_effect" if "removal_effect" in re.columns else "removal_effects_conversion"  # 2.2 / older
+        theirs = dict(zip(re["channel_name"], re[column]))
         diff = max(abs(theirs[k] - ours[k]) for k in theirs if k in ours)
         out["ChannelAttribution"] = {"seconds": t, "max_abs_difference": diff}
     except Exception as e:  # noqa: BLE001 - reported as is
         out["ChannelAttribution"] = {"error": f"{type(e).__name__}: {e}"}
     if "mam" not in skip:
         try:
-            from marketing_attribution_models import MAM  # type: ignore
+            from mam import MAM  # type: ignore  # marketing-attribution-models 2.x
 
-            frame = before.rename(columns={"activity": "channel"})
-            frame = frame[frame["channel"] != "purchase"].copy()
-            frame["conv"] = frame["case_id"].map(converted)
+            counts = journeys.groupby(["path", "conv"], as_index=False).size().rename(columns={"size": "n"})
+            counts["conv"] = counts["conv"].astype(bool)
 
             def mam() -> Any:
-                model = MAM(frame, group_channels=True, channels_colname="channel", journey_with_conv_colname="conv", group_channels_by_id_list=["case_id"], group_timestamp_colname="ts")
-                return model.attribution_markov(transition_to_same_state=True)
+                model = MAM(counts, format_type="grouped_journey", channels_colname="path", journey_with_conv_colname="conv", occurrences_colname="n", path_separator=" > ")
+                return model.run_markov(transition_to_same_state=True)
 
             t, res = best(mam, 1)
-            out["marketing-attribution-models"] = {"seconds": t, "result_head": str(res)[:400]}
+            effects = res.metadata["removal_effect"]["removal_effect"]  # 1 - conversion without / with
+            theirs = {str(k): float(v) for k, v in effects.items()}
+            common = [k for k in theirs if k in ours]
+            diff = max(abs(theirs[k] - ours[k]) for k in common)
+            out["marketing-attribution-models"] = {"seconds": t, "max_abs_difference": diff, "touchpoints_compared": len(common)}
         except Exception as e:  # noqa: BLE001
             out["marketing-attribution-models"] = {"error": f"{type(e).__name__}: {e}"}
     return out

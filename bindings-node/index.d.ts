@@ -24,7 +24,7 @@ export declare class NativeAggregate {
   /** The observed map and its report. */
   discover(success: Array<string>, failure: Array<string>, byChannel: boolean, id?: string | undefined | null, title?: string | undefined | null): MapReportOutcome
   /** `map` calibrated from this aggregate, and the report. */
-  calibrate(map: NativeMap, mappingRowsJson?: string | undefined | null, mappingCsv?: string | undefined | null): MapReportOutcome
+  calibrate(map: NativeMap, mappingRowsJson?: string | undefined | null, mappingCsv?: string | undefined | null, mappingPath?: string | undefined | null): MapReportOutcome
 }
 
 /** An event log held by the native side. */
@@ -38,7 +38,7 @@ export declare class NativeEventLog {
   /** The mergeable aggregate. */
   aggregate(): NativeAggregate
   /** Conformance of every case to `map`, as JSON text. */
-  conformanceJson(map: NativeMap, mappingRowsJson: string | undefined | null, mappingCsv: string | undefined | null, top: number, includeCases: boolean): TextOutcome
+  conformanceJson(map: NativeMap, mappingRowsJson: string | undefined | null, mappingCsv: string | undefined | null, mappingPath: string | undefined | null, top: number, includeCases: boolean): TextOutcome
 }
 
 /** A validated journey map held by the native side. */
@@ -133,16 +133,16 @@ export declare function csvBytes(bytes: Uint8Array): MapOutcome
 export declare function csvText(text: string): MapOutcome
 
 /**
- * Reads a log from columns (rows numbered from 0). `metrics` follow the metric columns of the
- * settings.
+ * Reads a log from columns (rows numbered from `row_offset`, 0 by default). `metrics` follow
+ * the metric columns of the settings.
  */
-export declare function eventLogFromColumns(namesJson: string, caseIds: Array<string | undefined | null>, activity: Array<string | undefined | null>, timestamp: Array<string | undefined | null>, channel: Array<string | undefined | null> | undefined | null, persona: Array<string | undefined | null> | undefined | null, metrics: Array<Array<string | undefined | null>>): EventLogOutcome
+export declare function eventLogFromColumns(namesJson: string, caseIds: Array<string | undefined | null>, activity: Array<string | undefined | null>, timestamp: Array<string | undefined | null>, channel: Array<string | undefined | null> | undefined | null, persona: Array<string | undefined | null> | undefined | null, metrics: Array<Array<string | undefined | null>>, rowOffset?: number | undefined | null): EventLogOutcome
 
-/** Reads a log from CSV text with a header row (rows numbered by line). */
-export declare function eventLogFromCsv(namesJson: string, text: string): EventLogOutcome
+/** Reads a log from CSV text with a header row (rows numbered by line, plus `row_offset`). */
+export declare function eventLogFromCsv(namesJson: string, text: string, rowOffset?: number | undefined | null): EventLogOutcome
 
-/** Reads a CSV file with a header row (rows numbered by line). */
-export declare function eventLogFromCsvFile(namesJson: string, path: string): EventLogOutcome
+/** Reads a CSV file with a header row (rows numbered by line, plus `row_offset`). */
+export declare function eventLogFromCsvFile(namesJson: string, path: string, rowOffset?: number | undefined | null): EventLogOutcome
 
 /** The result of reading an event log. */
 export type EventLogOutcome =

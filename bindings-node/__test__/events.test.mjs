@@ -7,7 +7,8 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 
 const require = createRequire(import.meta.url)
-const { EventLog, Aggregate, JourneyMap, JourneyMapError, compare } = require('../lib/index.cjs')
+const jm = require('../lib/index.cjs')
+const { EventLog, Aggregate, JourneyMap, JourneyMapError, compare } = jm
 const dir = new URL('../../testdata/events/', import.meta.url)
 const read = (name) => readFileSync(new URL(name, dir), 'utf8')
 const path = (name) => fileURLToPath(new URL(name, dir))
@@ -97,4 +98,41 @@ test('calibration and conformance give the hand-computed answers', () => {
     assert.deepEqual([r.completed, r.missing, r.failing, r.ad_hoc, r.deviations.map((d) => d.kind)], [e.completed, e.missing, e.failing, e.ad_hoc, e.kinds], r.case)
   }
   assert.throws(() => log.calibrate(map, { visit_home: 'nowhere' }), isError('JM331'))
+})
+
+test('a non-finite scale is an EventLogError (JM305), not an internal error', () => {
+  const rows = [{ case_id: 'a', activity: 'x', timestamp: 1, csat: 3 }]
+  for (const bad of [NaN, Infinity, -Infinity]) {
+    const checks = [
+      () => EventLog.fromRecords(rows, { csat: 'csat', scales: { csat: [bad, 5] } }),
+      () => EventLog.fromCsv(read('basic.csv'), { csat: 'csat', scales: { csat: [1, bad] } }),
+    ]
+    for (const read of checks) {
+      assert.throws(read, (e) => e.constructor === jm.EventLogError && e.code === 'JM305' && e.diagnostics[0].code === 'JM305')
+    }
+  }
+})
+
+test('a mapping file that is missing is an EventLogError, as in Python', () => {
+  const log = EventLog.fromCsv(read('basic.csv'), basicOptions)
+  const map = JourneyMap.fromJson(read('shop.map.json'))
+  assert.throws(() => log.conformance(map, { activities: { path: path('no-such-mapping.csv') } }), (e) => e.constructor === jm.EventLogError && e.code === 'JM304')
+  assert.throws(() => log.calibrate(map, { path: path('no-such-mapping.csv') }), (e) => e.constructor === jm.EventLogError)
+})
+
+test('a row offset numbers the rows of a part of a log', () => {
+  const rows = [
+    { case_id: 'a', activity: 'x', timestamp: 1 },
+    { case_id: null, activity: 'x', timestamp: 2 },
+    { case_id: 'b', activity: null, timestamp: 3 },
+    { case_id: 'b', activity: 'y', timestamp: 4 },
+  ]
+  const whole = EventLog.fromRecords(rows)
+  const merged = EventLog.fromRecords(rows.slice(0, 2)).aggregate().merge(EventLog.fromRecords(rows.slice(2), { rowOffset: 2 }).aggregate())
+  assert.deepEqual(merged.stats().rejected, whole.stats().rejected)
+  assert.deepEqual(whole.stats().rejected.map((r) => r.row), [1, 2])
+  const rejected = (options) => EventLog.fromCsv(read('basic.csv'), options).issues().filter((i) => i.code === 'JM300').map((i) => i.row)
+  assert.ok(rejected().length > 0)
+  assert.deepEqual(rejected({ rowOffset: 100 }), rejected().map((r) => r + 100))
+  assert.throws(() => EventLog.fromRecords(rows, { rowOffset: -1 }), TypeError)
 })

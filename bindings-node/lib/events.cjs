@@ -41,13 +41,13 @@ function settings(options, what) {
     if (typeof v !== 'string') throw new TypeError(`${what}: option ${key} must be a column name (string), got ${describe(v)}`)
     return v
   }
-  /** @type {{ kind: string, column: string, scale: { min: number, max: number, higher_is_easier: boolean } }[]} */
+  /** @type {{ kind: string, column: string, scale: { min: unknown, max: unknown, higher_is_easier: boolean } }[]} */
   const metrics = []
   for (const kind of METRICS) {
     const c = column(o[kind], kind, null)
     if (c === null) continue
     const [min, max] = o.scales?.[kind] ?? DEFAULT_SCALES[kind]
-    metrics.push({ kind, column: c, scale: { min, max, higher_is_easier: kind === 'ces' && o.cesHigherIsEasier === true } })
+    metrics.push({ kind, column: c, scale: { min: bound(min), max: bound(max), higher_is_easier: kind === 'ces' && o.cesHigherIsEasier === true } })
   }
   const names = {
     case: column(o.case, 'case', 'case_id'),
@@ -57,7 +57,19 @@ function settings(options, what) {
     persona: column(o.persona, 'persona', null),
     metrics,
   }
-  return { json: JSON.stringify(names), names }
+  const offset = o.rowOffset ?? 0
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) {
+    throw new TypeError(`${what}: option rowOffset must be a non-negative integer, got ${describe(offset)}`)
+  }
+  return { json: JSON.stringify(names), names, offset }
+}
+
+/** A scale bound for the settings JSON: JSON has no NaN or infinities (JSON.stringify writes
+ * null), so they travel as the texts `NaN`, `Infinity` and `-Infinity`, which the core reads and
+ * refuses (EventLogError JM305).
+ * @param {unknown} v */
+function bound(v) {
+  return typeof v === 'number' && !Number.isFinite(v) ? String(v) : v
 }
 
 /** A cell as text: strings as they are, numbers and booleans written out, dates as ISO 8601.
@@ -100,16 +112,15 @@ module.exports = function events(wrapMap, nativeOf, failed, call) {
     return { map: wrapMap(outcome.map), report: /** @type {Record<string, unknown>} */ (JSON.parse(outcome.report)) }
   }
 
-  /** The mapping as native arguments: rows as JSON text, or CSV text.
+  /** The mapping as native arguments: rows as JSON text, CSV text, or the path of a CSV file
+   * (read natively: a missing file is an EventLogError).
    * @param {ActivityMapping | undefined | null} m
    * @param {string} what
-   * @returns {[string | undefined, string | undefined]} */
+   * @returns {[string | undefined, string | undefined, string | undefined]} */
   function mappingArgs(m, what) {
-    if (m === undefined || m === null) return [undefined, undefined]
-    if (typeof m === 'object' && !Array.isArray(m) && 'csv' in m && typeof m.csv === 'string') return [undefined, m.csv]
-    if (typeof m === 'object' && !Array.isArray(m) && 'path' in m && typeof m.path === 'string') {
-      return [undefined, require('node:fs').readFileSync(m.path, 'utf8')]
-    }
+    if (m === undefined || m === null) return [undefined, undefined, undefined]
+    if (typeof m === 'object' && !Array.isArray(m) && 'csv' in m && typeof m.csv === 'string') return [undefined, m.csv, undefined]
+    if (typeof m === 'object' && !Array.isArray(m) && 'path' in m && typeof m.path === 'string') return [undefined, undefined, m.path]
     /** @type {[string, string | null, string][]} */
     const rows = []
     if (Array.isArray(m)) {
@@ -127,7 +138,7 @@ module.exports = function events(wrapMap, nativeOf, failed, call) {
     } else {
       throw new TypeError(`${what} expects a mapping: an object, rows, { csv } or { path }; got ${describe(m)}`)
     }
-    return [JSON.stringify(rows), undefined]
+    return [JSON.stringify(rows), undefined, undefined]
   }
 
   /** Statistics options as native arguments.
@@ -222,8 +233,8 @@ module.exports = function events(wrapMap, nativeOf, failed, call) {
      * @param {import('./index').JourneyMap} map
      * @param {ActivityMapping} activities */
     calibrateWithReport(map, activities) {
-      const [rows, csv] = mappingArgs(activities, 'calibrate()')
-      return mapReport(call(() => aggregateNative(this).calibrate(nativeOf(map), rows, csv)))
+      const [rows, csv, path] = mappingArgs(activities, 'calibrate()')
+      return mapReport(call(() => aggregateNative(this).calibrate(nativeOf(map), rows, csv, path)))
     }
 
     /** `map` calibrated from this aggregate.
@@ -249,13 +260,13 @@ module.exports = function events(wrapMap, nativeOf, failed, call) {
       logs.set(this, inner)
     }
 
-    /** Reads an array of objects (rows numbered from 0). Timestamps may be ISO 8601 text, epoch
+    /** Reads an array of objects (rows numbered from `options.rowOffset`, 0 by default). Timestamps may be ISO 8601 text, epoch
      * seconds or milliseconds (numbers) or Date objects.
      * @param {Record<string, unknown>[]} records
      * @param {LogOptions} [options] */
     static fromRecords(records, options) {
       if (!Array.isArray(records)) throw new TypeError(`fromRecords() expects an array of objects, got ${describe(records)}`)
-      const { json, names } = settings(options, 'fromRecords()')
+      const { json, names, offset } = settings(options, 'fromRecords()')
       const n = records.length
       /** @param {string | null} key */
       const col = (key) => {
@@ -276,6 +287,7 @@ module.exports = function events(wrapMap, nativeOf, failed, call) {
         col(names.channel),
         col(names.persona),
         names.metrics.map((m) => col(m.column) ?? []),
+        offset,
       )))
     }
 
@@ -284,7 +296,8 @@ module.exports = function events(wrapMap, nativeOf, failed, call) {
      * @param {LogOptions} [options] */
     static fromCsv(text, options) {
       if (typeof text !== 'string') throw new TypeError(`fromCsv() expects CSV text, got ${describe(text)}`)
-      return logOf(call(() => native.eventLogFromCsv(settings(options, 'fromCsv()').json, text)))
+      const { json, offset } = settings(options, 'fromCsv()')
+      return logOf(call(() => native.eventLogFromCsv(json, text, offset)))
     }
 
     /** Reads a CSV file with a header row (rows numbered by line).
@@ -292,7 +305,8 @@ module.exports = function events(wrapMap, nativeOf, failed, call) {
      * @param {LogOptions} [options] */
     static fromCsvFile(path, options) {
       if (typeof path !== 'string') throw new TypeError(`fromCsvFile() expects a path, got ${describe(path)}`)
-      return logOf(call(() => native.eventLogFromCsvFile(settings(options, 'fromCsvFile()').json, path)))
+      const { json, offset } = settings(options, 'fromCsvFile()')
+      return logOf(call(() => native.eventLogFromCsvFile(json, path, offset)))
     }
 
     /** @returns {number} */
@@ -350,8 +364,8 @@ module.exports = function events(wrapMap, nativeOf, failed, call) {
      * @returns {ConformanceReport} */
     conformance(map, options) {
       const o = options ?? {}
-      const [rows, csv] = mappingArgs(o.activities, 'conformance()')
-      return JSON.parse(ok(textOutcome(call(() => logNative(this).conformanceJson(nativeOf(map), rows, csv, o.top ?? 10, o.cases ?? true)))))
+      const [rows, csv, path] = mappingArgs(o.activities, 'conformance()')
+      return JSON.parse(ok(textOutcome(call(() => logNative(this).conformanceJson(nativeOf(map), rows, csv, path, o.top ?? 10, o.cases ?? true)))))
     }
   }
 

@@ -26,6 +26,9 @@ export interface LogOptions {
   scales?: { emotion?: [number, number]; ces?: [number, number]; csat?: [number, number] }
   /** CES answers are "the company made it easy" (CES 2.0). */
   cesHigherIsEasier?: boolean
+  /** Added to every row number (a part of a larger log: the number of rows before it, so that
+   * merged aggregates report the rows of the whole log); default 0. */
+  rowOffset?: number
 }
 
 export interface StatsOptions {

@@ -4,8 +4,8 @@
 
 use journeymap::events::columns::{Columns, NumColumn, StrColumn};
 use journeymap::events::{
-    ActivityMapping, Aggregate, ColumnNames, ConformanceOptions, DiscoverOptions, EventLog,
-    LogBuilder, StatsOptions,
+    ActivityMapping, Aggregate, ColumnNames, ConformanceOptions, DiscoverOptions,
+    Error as EventsError, EventLog, LogBuilder, StatsOptions, read_csv, read_csv_path,
 };
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
@@ -28,16 +28,34 @@ impl NumColumn for TextNumbers {
     }
 }
 
+/// The column settings from the JSON `lib/events.cjs` writes (non-finite scale bounds as text,
+/// refused by the core's check: JM305).
 fn names(json: &str) -> std::result::Result<ColumnNames, Failure> {
-    serde_json::from_str(json).map_err(|e| Failure::internal(&format!("column settings: {e}")))
+    serde_json::from_str(json)
+        .map_err(|e| Failure::from(EventsError::Options(format!("column settings: {e}"))))
 }
 
-/// A mapping from the JS layer: `[[activity, channel | null, touchpoint], ...]` as JSON text, or
-/// CSV text.
+/// A builder numbering its rows from `row_offset` (a non-negative integer, checked by the JS
+/// layer).
+fn builder(names_json: &str, row_offset: Option<i64>) -> std::result::Result<LogBuilder, Failure> {
+    let offset = u64::try_from(row_offset.unwrap_or(0)).unwrap_or(0);
+    Ok(LogBuilder::new(names(names_json)?)
+        .map_err(Failure::from)?
+        .with_row_offset(offset))
+}
+
+/// A mapping from the JS layer: `[[activity, channel | null, touchpoint], ...]` as JSON text, CSV
+/// text, or the path of a CSV file.
 fn mapping(
     rows_json: Option<&str>,
     csv: Option<&str>,
+    path: Option<&str>,
 ) -> std::result::Result<Option<ActivityMapping>, Failure> {
+    if let Some(path) = path {
+        return ActivityMapping::from_path(path)
+            .map(Some)
+            .map_err(Failure::from);
+    }
     if let Some(text) = csv {
         return ActivityMapping::from_csv(text.as_bytes())
             .map(Some)
@@ -126,9 +144,13 @@ pub struct NativeAggregate {
     inner: Aggregate,
 }
 
-/// Reads a log from columns (rows numbered from 0). `metrics` follow the metric columns of the
-/// settings.
+/// Reads a log from columns (rows numbered from `row_offset`, 0 by default). `metrics` follow
+/// the metric columns of the settings.
 #[napi(catch_unwind)]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one native call per log: the columns, the settings and the offset"
+)]
 pub fn event_log_from_columns(
     names_json: String,
     case_ids: Vec<Option<String>>,
@@ -137,9 +159,10 @@ pub fn event_log_from_columns(
     channel: Option<Vec<Option<String>>>,
     persona: Option<Vec<Option<String>>>,
     metrics: Vec<Vec<Option<String>>>,
+    row_offset: Option<i64>,
 ) -> EventLogOutcome {
     let read = || -> std::result::Result<EventLog, Failure> {
-        let mut b = LogBuilder::new(names(&names_json)?).map_err(Failure::from)?;
+        let mut b = builder(&names_json, row_offset)?;
         let metrics: Vec<TextNumbers> = metrics.into_iter().map(TextNumbers).collect();
         let metric_refs: Vec<&dyn NumColumn> =
             metrics.iter().map(|m| m as &dyn NumColumn).collect();
@@ -157,21 +180,30 @@ pub fn event_log_from_columns(
     log_outcome(read())
 }
 
-/// Reads a log from CSV text with a header row (rows numbered by line).
+/// Reads a log from CSV text with a header row (rows numbered by line, plus `row_offset`).
 #[napi(catch_unwind)]
-pub fn event_log_from_csv(names_json: String, text: String) -> EventLogOutcome {
-    log_outcome(
-        names(&names_json)
-            .and_then(|n| EventLog::from_csv(text.as_bytes(), n).map_err(Failure::from)),
-    )
+pub fn event_log_from_csv(
+    names_json: String,
+    text: String,
+    row_offset: Option<i64>,
+) -> EventLogOutcome {
+    log_outcome(builder(&names_json, row_offset).and_then(|mut b| {
+        read_csv(text.as_bytes(), &mut b).map_err(Failure::from)?;
+        Ok(b.finish())
+    }))
 }
 
-/// Reads a CSV file with a header row (rows numbered by line).
+/// Reads a CSV file with a header row (rows numbered by line, plus `row_offset`).
 #[napi(catch_unwind)]
-pub fn event_log_from_csv_file(names_json: String, path: String) -> EventLogOutcome {
-    log_outcome(
-        names(&names_json).and_then(|n| EventLog::from_csv_path(&path, n).map_err(Failure::from)),
-    )
+pub fn event_log_from_csv_file(
+    names_json: String,
+    path: String,
+    row_offset: Option<i64>,
+) -> EventLogOutcome {
+    log_outcome(builder(&names_json, row_offset).and_then(|mut b| {
+        read_csv_path(&path, &mut b).map_err(Failure::from)?;
+        Ok(b.finish())
+    }))
 }
 
 /// A partial from `toBytes()`.
@@ -222,20 +254,25 @@ impl NativeEventLog {
         map: &NativeMap,
         mapping_rows_json: Option<String>,
         mapping_csv: Option<String>,
+        mapping_path: Option<String>,
         top: u32,
         include_cases: bool,
     ) -> TextOutcome {
-        mapping(mapping_rows_json.as_deref(), mapping_csv.as_deref())
-            .and_then(|m| {
-                let options = ConformanceOptions {
-                    top_variants: top as usize,
-                    include_cases,
-                };
-                journeymap::events::conformance(&map.inner, &self.inner, m.as_ref(), &options)
-                    .map_err(Failure::from)
-            })
-            .and_then(|r| convert::to_json(&r, false))
-            .into()
+        mapping(
+            mapping_rows_json.as_deref(),
+            mapping_csv.as_deref(),
+            mapping_path.as_deref(),
+        )
+        .and_then(|m| {
+            let options = ConformanceOptions {
+                top_variants: top as usize,
+                include_cases,
+            };
+            journeymap::events::conformance(&map.inner, &self.inner, m.as_ref(), &options)
+                .map_err(Failure::from)
+        })
+        .and_then(|r| convert::to_json(&r, false))
+        .into()
     }
 }
 
@@ -318,13 +355,18 @@ impl NativeAggregate {
         map: &NativeMap,
         mapping_rows_json: Option<String>,
         mapping_csv: Option<String>,
+        mapping_path: Option<String>,
     ) -> MapReportOutcome {
-        let result = mapping(mapping_rows_json.as_deref(), mapping_csv.as_deref())
-            .and_then(|m| {
-                journeymap::events::calibrate(&map.inner, &self.inner, &m.unwrap_or_default())
-                    .map_err(Failure::from)
-            })
-            .and_then(|c| Ok((c.map, convert::to_json(&c.report, false)?)));
+        let result = mapping(
+            mapping_rows_json.as_deref(),
+            mapping_csv.as_deref(),
+            mapping_path.as_deref(),
+        )
+        .and_then(|m| {
+            journeymap::events::calibrate(&map.inner, &self.inner, &m.unwrap_or_default())
+                .map_err(Failure::from)
+        })
+        .and_then(|c| Ok((c.map, convert::to_json(&c.report, false)?)));
         match result {
             Ok((map, report)) => MapReportOutcome::Ok {
                 map: NativeMap::new(map),

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use arrow_array::ffi_stream::{ArrowArrayStreamReader, FFI_ArrowArrayStream};
 use journeymap::events::{
     ActivityMapping, Aggregate, ColumnNames, ConformanceOptions, DiscoverOptions, EventLog,
-    LogBuilder, StatsOptions,
+    LogBuilder, StatsOptions, read_csv_path,
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -45,8 +45,15 @@ fn arrow_stream(obj: &Bound<'_, PyAny>) -> PyResult<ArrowArrayStreamReader> {
         .map_err(|e| PyTypeError::new_err(format!("not a readable Arrow stream: {e}")))
 }
 
+/// The column settings from the JSON `journeymap._events` writes (non-finite scale bounds as
+/// text, refused by the core's check: JM305).
 fn names(py: Python<'_>, json: &str) -> PyResult<ColumnNames> {
-    serde_json::from_str(json).map_err(|e| errors::internal(py, &format!("column settings: {e}")))
+    serde_json::from_str(json).map_err(|e| {
+        errors::events(
+            py,
+            journeymap::events::Error::Options(format!("column settings: {e}")),
+        )
+    })
 }
 
 fn to_json<T: serde::Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<String> {
@@ -90,17 +97,20 @@ impl NativeEventLog {
     /// most `chunk` rows; `progress(rows)` is called after each slice. The GIL is held only to
     /// fetch a batch from the stream.
     #[staticmethod]
-    #[pyo3(signature = (stream, names_json, progress=None, chunk=1_000_000))]
+    /// Rows are numbered from `row_offset` (the rows before this part of a larger log).
+    #[pyo3(signature = (stream, names_json, progress=None, chunk=1_000_000, row_offset=0))]
     fn from_stream(
         py: Python<'_>,
         stream: &Bound<'_, PyAny>,
         names_json: &str,
         progress: Option<Bound<'_, PyAny>>,
         chunk: usize,
+        row_offset: u64,
     ) -> PyResult<Self> {
         guard(py, || {
-            let mut builder =
-                LogBuilder::new(names(py, names_json)?).map_err(|e| errors::events(py, e))?;
+            let mut builder = LogBuilder::new(names(py, names_json)?)
+                .map_err(|e| errors::events(py, e))?
+                .with_row_offset(row_offset);
             let reader = arrow_stream(stream)?;
             let chunk = chunk.max(1);
             for batch in reader {
@@ -124,14 +134,24 @@ impl NativeEventLog {
         })
     }
 
-    /// Reads a CSV file with a header row.
+    /// Reads a CSV file with a header row; line numbers have `row_offset` added.
     #[staticmethod]
-    fn from_csv(py: Python<'_>, path: PathBuf, names_json: &str) -> PyResult<Self> {
+    #[pyo3(signature = (path, names_json, row_offset=0))]
+    fn from_csv(
+        py: Python<'_>,
+        path: PathBuf,
+        names_json: &str,
+        row_offset: u64,
+    ) -> PyResult<Self> {
         guard(py, || {
             let names = names(py, names_json)?;
-            py.detach(|| EventLog::from_csv_path(&path, names))
-                .map(|inner| Self { inner })
-                .map_err(|e| errors::events(py, e))
+            py.detach(|| {
+                let mut b = LogBuilder::new(names)?.with_row_offset(row_offset);
+                read_csv_path(&path, &mut b)?;
+                Ok(b.finish())
+            })
+            .map(|inner| Self { inner })
+            .map_err(|e| errors::events(py, e))
         })
     }
 

@@ -243,3 +243,32 @@ def test_conformance_tables_match_the_hand_computed_answers(events):
             assert tps.loc[tp, key] == value, (tp, key)
     assert len(result.variants) == 6
     assert result.unmapped.to_dict("records") == expected["unmapped"]
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), float("-inf")])
+def test_a_non_finite_scale_is_an_event_log_error(bad, events):
+    frame = pd.DataFrame({"case_id": ["a"], "activity": ["x"], "timestamp": [1], "csat": [3.0]})
+    for read in (
+        lambda: EventLog.from_frame(frame, csat="csat", scales={"csat": (bad, 5.0)}),
+        lambda: EventLog.from_csv(events / "basic.csv", csat="csat", scales={"csat": (1.0, bad)}),
+    ):
+        with pytest.raises(EventLogError) as e:
+            read()
+        assert e.value.code == "JM305"
+        assert [d.code for d in e.value.diagnostics] == ["JM305"]
+        assert "scale" in str(e.value)
+
+
+def test_a_row_offset_numbers_the_rows_of_a_partition(events):
+    frame = pd.DataFrame({"case_id": ["a", None, "b", "b"], "activity": ["x", "x", None, "y"], "timestamp": [1, 2, 3, 4]})
+    whole = EventLog.from_frame(frame)
+    assert whole.rejected["row"].tolist() == [1, 2]
+    first = EventLog.from_frame(frame.iloc[:2]).aggregate()
+    second = EventLog.from_frame(frame.iloc[2:], row_offset=2).aggregate()
+    merged = first.merge(second)
+    assert merged.stats().to_dict()["rejected"] == whole.stats().to_dict()["rejected"]
+    assert merged == whole.aggregate()
+    csv = EventLog.from_csv(events / "basic.csv", row_offset=100)
+    assert csv.rejected["row"].tolist() == [r + 100 for r in EventLog.from_csv(events / "basic.csv").rejected["row"]]
+    with pytest.raises(ValueError):
+        EventLog.from_frame(frame, row_offset=-1)

@@ -80,6 +80,20 @@ fn usage_problems_exit_two() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("JM302"));
+    for scale in ["NaN..5", "1..inf", "5..1"] {
+        let out = run(&[
+            "events",
+            "stats",
+            "testdata/events/basic.csv",
+            "--csat",
+            "csat",
+            "--csat-scale",
+            scale,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{scale}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("error[JM305]"), "{scale}: {err}");
+    }
 }
 
 #[test]

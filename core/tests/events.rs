@@ -11,8 +11,8 @@ use std::path::PathBuf;
 
 use journeymap::events::columns::{Columns, NumColumn, StrColumn};
 use journeymap::events::{
-    ActivityMapping, ColumnNames, ConformanceOptions, DiscoverOptions, Event, EventLog, MetricKind,
-    StatsOptions, Time, conformance,
+    ActivityMapping, ColumnNames, ConformanceOptions, DiscoverOptions, Event, EventLog, LogBuilder,
+    MetricKind, StatsOptions, Time, conformance,
 };
 use journeymap::score::ScoringConfig;
 use serde_json::{Value, json};
@@ -143,17 +143,32 @@ fn iterator_and_columns_read_the_same_log_as_csv() {
 fn a_log_with_five_percent_bad_rows_loses_no_valid_row() {
     let mut text = String::from("case_id,activity,timestamp\n");
     let mut valid = 0usize;
-    let mut bad_lines = Vec::new();
+    let mut bad: Vec<(u64, String)> = Vec::new();
     for i in 0..2000u64 {
         let line = i + 2;
         if i % 20 == 7 {
-            bad_lines.push(line);
-            match i % 4 {
-                0 => text.push_str(&format!(",a{},2026-01-01T00:00:00Z\n", i % 5)),
-                1 => text.push_str(&format!("c{},,2026-01-01T00:00:00Z\n", i % 50)),
-                2 => text.push_str(&format!("c{},a1,not a time\n", i % 50)),
-                _ => text.push_str(&format!("c{},a1\n", i % 50)),
-            }
+            // Every kind of bad row in turn: missing case, missing activity, bad timestamp,
+            // wrong column count.
+            let reason = match (i / 20) % 4 {
+                0 => {
+                    text.push_str(&format!(",a{},2026-01-01T00:00:00Z\n", i % 5));
+                    "missing case id (column \"case_id\")".to_owned()
+                }
+                1 => {
+                    text.push_str(&format!("c{},,2026-01-01T00:00:00Z\n", i % 50));
+                    "missing activity (column \"activity\")".to_owned()
+                }
+                2 => {
+                    text.push_str(&format!("c{},a1,not a time\n", i % 50));
+                    let e = journeymap::events::timestamps::parse("not a time").unwrap_err();
+                    format!("timestamp \"not a time\" in column \"timestamp\" cannot be read: {e}")
+                }
+                _ => {
+                    text.push_str(&format!("c{},a1\n", i % 50));
+                    "wrong column count: expected 3, found 2".to_owned()
+                }
+            };
+            bad.push((line, reason));
         } else {
             valid += 1;
             text.push_str(&format!("c{},a{},{}\n", i % 50, i % 7, 1_700_000_000 + i));
@@ -162,9 +177,39 @@ fn a_log_with_five_percent_bad_rows_loses_no_valid_row() {
     let log = EventLog::from_csv(text.as_bytes(), ColumnNames::default()).unwrap();
     assert_eq!(log.events(), valid);
     assert_eq!(log.cases(), 50);
-    let rejected: Vec<u64> = log.rejected().map(|r| r.row).collect();
-    assert_eq!(rejected, bad_lines);
-    assert_eq!(bad_lines.len() * 20, 2000);
+    let rejected: Vec<(u64, String)> = log.rejected().map(|r| (r.row, r.reason.clone())).collect();
+    assert_eq!(rejected, bad);
+    assert_eq!(bad.len() * 20, 2000);
+    for kind in [
+        "missing case id",
+        "missing activity",
+        "timestamp",
+        "wrong column count",
+    ] {
+        let n = bad.iter().filter(|(_, r)| r.starts_with(kind)).count();
+        assert_eq!(n, 25, "{kind}");
+    }
+    assert!(log.rejected().all(|r| r.code == "JM300"));
+}
+
+#[test]
+fn a_row_offset_numbers_the_rows_of_a_part_of_a_log() {
+    let text = "case_id,activity,timestamp\nc1,,2026-01-01T00:00:00Z\nc1,a,2026-01-01T00:00:00Z\n";
+    let mut b = LogBuilder::new(ColumnNames::default())
+        .unwrap()
+        .with_row_offset(1000);
+    journeymap::events::read_csv(text.as_bytes(), &mut b).unwrap();
+    let log = b.finish();
+    let rows: Vec<u64> = log.rejected().map(|r| r.row).collect();
+    assert_eq!(rows, [1002]);
+    // Events pushed one by one are numbered from the offset on.
+    let mut b = LogBuilder::new(ColumnNames::default())
+        .unwrap()
+        .with_row_offset(10);
+    b.push(&Event::new("c1", "a", Time::Nanos(0)));
+    b.push(&Event::new("", "a", Time::Nanos(0)));
+    let log = b.finish();
+    assert_eq!(log.rejected().map(|r| r.row).collect::<Vec<_>>(), [11]);
 }
 
 #[test]
@@ -446,4 +491,27 @@ fn a_case_that_stops_early_misses_the_rest_of_the_planned_way() {
     assert_eq!(case.missing, ["product", "checkout"]);
     assert!(case.deviations.is_empty());
     assert_eq!(case.fitness, 1.0);
+}
+
+#[test]
+fn a_non_finite_scale_is_an_options_error_even_from_json() {
+    // JSON cannot hold NaN or infinities: the bindings write them as text, which the settings
+    // read so that the scale check reports them (JM305).
+    let names: ColumnNames = serde_json::from_value(json!({
+        "case": "case_id", "activity": "activity", "timestamp": "timestamp",
+        "channel": null, "persona": null,
+        "metrics": [{"kind": "csat", "column": "csat",
+                     "scale": {"min": "NaN", "max": 5, "higher_is_easier": false}}]
+    }))
+    .unwrap();
+    assert!(names.metrics[0].scale.min.is_nan());
+    let err = LogBuilder::new(names).unwrap_err();
+    assert_eq!(err.code().as_str(), "JM305");
+    assert!(err.to_string().contains("csat scale NaN..5"), "{err}");
+    let mut names = ColumnNames::default().with_metric(MetricKind::Ces, "ces");
+    names.metrics[0].scale.max = f64::INFINITY;
+    let err = EventLog::from_csv("case_id,activity,timestamp,ces\n".as_bytes(), names).unwrap_err();
+    assert_eq!(err.code().as_str(), "JM305");
+    let bad = json!({"min": "lots", "max": 5});
+    assert!(serde_json::from_value::<journeymap::events::MetricScale>(bad).is_err());
 }

@@ -1,15 +1,17 @@
 //! Properties of event-log aggregates: merging the partials of a log partitioned by case equals
-//! aggregating the whole log; partials round-trip through bytes; a case in two partials is an
-//! error; ingestion and decoding never panic, whatever the input.
+//! aggregating the whole log, rejected rows and their row numbers included; partials round-trip
+//! through bytes; a case in two partials is an error; ingestion and decoding never panic,
+//! whatever the input.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use journeymap::events::{
-    Aggregate, ColumnNames, Event, EventLog, MetricKind, StatsOptions, Time, timestamps,
+    Aggregate, ColumnNames, Event, EventLog, LogBuilder, MetricKind, StatsOptions, Time, timestamps,
 };
 use proptest::prelude::*;
 
-/// One generated row: case, activity, seconds, channel, persona, csat.
-type Row = (u8, u8, u32, u8, u8, Option<u8>);
+/// One generated row: case, activity, seconds, channel, persona, csat, kind (0: missing case,
+/// 1: missing activity, 2: unreadable timestamp, anything else: a valid row).
+type Row = (u8, u8, u32, u8, u8, Option<u8>, u8);
 
 fn names() -> ColumnNames {
     ColumnNames {
@@ -23,28 +25,49 @@ fn names() -> ColumnNames {
 /// One row as text: case, activity, channel, persona, and its survey answers.
 type Cells = (String, String, String, String, Vec<Option<f64>>);
 
-fn log_of(rows: &[Row]) -> EventLog {
+/// The log of `rows`, numbered from `offset` (the rows before them in the whole log).
+fn log_at(rows: &[Row], offset: u64) -> EventLog {
     let text: Vec<Cells> = rows
         .iter()
-        .map(|&(c, a, _, ch, _, csat)| {
+        .map(|&(c, a, _, ch, p, csat, kind)| {
             (
-                format!("case{c}"),
-                format!("act{a}"),
+                if kind == 0 {
+                    String::new()
+                } else {
+                    format!("case{c}")
+                },
+                if kind == 1 {
+                    String::new()
+                } else {
+                    format!("act{a}")
+                },
                 format!("ch{ch}"),
-                format!("p{}", c % 3), // one persona per case: no JM303 row numbers to compare
-                vec![csat.map(|v| f64::from(v % 5 + 1))],
+                format!("p{p}"), // personas may conflict within a case (JM303, by row)
+                vec![csat.map(|v| f64::from(v % 6 + 1))], // 6 is out of scale (JM301, by row)
             )
         })
         .collect();
     let events = rows.iter().zip(&text).map(|(r, t)| Event {
         case: &t.0,
         activity: &t.1,
-        timestamp: Time::Epoch(1_700_000_000.0 + f64::from(r.2 % 50)),
+        timestamp: if r.6 == 2 {
+            Time::Text("not a time")
+        } else {
+            Time::Epoch(1_700_000_000.0 + f64::from(r.2 % 50))
+        },
         channel: Some(&t.2),
         persona: Some(&t.3),
         metrics: &t.4,
     });
-    EventLog::from_events(names(), events).unwrap()
+    let mut b = LogBuilder::new(names()).unwrap().with_row_offset(offset);
+    for e in events {
+        b.push(&e);
+    }
+    b.finish()
+}
+
+fn log_of(rows: &[Row]) -> EventLog {
+    log_at(rows, 0)
 }
 
 fn rows() -> impl Strategy<Value = Vec<Row>> {
@@ -56,6 +79,7 @@ fn rows() -> impl Strategy<Value = Vec<Row>> {
             0u8..3,
             0u8..3,
             prop::option::of(0u8..7),
+            0u8..12,
         ),
         0..80,
     )
@@ -67,12 +91,17 @@ proptest! {
     #[test]
     fn merge_equals_the_aggregate_of_the_concatenated_log(rows in rows(), split in 0u8..12) {
         // Partition by case: cases below `split` in the first part.
+        // Bad rows (missing case or activity, unreadable timestamps), out-of-scale answers and
+        // persona conflicts are in both parts; the second part is numbered on from the first.
         let (a, b): (Vec<Row>, Vec<Row>) = rows.iter().partition(|r| r.0 < split);
         let whole: Vec<Row> = a.iter().chain(&b).copied().collect();
         let expected = log_of(&whole).aggregate();
-        let (pa, pb) = (log_of(&a).aggregate(), log_of(&b).aggregate());
+        let (pa, pb) = (log_of(&a).aggregate(), log_at(&b, a.len() as u64).aggregate());
         let merged = pa.merged(&pb).unwrap();
+        prop_assert_eq!(merged.issues(), expected.issues());
         prop_assert_eq!(&merged, &expected);
+        let reversed = pb.merged(&pa).unwrap();
+        prop_assert_eq!(reversed.issues(), expected.issues());
         let options = StatsOptions { outcomes: vec!["act4".to_owned()], top_variants: None };
         prop_assert_eq!(merged.stats(&options), expected.stats(&options));
         // Through bytes, as between processes.
@@ -124,7 +153,7 @@ proptest! {
 
 #[test]
 fn incompatible_partials_are_refused() {
-    let a = log_of(&[(1, 1, 1, 1, 1, None)]).aggregate();
+    let a = log_of(&[(1, 1, 1, 1, 1, None, 3)]).aggregate();
     let plain = EventLog::from_events(
         ColumnNames::default(),
         [Event::new("other", "x", Time::Nanos(0))],

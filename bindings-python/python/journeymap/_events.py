@@ -9,6 +9,7 @@ The work happens in Rust with the GIL released; Python only moves whole columns 
 from __future__ import annotations
 
 import json
+import math
 import os
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -38,6 +39,24 @@ def _frame(records: List[Dict[str, Any]], columns: Sequence[str]) -> "pd.DataFra
     return pd.DataFrame.from_records(records, columns=list(columns))
 
 
+def _number(value: float) -> Union[float, str]:
+    """A scale bound for the settings JSON: JSON has no NaN or infinities, so they travel as the
+    texts "NaN", "Infinity" and "-Infinity", which the core reads and refuses (EventLogError
+    JM305)."""
+    v = float(value)
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return "Infinity" if v > 0 else "-Infinity"
+    return v
+
+
+def _row_offset(row_offset: int) -> int:
+    if isinstance(row_offset, bool) or not isinstance(row_offset, int) or row_offset < 0:
+        raise ValueError(f"row_offset must be a non-negative integer, got {row_offset!r}")
+    return row_offset
+
+
 def _names(
     case: str,
     activity: str,
@@ -58,7 +77,7 @@ def _names(
             {
                 "kind": kind,
                 "column": column,
-                "scale": {"min": float(lo), "max": float(hi), "higher_is_easier": kind == "ces" and ces_higher_is_easier},
+                "scale": {"min": _number(lo), "max": _number(hi), "higher_is_easier": kind == "ces" and ces_higher_is_easier},
             }
         )
     names = {
@@ -358,16 +377,20 @@ class EventLog:
         scales: Optional[Mapping[str, Tuple[float, float]]] = None,
         ces_higher_is_easier: bool = False,
         progress: Union[None, bool, Callable[[int], Any]] = None,
+        row_offset: int = 0,
     ) -> "EventLog":
         """Reads a pandas or polars DataFrame or a pyarrow Table through the Arrow C stream
         interface. Timestamps may be datetimes, dates, epoch seconds or milliseconds (numbers) or
-        ISO 8601 text; rows are numbered from 0. `progress`: a bar (tqdm) for True, none for
-        False, automatic from 5 million rows for None, or a callable given each slice's rows."""
+        ISO 8601 text; rows are numbered from `row_offset` (0 by default: give a partition the
+        number of rows before it, so that merged aggregates report the rows of the whole log).
+        `progress`: a bar (tqdm) for True, none for False, automatic from 5 million rows for
+        None, or a callable given each slice's rows."""
+        offset = _row_offset(row_offset)
         names, columns = _names(case, activity, timestamp, channel, persona, {"emotion": emotion, "ces": ces, "csat": csat, "nps": nps}, scales, ces_higher_is_easier)
         stream, rows = _stream(frame, columns)
         callback, bar = _progress(progress, rows)
         try:
-            native = NativeEventLog.from_stream(stream, names, callback)
+            native = NativeEventLog.from_stream(stream, names, callback, row_offset=offset)
         finally:
             if bar is not None:
                 bar.close()
@@ -389,10 +412,13 @@ class EventLog:
         nps: Optional[str] = None,
         scales: Optional[Mapping[str, Tuple[float, float]]] = None,
         ces_higher_is_easier: bool = False,
+        row_offset: int = 0,
     ) -> "EventLog":
-        """Reads a CSV file with a header row; rows are numbered by line (the header is line 1)."""
+        """Reads a CSV file with a header row; rows are numbered by line (the header is line 1),
+        plus `row_offset`."""
+        offset = _row_offset(row_offset)
         names, _ = _names(case, activity, timestamp, channel, persona, {"emotion": emotion, "ces": ces, "csat": csat, "nps": nps}, scales, ces_higher_is_easier)
-        return cls(NativeEventLog.from_csv(os.fspath(path), names), channel is not None)
+        return cls(NativeEventLog.from_csv(os.fspath(path), names, row_offset=offset), channel is not None)
 
     @property
     def cases(self) -> int:

@@ -231,6 +231,8 @@ catalogue! {
         "The persona column holds different values within one case; the case keeps the value of its first event.";
     EVENT_LOG_UNREADABLE = "JM304", Error, "Event log cannot be read",
         "The event log could not be read: the file is missing or unreadable, it is not UTF-8 CSV, or it has no header row.";
+    INVALID_LOG_OPTIONS = "JM305", Error, "Invalid event-log options",
+        "The options of an event-log call cannot be used: a survey scale that is not finite or whose minimum is not below its maximum, an NPS scale other than 0..10, two columns for one metric, columns of a batch that differ in length, a column of a type that cannot be read, or touchpoints per channel without a channel column. Nothing is read or computed.";
     CASE_IN_TWO_PARTIALS = "JM310", Error, "Case found in two partial aggregates",
         "Partial aggregates must hold whole cases: the same case id occurs in both partials being merged, so their counts cannot be added. Partition the log by case id (every event of a case in one partition) and aggregate again.";
     INCOMPATIBLE_PARTIALS = "JM311", Error, "Partial aggregates are not compatible",

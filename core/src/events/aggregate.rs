@@ -298,7 +298,9 @@ impl Aggregate {
         self.variants.len()
     }
 
-    /// Rejected rows, ignored values and persona conflicts of the parts, in merge order.
+    /// Rejected rows, ignored values and persona conflicts of the parts, by row number (equal
+    /// numbers in merge order). Partials read with row offsets
+    /// ([`super::LogBuilder::with_row_offset`]) carry the row numbers of the whole log.
     pub fn issues(&self) -> &[RowIssue] {
         &self.issues
     }
@@ -375,6 +377,9 @@ impl Aggregate {
             (a, b) => a.or(b),
         };
         self.issues.extend(other.issues.iter().cloned());
+        // By row number (stable: equal numbers in merge order), so that partials read with their
+        // row offsets give the issues of the whole log whatever the merge order.
+        self.issues.sort_by_key(|i| i.row);
         Ok(())
     }
 

@@ -358,6 +358,9 @@ fn finish(mut b: LogBuilder) -> EventLog {
         &mut metrics,
     );
     let mut issues = b.issues;
+    for i in &mut issues {
+        i.row = i.row.saturating_add(b.row_offset);
+    }
     issues.sort_by_key(|i: &RowIssue| i.row);
     EventLog {
         spec: b.spec,

@@ -91,6 +91,8 @@ pub struct LogBuilder {
     pub(crate) case_persona: Vec<u32>,
     pub(crate) issues: Vec<RowIssue>,
     pub(crate) next_row: u64,
+    /// Added to every reported row number when the log is finished.
+    pub(crate) row_offset: u64,
 }
 
 impl LogBuilder {
@@ -115,7 +117,18 @@ impl LogBuilder {
             case_persona: Vec::new(),
             issues: Vec::new(),
             next_row: 0,
+            row_offset: 0,
         })
+    }
+
+    /// Numbers the rows of this part of a larger log from `offset` on: every row number reported
+    /// (rejected rows, ignored values, persona conflicts) has `offset` added. Give a partition
+    /// the number of rows before it, and the issues of merged partials carry the row numbers of
+    /// the whole log.
+    #[must_use]
+    pub fn with_row_offset(mut self, offset: u64) -> Self {
+        self.row_offset = offset;
+        self
     }
 
     /// The column settings.
@@ -339,10 +352,9 @@ impl EventLog {
 
     /// Reads a CSV file (see [`read_csv`]).
     pub fn from_csv_path(path: impl AsRef<Path>, names: ColumnNames) -> Result<Self, Error> {
-        let path = path.as_ref();
-        let file = std::fs::File::open(path)
-            .map_err(|e| Error::Unreadable(format!("{}: {e}", path.display())))?;
-        Self::from_csv(std::io::BufReader::with_capacity(1 << 20, file), names)
+        let mut b = LogBuilder::new(names)?;
+        read_csv_path(path, &mut b)?;
+        Ok(b.finish())
     }
 
     /// The column settings it was read with.
@@ -447,6 +459,15 @@ fn layout(header: &[String], names: &ColumnNames) -> Result<Layout, Error> {
             .map(|m| find(&m.column))
             .collect::<Result<_, _>>()?,
     })
+}
+
+/// Reads a CSV file with a header row into `builder` (see [`read_csv`]); a file that cannot be
+/// opened is JM304.
+pub fn read_csv_path(path: impl AsRef<Path>, builder: &mut LogBuilder) -> Result<(), Error> {
+    let path = path.as_ref();
+    let file = std::fs::File::open(path)
+        .map_err(|e| Error::Unreadable(format!("{}: {e}", path.display())))?;
+    read_csv(std::io::BufReader::with_capacity(1 << 20, file), builder)
 }
 
 /// Reads CSV with a header row into `builder`. Rows are numbered by the line they start on (the

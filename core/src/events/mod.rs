@@ -37,7 +37,7 @@ pub use aggregate::Aggregate;
 pub use calibrate::{Calibration, calibrate};
 pub use conformance::{ConformanceOptions, ConformanceReport, conformance};
 pub use discover::{DiscoverOptions, Discovery, discover};
-pub use ingest::{Event, EventLog, LogBuilder, Time};
+pub use ingest::{Event, EventLog, LogBuilder, Time, read_csv, read_csv_path};
 pub use mapping::ActivityMapping;
 pub use stats::{Stats, StatsOptions};
 
@@ -98,13 +98,41 @@ impl MetricKind {
 /// The declared scale of a metric column.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct MetricScale {
-    /// Lowest answer.
+    /// Lowest answer. When read, `"NaN"`, `"Infinity"` and `"-Infinity"` are accepted for the
+    /// numbers JSON cannot hold, so that [`ColumnNames::check`] reports them (JM305).
+    #[serde(deserialize_with = "number_or_non_finite")]
     pub min: f64,
-    /// Highest answer.
+    /// Highest answer (read as `min`).
+    #[serde(deserialize_with = "number_or_non_finite")]
     pub max: f64,
     /// For CES: a higher answer means less effort (CES 2.0, "the company made it easy").
     #[serde(default)]
     pub higher_is_easier: bool,
+}
+
+/// A number, or one of the texts `NaN`, `Infinity`, `-Infinity` that stand for the numbers JSON
+/// cannot hold (the bindings write non-finite scales so, and the check refuses them).
+fn number_or_non_finite<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum NumberOrText {
+        Number(f64),
+        Text(String),
+    }
+    if !d.is_human_readable() {
+        return f64::deserialize(d); // binary partials hold plain numbers
+    }
+    match NumberOrText::deserialize(d)? {
+        NumberOrText::Number(v) => Ok(v),
+        NumberOrText::Text(t) => match t.as_str() {
+            "NaN" => Ok(f64::NAN),
+            "Infinity" => Ok(f64::INFINITY),
+            "-Infinity" => Ok(f64::NEG_INFINITY),
+            _ => Err(serde::de::Error::custom(format!(
+                "expected a number, \"NaN\", \"Infinity\" or \"-Infinity\", got \"{t}\""
+            ))),
+        },
+    }
 }
 
 /// A metric column: which metric, which column, on which scale.
@@ -218,7 +246,8 @@ pub struct LogSpec {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RowIssue {
     /// Row number: for CSV the 1-based line where the record starts (the header is line 1); for
-    /// frames, columns and iterators the 0-based position of the row.
+    /// frames, columns and iterators the 0-based position of the row; plus the builder's row
+    /// offset ([`LogBuilder::with_row_offset`]) for a part of a larger log.
     pub row: u64,
     /// The stable code (JM300 rejected row, JM301 ignored value, JM303 conflicting persona).
     pub code: String,
@@ -256,7 +285,8 @@ pub enum Error {
     /// The log cannot be read (JM304).
     #[error("cannot read the event log: {0}")]
     Unreadable(String),
-    /// Invalid options: scales, outcome lists (JM320 for an activity both success and failure).
+    /// Invalid options: scales, batch columns, column types, touchpoints per channel without a
+    /// channel column (JM305).
     #[error("{0}")]
     Options(String),
     /// An activity is named both as a success and as a failure (JM320).
@@ -282,7 +312,7 @@ impl Error {
         match self {
             Error::MissingColumn { .. } => codes::MISSING_COLUMN,
             Error::Unreadable(_) => codes::EVENT_LOG_UNREADABLE,
-            Error::Options(_) => codes::INVALID_CONFIG,
+            Error::Options(_) => codes::INVALID_LOG_OPTIONS,
             Error::OutcomeConflict(_) => codes::OUTCOME_ACTIVITY_CONFLICT,
             Error::CaseInTwoPartials(_) => codes::CASE_IN_TWO_PARTIALS,
             Error::Incompatible(_) => codes::INCOMPATIBLE_PARTIALS,
