@@ -36,8 +36,8 @@ export type Contract = [
   Assert<Equals<ConstructorParameters<typeof Impl.InternalError>, ConstructorParameters<typeof Declared.InternalError>>>,
   Assert<Equals<typeof Esm.JourneyMap, typeof Impl.JourneyMap>>,
   Assert<Equals<typeof Esm.validate, typeof Impl.validate>>,
-  Assert<Equals<Impl.EventLog, Declared.EventLog>>,
+  Assert<Equals<InstanceType<typeof Impl.EventLog>, Declared.EventLog>>,
   Assert<Equals<Statics<typeof Impl.EventLog>, Statics<typeof Declared.EventLog>>>,
-  Assert<Equals<Impl.Aggregate, Declared.Aggregate>>,
+  Assert<Equals<InstanceType<typeof Impl.Aggregate>, Declared.Aggregate>>,
   Assert<Equals<Statics<typeof Impl.Aggregate>, Statics<typeof Declared.Aggregate>>>,
 ]

@@ -23,7 +23,7 @@ export interface LogOptions {
   /** NPS answers column (0..10). */
   nps?: string | null
   /** Declared scales, `[min, max]` per metric. */
-  scales?: { emotion?: [number, number]; ces?: [number, number]; csat?: [number, number] }
+  scales?: { emotion?: [number, number]; ces?: [number, number]; csat?: [number, number]; nps?: [number, number] }
   /** CES answers are "the company made it easy" (CES 2.0). */
   cesHigherIsEasier?: boolean
   /** Added to every row number (a part of a larger log: the number of rows before it, so that

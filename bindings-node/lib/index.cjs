@@ -76,7 +76,7 @@ const classes = {
 
 /** @param {Failure} failure */
 function failed(failure) {
-  return new classes[failure.kind](failure.message, failure.code, failure.diagnostics)
+  return new classes[failure.kind](failure.message, failure.code ?? null, failure.diagnostics)
 }
 
 /** The statuses napi-rs gives the errors it throws: a panic (`GenericFailure`) or an argument the

@@ -191,7 +191,7 @@ def test_discovery_gives_a_scored_map(events):
     assert [p.id for p in m.personas] == ["julie", "marc", "unassigned"]
     assert report["cases_in_map"] == 5
     scores = m.score()
-    assert abs(scores.overall.success_probability - 0.6) < 1e-12
+    assert abs(scores.overall["success_probability"] - 0.6) < 1e-12
     by_channel = EventLog.from_csv(events / "basic.csv", channel="channel").discover(success=["buy"])
     assert "visit@web" in [t.id for t in by_channel.touchpoints]
 
@@ -218,7 +218,7 @@ def test_calibration_writes_the_hand_computed_figures(events, form):
     assert d["entries"] == expected["entries"]
     assert report["unmapped"] == expected["unmapped"]
     assert d["extensions"] == m.to_dict()["extensions"] and d["x-owner"] == "cx-team"
-    assert abs(calibrated.score().overall.success_probability - expected["conversion"]) < 1e-12
+    assert abs(calibrated.score().overall["success_probability"] - expected["conversion"]) < 1e-12
     change = journeymap.compare(m, calibrated)["conversion"]["change"]
     assert change > 0.2
 
