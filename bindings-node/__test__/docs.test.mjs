@@ -40,7 +40,7 @@ for (const { name, lang, code } of blocks) {
     let file
     if (lang === 'ts') {
       writeFileSync(join(dir, 'block.mts'), code)
-      const compilerOptions = { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', skipLibCheck: false, types: [], outDir: 'out' }
+      const compilerOptions = { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', skipLibCheck: false, types: ['node'], typeRoots: [join(pkg, 'node_modules/@types')], outDir: 'out' }
       writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['block.mts'] }))
       try {
         execFileSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' })

@@ -222,13 +222,13 @@ pub fn aggregate_from_bytes(bytes: Uint8Array) -> AggregateOutcome {
 #[napi]
 impl NativeEventLog {
     /// Number of cases.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn cases(&self) -> u32 {
         u32::try_from(self.inner.cases()).unwrap_or(u32::MAX)
     }
 
     /// Number of events kept.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn events(&self) -> f64 {
         self.inner.events() as f64
     }
@@ -298,13 +298,13 @@ impl NativeAggregate {
     }
 
     /// Number of cases.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn cases(&self) -> f64 {
         self.inner.cases() as f64
     }
 
     /// Number of events.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn events(&self) -> f64 {
         self.inner.events() as f64
     }

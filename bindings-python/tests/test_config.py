@@ -42,6 +42,13 @@ def test_defaults_are_the_core_defaults():
         "health": {"conversion": 0.35, "emotion": 0.25, "effort": 0.2, "experience": 0.2},
         "survey": {"max_surveys": 3, "min_spacing": 2, "effort_threshold": 0.5},
         "top": None,
+        "opportunities": {
+            "impact": {"massive": 10.0, "high": 5.0, "medium": 2.0, "low": 1.0},
+            "value_scale": {"min": 1.0, "max": 5.0},
+            "default_confidence": 0.5,
+            "high_impact": 1.0,
+            "high_effort": None,
+        },
     }
 
 

@@ -121,5 +121,6 @@ def test_scores_html_escapes_every_string():
     assert any(r["touchpoint"] == "<script>x</script>" for r in scores.moments_of_truth)
     html = scores._repr_html_()
     assert "<script" not in html and "<b>" not in html
-    assert "&lt;script&gt;x&lt;/script&gt;" in html and "&lt;b&gt;map&lt;/b&gt;" in html
+    # The picture names touchpoints by name: the escaped name and map id are shown, as text.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;map&lt;/b&gt;" in html
     assert "<script" not in m._repr_html_()
