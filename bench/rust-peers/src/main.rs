@@ -90,6 +90,8 @@ fn main() {
                 .collect(),
             extensions: None,
             classifiers: None,
+            global_trace_attrs: None,
+            global_event_attrs: None,
         }
     };
     let (t_pm, pm) = best(3, || {
