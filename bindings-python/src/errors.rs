@@ -118,6 +118,6 @@ pub fn guard<T>(py: Python<'_>, body: impl FnOnce() -> PyResult<T>) -> PyResult<
             .map(|s| (*s).to_owned())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "a panic without message".to_owned());
-        Err(internal(py, &format!("panic: {what}")))
+        Err(internal(py, &what))
     })
 }

@@ -180,7 +180,8 @@ def test_a_panic_becomes_an_internal_error():
         _native._panic_for_tests()
     assert isinstance(info.value, journeymap.JourneyMapError)
     assert info.value.code is None and info.value.diagnostics == []
-    assert str(info.value) == "internal error: panic: deliberate panic to test the guard (please report this bug)"
+    # The message of Node's InternalError for a panic: the panic message in the core's words.
+    assert str(info.value) == "internal error: deliberate panic to test the guard (please report this bug)"
     # It is an ordinary exception, so `except Exception` catches it.
     try:
         _native._panic_for_tests()

@@ -2,20 +2,11 @@
 //! extension, exit codes and diagnostics.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journeymap"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
-}
+use common::run;
 
 /// A fresh folder for one test's output files.
 fn scratch(name: &str) -> PathBuf {

@@ -243,6 +243,13 @@ impl Aggregate {
             cases,
         });
         self.sequences.extend_from_slice(seq);
+        self.index_variant(hash, v);
+        v
+    }
+
+    /// Puts variant `v` (of hash `hash`) in the lookup table; the table rehashes its entries from
+    /// the variants when it grows.
+    fn index_variant(&mut self, hash: u64, v: usize) {
         let Self {
             table,
             variants,
@@ -258,28 +265,13 @@ impl Aggregate {
             sequences[x.start..x.start + x.len].hash(&mut h);
             h.finish()
         });
-        v
     }
 
     fn rebuild_table(&mut self) {
         self.table = HashTable::with_capacity(self.variants.len());
         for v in 0..self.variants.len() {
             let hash = self.hash(self.variants[v].persona, self.seq(v));
-            let Self {
-                table,
-                variants,
-                sequences,
-                hasher,
-                ..
-            } = self;
-            table.insert_unique(hash, v, |&v| {
-                use std::hash::{BuildHasher, Hash, Hasher};
-                let x = &variants[v];
-                let mut h = hasher.build_hasher();
-                x.persona.hash(&mut h);
-                sequences[x.start..x.start + x.len].hash(&mut h);
-                h.finish()
-            });
+            self.index_variant(hash, v);
         }
     }
 
