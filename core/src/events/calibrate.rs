@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::aggregate::{Aggregate, Histogram};
-use super::discover::{evidence, measures_from};
+use super::figures::{evidence, measures_from};
 use super::mapping::{ActivityMapping, Resolver, Target};
 use super::{Error, MetricKind, MetricScale, NONE, RowIssue};
 use crate::diagnostics::{Diagnostic, codes};

@@ -11,16 +11,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Map;
 
 use super::aggregate::{Aggregate, Histogram};
-use super::stats::moments;
-use super::{Error, MetricKind, NONE, timestamps};
+use super::figures::{evidence, measures_from, scales_of};
+use super::{Error, NONE, timestamps};
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{
-    Channel, ChannelKind, EffortDirection, EffortScale, Entry, Evidence, EvidenceSource,
-    JourneyMap, Measures, Metadata, Outcome, OutcomeKind, Persona, Scale, Stage, Touchpoint,
-    Transition, XFields,
+    Channel, ChannelKind, Entry, JourneyMap, Metadata, Outcome, OutcomeKind, Persona, Stage,
+    Touchpoint, Transition, XFields,
 };
 
 /// Id of the outcome of cases that end without a success or failure activity.
@@ -208,89 +207,6 @@ impl Aggregate {
             }
         }
         f
-    }
-}
-
-/// Measures from survey histograms: emotion, effort (CES), satisfaction (CSAT) means on the
-/// log's scales (which the discovered map declares), NPS and CSAT top-2-box as `x-` keys.
-pub(crate) fn measures_from(agg: &Aggregate, hists: &BTreeMap<u8, Histogram>) -> Measures {
-    let mut m = Measures::default();
-    for (&k, h) in hists {
-        let Some(&(kind, scale)) = agg.spec.metrics.get(k as usize) else {
-            continue;
-        };
-        let (n, mean) = moments(h);
-        if n == 0 {
-            continue;
-        }
-        let summary = super::stats::metric_summary(String::new(), kind, scale, h);
-        match kind {
-            MetricKind::Emotion => m.emotion = Some(mean),
-            MetricKind::Ces => m.effort = Some(mean),
-            MetricKind::Csat => {
-                m.satisfaction = Some(mean);
-                if let Some(t) = summary.top2box {
-                    m.x.insert("x-csat-top2box".to_owned(), number(t));
-                }
-            }
-            MetricKind::Nps => {
-                if let Some(v) = summary.nps {
-                    m.x.insert("x-nps".to_owned(), number(v));
-                }
-            }
-        }
-        m.x.insert(format!("x-{}-n", kind.as_str()), Value::from(n));
-    }
-    m
-}
-
-/// A JSON number, integral values written as integers (as the format writes numbers).
-fn number(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 9e15 {
-        return Value::from(v as i64);
-    }
-    serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)
-}
-
-/// The scales a map built from this aggregate declares: those of its metric columns.
-pub(crate) fn scales_of(agg: &Aggregate) -> crate::model::Scales {
-    let mut scales = crate::model::Scales::default();
-    for &(kind, s) in &agg.spec.metrics {
-        match kind {
-            MetricKind::Emotion => scales.emotion = Some(Scale::new(s.min, s.max)),
-            MetricKind::Ces => {
-                scales.effort = Some(EffortScale {
-                    min: s.min,
-                    max: s.max,
-                    direction: Some(if s.higher_is_easier {
-                        EffortDirection::HigherIsEasier
-                    } else {
-                        EffortDirection::HigherIsMoreEffort
-                    }),
-                    x: XFields::new(),
-                });
-            }
-            MetricKind::Csat => scales.satisfaction = Some(Scale::new(s.min, s.max)),
-            MetricKind::Nps => {}
-        }
-    }
-    scales
-}
-
-/// The evidence of an observed figure: analytics over `n` cases in the log's date range.
-pub(crate) fn evidence(agg: &Aggregate, n: u64, note: &str) -> Evidence {
-    Evidence {
-        source: EvidenceSource::Analytics,
-        n: Some(n),
-        date: agg.time_range.map(|(a, b)| {
-            format!(
-                "{}/{}",
-                timestamps::format_date(a),
-                timestamps::format_date(b)
-            )
-        }),
-        note: Some(note.to_owned()),
-        x: XFields::new(),
     }
 }
 

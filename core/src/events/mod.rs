@@ -22,6 +22,7 @@ pub mod calibrate;
 pub mod columns;
 pub mod conformance;
 pub mod discover;
+mod figures;
 pub mod ingest;
 mod intern;
 pub mod mapping;

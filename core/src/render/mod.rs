@@ -12,6 +12,8 @@
 
 mod curve;
 mod flow;
+mod flow_boxes;
+mod flow_canvas;
 mod flow_draw;
 mod frame;
 mod journey;
