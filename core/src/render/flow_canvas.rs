@@ -1,7 +1,6 @@
 //! The canvas of the flow view: sizes, columns, the kinds of moves with their colours, and the
 //! drawing context shared by the moves and the boxes.
 
-
 use super::flow::{Edge, Flow, Key, NODE_H, NODE_W, Node, V_GAP};
 use super::frame::MARGIN;
 use super::theme::{BAD, GOOD, LOOP, MUTED, NAVY};
