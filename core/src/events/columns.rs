@@ -1,12 +1,14 @@
 //! Columnar input (whole columns at once: DataFrames, Arrow batches, JavaScript arrays) and the
-//! grouping of a finished log. Case ids are interned on one thread while activities, channels and
-//! timestamps are read on another; the result does not depend on the threads (ids are given in
-//! order of first appearance either way).
+//! grouping of a finished log. A large batch is read on several threads, in consecutive parts
+//! ([`super::parallel`]); the result does not depend on the threads (ids are given in order of
+//! first appearance either way).
+
+use std::ops::Range;
 
 use super::ingest::{EventLog, LogBuilder, Time, blank, time_reason};
 use super::intern::Names;
 use super::timestamps::TimestampError;
-use super::{Error, NONE, RowIssue};
+use super::{Error, NONE, RowIssue, parallel};
 
 /// A column of text cells (`None` for a null).
 pub trait StrColumn: Sync {
@@ -25,16 +27,18 @@ pub trait StrColumn: Sync {
     }
 }
 
-/// The id of every row of a text column (NONE for a missing or blank cell), interning new values
-/// in order of first appearance. A dictionary column interns each value once.
-fn intern_column(column: &dyn StrColumn, interner: &mut super::intern::Interner) -> Vec<u32> {
-    let n = column.len();
+/// The id of every row of `rows` of a text column (NONE for a missing or blank cell), interning
+/// new values in order of first appearance. A dictionary column interns each value once.
+fn intern_column(
+    column: &dyn StrColumn,
+    rows: Range<usize>,
+    interner: &mut super::intern::Interner,
+) -> Vec<u32> {
     if let Some((values, keys)) = column.dictionary() {
         const UNSEEN: u32 = NONE - 1;
         let mut memo = vec![UNSEEN; values.len()];
-        return keys
+        return keys[rows.start.min(keys.len())..rows.end.min(keys.len())]
             .iter()
-            .take(n)
             .map(|k| {
                 let Some(k) = k.map(|k| k as usize).filter(|&k| k < memo.len()) else {
                     return NONE;
@@ -49,12 +53,11 @@ fn intern_column(column: &dyn StrColumn, interner: &mut super::intern::Interner)
             })
             .collect();
     }
-    (0..n)
-        .map(|i| match column.get(i) {
-            Some(v) if !blank(Some(v)) => interner.intern(v),
-            _ => NONE,
-        })
-        .collect()
+    rows.map(|i| match column.get(i) {
+        Some(v) if !blank(Some(v)) => interner.intern(v),
+        _ => NONE,
+    })
+    .collect()
 }
 
 /// A column of timestamps.
@@ -143,18 +146,9 @@ impl EventLog {
     }
 }
 
-/// What the activity thread reads of one batch.
-struct Side {
-    activity: Vec<u32>,
-    channel: Vec<u32>,
-    time: Vec<i64>,
-    /// Rejection reasons (activity, timestamp) by row, empty when the row is fine so far.
-    reasons: Vec<(usize, String)>,
-}
-
 impl LogBuilder {
-    /// Adds a batch of columns; rows are numbered on from the rows pushed before. Case ids are
-    /// interned on a second thread.
+    /// Adds a batch of columns; rows are numbered on from the rows pushed before. A large batch
+    /// is read on several threads ([`super::parallel`]).
     pub fn push_columns(&mut self, c: Columns<'_>) -> Result<(), Error> {
         let n = c.case.len();
         let lengths = [
@@ -172,38 +166,48 @@ impl LogBuilder {
             ));
         }
         let first = self.next_row;
-        let use_channel = self.spec.channels;
-        let (cases, activities, channels) =
-            (&mut self.cases, &mut self.activities, &mut self.channels);
-        let names = &self.names;
-        let (case_ids, side) = std::thread::scope(|s| {
-            let side = s.spawn(move || read_side(c, names, activities, channels, use_channel));
-            let case_ids = intern_column(c.case, cases);
-            (case_ids, side.join())
-        });
-        let mut side = side.map_err(|_| Error::Options("a reading thread failed".to_owned()))?;
-        let mut reasons = side.reasons.drain(..).peekable();
-        for (i, &case) in case_ids.iter().enumerate() {
-            let row = first + i as u64;
-            let mut why: Vec<String> = Vec::new();
-            if case == NONE {
-                why.push(format!("missing case id (column \"{}\")", self.names.case));
-            }
-            if reasons.peek().is_some_and(|r| r.0 == i) {
-                if let Some((_, r)) = reasons.next() {
-                    why.push(r);
-                }
-            }
-            if !why.is_empty() {
-                self.reject(row, why.join("; "));
+        parallel::read_parts(
+            self,
+            &parallel::parts(n),
+            |r| first + r.start as u64,
+            |b, r| {
+                b.push_range(c, r.clone(), first + r.start as u64);
+                Ok(())
+            },
+        )?;
+        self.next_row = first + n as u64;
+        Ok(())
+    }
+
+    /// Adds rows `rows` of a batch, the first numbered `first`.
+    pub(crate) fn push_range(&mut self, c: Columns<'_>, rows: Range<usize>, first: u64) {
+        let len = rows.len();
+        let case_ids = intern_column(c.case, rows.clone(), &mut self.cases);
+        let activity = intern_column(c.activity, rows.clone(), &mut self.activities);
+        let channel = match (self.spec.channels, c.channel) {
+            (true, Some(ch)) => intern_column(ch, rows.clone(), &mut self.channels),
+            (true, None) => vec![NONE; len],
+            (false, _) => Vec::new(),
+        };
+        self.ev_case.reserve(len);
+        self.ev_activity.reserve(len);
+        self.ev_time.reserve(len);
+        for (j, i) in rows.enumerate() {
+            let row = first + j as u64;
+            let (case, act) = (case_ids[j], activity[j]);
+            let time = c.timestamp.time(i);
+            let nanos = time.map(Time::nanos);
+            let Some(Ok(nanos)) = nanos.filter(|_| case != NONE && act != NONE) else {
+                let why = self.row_reasons(case, act, time, nanos);
+                self.reject(row, why);
                 continue;
-            }
+            };
             self.ev_case.push(case);
-            self.ev_activity.push(side.activity[i]);
-            if use_channel {
-                self.ev_channel.push(side.channel[i]);
+            self.ev_activity.push(act);
+            if self.spec.channels {
+                self.ev_channel.push(channel[j]);
             }
-            self.ev_time.push(side.time[i]);
+            self.ev_time.push(nanos);
             if case as usize >= self.case_persona.len() {
                 self.case_persona.resize(case as usize + 1, NONE);
             }
@@ -221,57 +225,36 @@ impl LogBuilder {
                 self.ev_metrics[k].push(v);
             }
         }
-        self.next_row = first + n as u64;
-        Ok(())
     }
-}
 
-/// Reads activities, channels and timestamps of a batch (the activity thread).
-fn read_side(
-    c: Columns<'_>,
-    names: &super::ColumnNames,
-    activities: &mut super::intern::Interner,
-    channels: &mut super::intern::Interner,
-    use_channel: bool,
-) -> Side {
-    let n = c.case.len();
-    let mut side = Side {
-        activity: intern_column(c.activity, activities),
-        channel: match (use_channel, c.channel) {
-            (true, Some(ch)) => intern_column(ch, channels),
-            (true, None) => vec![NONE; n],
-            (false, _) => Vec::new(),
-        },
-        time: Vec::with_capacity(n),
-        reasons: Vec::new(),
-    };
-    for i in 0..n {
+    /// Why a row of a batch is rejected: missing case id, missing activity, unreadable
+    /// timestamp, in that order.
+    fn row_reasons(
+        &self,
+        case: u32,
+        activity: u32,
+        time: Option<Time<'_>>,
+        nanos: Option<Result<i64, TimestampError>>,
+    ) -> String {
+        let names = &self.names;
         let mut why: Vec<String> = Vec::new();
-        if side.activity[i] == NONE {
+        if case == NONE {
+            why.push(format!("missing case id (column \"{}\")", names.case));
+        }
+        if activity == NONE {
             why.push(format!("missing activity (column \"{}\")", names.activity));
         }
-        match c.timestamp.time(i) {
-            None => {
-                side.time.push(0);
-                why.push(format!(
-                    "timestamp in column \"{}\" cannot be read: {}",
-                    names.timestamp,
-                    TimestampError::Empty
-                ));
-            }
-            Some(t) => match t.nanos() {
-                Ok(v) => side.time.push(v),
-                Err(e) => {
-                    side.time.push(0);
-                    why.push(time_reason(&names.timestamp, t, e));
-                }
-            },
+        match (time, nanos) {
+            (Some(t), Some(Err(e))) => why.push(time_reason(&names.timestamp, t, e)),
+            (None, _) | (_, None) => why.push(format!(
+                "timestamp in column \"{}\" cannot be read: {}",
+                names.timestamp,
+                TimestampError::Empty
+            )),
+            _ => {}
         }
-        if !why.is_empty() {
-            side.reasons.push((i, why.join("; ")));
-        }
+        why.join("; ")
     }
-    side
 }
 
 /// New ids in order of first appearance in `ids` (NONE kept as NONE): the old → new map and the

@@ -9,6 +9,7 @@
 use std::io::Read;
 use std::path::Path;
 
+use super::csv_log::{read_csv, read_csv_path};
 use super::intern::{Interner, Names};
 use super::timestamps::{self, TimestampError};
 use super::{ColumnNames, Error, LogSpec, NONE, RowIssue};
@@ -69,7 +70,14 @@ impl<'a> Event<'a> {
 
 /// Whether a required text cell is missing (absent, empty or white space).
 pub(crate) fn blank(s: Option<&str>) -> bool {
-    s.is_none_or(|s| s.trim().is_empty())
+    match s {
+        None => true,
+        // A first byte that is printable ASCII is not white space: no trim needed.
+        Some(t) => match t.as_bytes().first() {
+            Some(&b) if b > b' ' && b < 0x80 => false,
+            _ => t.trim().is_empty(),
+        },
+    }
 }
 
 /// Builds an [`EventLog`] event by event, or batch by batch ([`LogBuilder::push_columns`]).
@@ -93,6 +101,9 @@ pub struct LogBuilder {
     pub(crate) next_row: u64,
     /// Added to every reported row number when the log is finished.
     pub(crate) row_offset: u64,
+    /// In a part read on another thread ([`LogBuilder::fork`]): the (row, case, persona) of every
+    /// row with a persona, applied in order when the part is absorbed.
+    pub(crate) persona_rows: Option<Vec<(u64, u32, u32)>>,
 }
 
 impl LogBuilder {
@@ -100,9 +111,14 @@ impl LogBuilder {
     /// the values).
     pub fn new(names: ColumnNames) -> Result<Self, Error> {
         names.check()?;
+        Ok(Self::checked(names))
+    }
+
+    /// A builder for names already checked.
+    pub(crate) fn checked(names: ColumnNames) -> Self {
         let spec = names.spec();
         let metrics = names.metrics.len();
-        Ok(Self {
+        Self {
             names,
             spec,
             cases: Interner::default(),
@@ -118,7 +134,8 @@ impl LogBuilder {
             issues: Vec::new(),
             next_row: 0,
             row_offset: 0,
-        })
+            persona_rows: None,
+        }
     }
 
     /// Numbers the rows of this part of a larger log from `offset` on: every row number reported
@@ -238,6 +255,10 @@ impl LogBuilder {
     /// The persona of a case is the first one given (in input order); a different later value is
     /// reported once per row (JM303).
     pub(crate) fn set_persona(&mut self, row: u64, case: u32, persona: u32) {
+        if let Some(rows) = &mut self.persona_rows {
+            rows.push((row, case, persona));
+            return;
+        }
         let slot = &mut self.case_persona[case as usize];
         if *slot == NONE {
             *slot = persona;
@@ -423,143 +444,4 @@ impl EventLog {
         let max = self.time.iter().max()?;
         Some((*min, *max))
     }
-}
-
-/// Where each needed column is in a CSV header.
-struct Layout {
-    width: usize,
-    case: usize,
-    activity: usize,
-    timestamp: usize,
-    channel: Option<usize>,
-    persona: Option<usize>,
-    metrics: Vec<usize>,
-}
-
-fn layout(header: &[String], names: &ColumnNames) -> Result<Layout, Error> {
-    let find = |name: &str| -> Result<usize, Error> {
-        header
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| Error::MissingColumn {
-                column: name.to_owned(),
-                available: header.join(", "),
-            })
-    };
-    Ok(Layout {
-        width: header.len(),
-        case: find(&names.case)?,
-        activity: find(&names.activity)?,
-        timestamp: find(&names.timestamp)?,
-        channel: names.channel.as_deref().map(find).transpose()?,
-        persona: names.persona.as_deref().map(find).transpose()?,
-        metrics: names
-            .metrics
-            .iter()
-            .map(|m| find(&m.column))
-            .collect::<Result<_, _>>()?,
-    })
-}
-
-/// Reads a CSV file with a header row into `builder` (see [`read_csv`]); a file that cannot be
-/// opened is JM304.
-pub fn read_csv_path(path: impl AsRef<Path>, builder: &mut LogBuilder) -> Result<(), Error> {
-    let path = path.as_ref();
-    let file = std::fs::File::open(path)
-        .map_err(|e| Error::Unreadable(format!("{}: {e}", path.display())))?;
-    read_csv(std::io::BufReader::with_capacity(1 << 20, file), builder)
-}
-
-/// Reads CSV with a header row into `builder`. Rows are numbered by the line they start on (the
-/// header is line 1). A row with a different number of fields than the header, or a field that
-/// is not UTF-8, is rejected; a missing column named in the options is an error (JM302).
-pub fn read_csv<R: Read>(reader: R, builder: &mut LogBuilder) -> Result<(), Error> {
-    let mut csv = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(false)
-        .buffer_capacity(1 << 20)
-        .from_reader(reader);
-    let mut record = csv::ByteRecord::new();
-    let read = |csv: &mut csv::Reader<R>, record: &mut csv::ByteRecord| {
-        csv.read_byte_record(record)
-            .map_err(|e| Error::Unreadable(e.to_string()))
-    };
-    if !read(&mut csv, &mut record)? {
-        return Err(Error::Unreadable(
-            "the file is empty (no header row)".to_owned(),
-        ));
-    }
-    let header: Vec<String> = record
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let f = if i == 0 {
-                f.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(f)
-            } else {
-                f
-            };
-            String::from_utf8_lossy(f).trim().to_owned()
-        })
-        .collect();
-    let lay = layout(&header, &builder.names)?;
-    let mut metrics: Vec<Option<f64>> = vec![None; lay.metrics.len()];
-    while read(&mut csv, &mut record)? {
-        let row = record.position().map_or(0, csv::Position::line);
-        if record.len() != lay.width {
-            if record.len() == 1 && record.get(0).is_some_and(<[u8]>::is_empty) {
-                continue; // a blank line
-            }
-            builder.reject(
-                row,
-                format!(
-                    "wrong column count: expected {}, found {}",
-                    lay.width,
-                    record.len()
-                ),
-            );
-            continue;
-        }
-        let field = |i: usize| record.get(i).and_then(|b| std::str::from_utf8(b).ok());
-        let utf8 = (0..record.len()).all(|i| field(i).is_some());
-        if !utf8 {
-            builder.reject(row, "a field is not UTF-8 text");
-            continue;
-        }
-        let text = |i: usize| field(i).unwrap_or("");
-        let mut ok = true;
-        for (k, &i) in lay.metrics.iter().enumerate() {
-            metrics[k] = None;
-            let t = text(i).trim();
-            if !t.is_empty() {
-                match t.parse::<f64>() {
-                    Ok(v) => metrics[k] = Some(v),
-                    Err(_) => {
-                        ok = false;
-                    }
-                }
-            }
-        }
-        let event = Event {
-            case: text(lay.case),
-            activity: text(lay.activity),
-            timestamp: Time::Text(text(lay.timestamp)),
-            channel: lay.channel.map(text),
-            persona: lay.persona.map(text),
-            metrics: &metrics,
-        };
-        let before = builder.len();
-        builder.push_at(row, &event);
-        if !ok && builder.len() > before {
-            // Re-read the cells that did not parse, to report them (JM301); the event is kept.
-            for (k, &i) in lay.metrics.iter().enumerate() {
-                if metrics[k].is_none() {
-                    let v = builder.metric_text(row, k, Some(text(i)));
-                    if let Some(last) = builder.ev_metrics[k].last_mut() {
-                        *last = v;
-                    }
-                }
-            }
-        }
-    }
-    Ok(())
 }

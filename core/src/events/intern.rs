@@ -5,13 +5,33 @@ use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 
+/// Strings up to this many bytes are kept in the lookup table itself, so that finding one reads
+/// no string from the arena.
+const SHORT: usize = 16;
+
+/// One entry of the lookup table: the id, the length and, for a short string, its bytes.
+#[derive(Clone, Copy)]
+struct Slot {
+    short: [u8; SHORT],
+    len: u32,
+    id: u32,
+}
+
+/// A string's bytes padded with zeros (its first [`SHORT`] bytes).
+fn padded(s: &[u8]) -> [u8; SHORT] {
+    let mut out = [0u8; SHORT];
+    let n = s.len().min(SHORT);
+    out[..n].copy_from_slice(&s[..n]);
+    out
+}
+
 /// Interned strings, ids in order of first appearance.
 #[derive(Clone, Default)]
 pub(crate) struct Interner {
     bytes: String,
     ends: Vec<usize>,
-    table: HashTable<u32>,
-    hasher: foldhash::quality::RandomState,
+    table: HashTable<Slot>,
+    hasher: foldhash::fast::RandomState,
 }
 
 impl std::fmt::Debug for Interner {
@@ -22,43 +42,60 @@ impl std::fmt::Debug for Interner {
     }
 }
 
+/// String `i` of an arena.
+fn arena<'a>(bytes: &'a str, ends: &[usize], i: u32) -> &'a str {
+    let i = i as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    &bytes[start..ends[i]]
+}
+
 impl Interner {
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
     }
 
     pub(crate) fn get(&self, id: u32) -> &str {
-        let i = id as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.bytes[start..self.ends[i]]
+        arena(&self.bytes, &self.ends, id)
     }
 
     /// The id of `s`, interning it if new.
     pub(crate) fn intern(&mut self, s: &str) -> u32 {
-        let hash = self.hasher.hash_one(s);
+        let hash = self.hasher.hash_one(s.as_bytes());
         let Self {
             bytes,
             ends,
             table,
             hasher,
         } = self;
-        let get = |id: u32| {
-            let i = id as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] };
-            &bytes[start..ends[i]]
+        let (short, len) = (padded(s.as_bytes()), s.len() as u32);
+        let same = |slot: &Slot| {
+            slot.len == len
+                && slot.short == short
+                && (s.len() <= SHORT || arena(bytes, ends, slot.id) == s)
         };
-        if let Some(&id) = table.find(hash, |&id| get(id) == s) {
-            return id;
+        if let Some(slot) = table.find(hash, same) {
+            return slot.id;
         }
         let id = ends.len() as u32;
         bytes.push_str(s);
         ends.push(bytes.len());
-        table.insert_unique(hash, id, |&id| {
-            let i = id as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] };
-            hasher.hash_one(&bytes[start..ends[i]])
-        });
+        let rehash = |slot: &Slot| {
+            if slot.len as usize <= SHORT {
+                hasher.hash_one(&slot.short[..slot.len as usize])
+            } else {
+                hasher.hash_one(arena(bytes, ends, slot.id).as_bytes())
+            }
+        };
+        table.insert_unique(hash, Slot { short, len, id }, rehash);
         id
+    }
+
+    /// The id in `self` of every string of `other`, by `other`'s id, interning the new ones in
+    /// `other`'s order (so a later part's names follow the earlier part's).
+    pub(crate) fn absorb(&mut self, other: &Interner) -> Vec<u32> {
+        (0..other.len() as u32)
+            .map(|i| self.intern(other.get(i)))
+            .collect()
     }
 
     /// Every string, by id.
@@ -119,5 +156,32 @@ impl Names {
             last = e;
             ok
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::Interner;
+
+    proptest! {
+        /// Ids in order of first appearance, each string given back, whatever its length
+        /// (short ones live in the table, long ones in the arena only), across table growth.
+        #[test]
+        fn ids_follow_first_appearance(words in proptest::collection::vec("[ab]{0,3}x{0,20}", 0..400)) {
+            let mut interner = Interner::default();
+            let mut seen: Vec<String> = Vec::new();
+            for w in &words {
+                let id = interner.intern(w);
+                let expected = seen.iter().position(|s| s == w).unwrap_or_else(|| {
+                    seen.push(w.clone());
+                    seen.len() - 1
+                });
+                prop_assert_eq!(id as usize, expected);
+                prop_assert_eq!(interner.get(id), w.as_str());
+            }
+            prop_assert_eq!(interner.len(), seen.len());
+        }
     }
 }

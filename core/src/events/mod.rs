@@ -21,11 +21,13 @@ pub mod arrow;
 pub mod calibrate;
 pub mod columns;
 pub mod conformance;
+mod csv_log;
 pub mod discover;
 mod figures;
 pub mod ingest;
 mod intern;
 pub mod mapping;
+mod parallel;
 pub mod stats;
 pub mod timestamps;
 
@@ -37,8 +39,9 @@ use crate::diagnostics::{Code, Diagnostic, ErrorKind, ErrorReport, codes};
 pub use aggregate::Aggregate;
 pub use calibrate::{Calibration, calibrate};
 pub use conformance::{ConformanceOptions, ConformanceReport, conformance};
+pub use csv_log::{read_csv, read_csv_path};
 pub use discover::{DiscoverOptions, Discovery, discover};
-pub use ingest::{Event, EventLog, LogBuilder, Time, read_csv, read_csv_path};
+pub use ingest::{Event, EventLog, LogBuilder, Time};
 pub use mapping::ActivityMapping;
 pub use stats::{Stats, StatsOptions};
 

@@ -176,30 +176,85 @@ impl Pairs {
     }
 }
 
-/// The most frequent variants (ties by sequence), as names; all when `top` is `None`. Only the
-/// kept ones are named.
-fn top_variants<'a>(
-    mut counted: Vec<(Vec<u32>, u64)>,
-    top: Option<usize>,
-    name: &dyn Fn(u32) -> &'a str,
-) -> Vec<(Vec<String>, u64)> {
-    let keep = top.unwrap_or(usize::MAX).min(counted.len());
-    let order = |a: &(Vec<u32>, u64), b: &(Vec<u32>, u64)| {
-        b.1.cmp(&a.1).then_with(|| {
-            a.0.iter()
-                .map(|&x| name(x))
-                .cmp(b.0.iter().map(|&x| name(x)))
-        })
-    };
-    if keep < counted.len() && keep > 0 {
-        counted.select_nth_unstable_by(keep - 1, order);
+/// Activity sequences with their number of cases, end to end in one arena.
+#[derive(Default)]
+struct Sequences {
+    arena: Vec<u32>,
+    /// (start, length, cases).
+    items: Vec<(usize, usize, u64)>,
+    table: hashbrown::HashTable<usize>,
+    hasher: foldhash::fast::RandomState,
+}
+
+impl Sequences {
+    fn get(&self, i: usize) -> &[u32] {
+        let (start, len, _) = self.items[i];
+        &self.arena[start..start + len]
     }
-    counted.truncate(keep);
-    counted.sort_by(order);
-    counted
-        .into_iter()
-        .map(|(s, k)| (s.iter().map(|&a| name(a).to_owned()).collect(), k))
-        .collect()
+
+    /// Adds `cases` cases of `seq`, merging equal sequences.
+    fn add(&mut self, seq: &[u32], cases: u64) {
+        use std::hash::BuildHasher;
+        let hash = self.hasher.hash_one(seq);
+        let Self {
+            arena,
+            items,
+            table,
+            hasher,
+        } = self;
+        let same = |&i: &usize| {
+            let (start, len, _) = items[i];
+            &arena[start..start + len] == seq
+        };
+        if let Some(&i) = table.find(hash, same) {
+            items[i].2 += cases;
+            return;
+        }
+        let i = items.len();
+        items.push((arena.len(), seq.len(), cases));
+        arena.extend_from_slice(seq);
+        table.insert_unique(hash, i, |&j| {
+            let (start, len, _) = items[j];
+            hasher.hash_one(&arena[start..start + len])
+        });
+    }
+
+    /// The most frequent (ties by sequence, by name), as names; all when `top` is `None`. Only
+    /// the kept ones are named.
+    fn top(&self, top: Option<usize>, names: &[String]) -> Vec<(Vec<String>, u64)> {
+        let mut order: Vec<usize> = (0..self.items.len()).collect();
+        let keep = top.unwrap_or(usize::MAX).min(order.len());
+        // Sequences of names compare as the sequences of the names' ranks.
+        let mut sorted: Vec<usize> = (0..names.len()).collect();
+        sorted.sort_by(|&a, &b| names[a].cmp(&names[b]));
+        let mut rank = vec![0usize; names.len()];
+        for (r, &a) in sorted.iter().enumerate() {
+            rank[a] = r;
+        }
+        let rank_of = |x: u32| rank.get(x as usize).copied().unwrap_or(usize::MAX);
+        let by = |&a: &usize, &b: &usize| {
+            self.items[b].2.cmp(&self.items[a].2).then_with(|| {
+                (self.get(a).iter().map(|&x| rank_of(x)))
+                    .cmp(self.get(b).iter().map(|&x| rank_of(x)))
+            })
+        };
+        if keep == 0 {
+            return Vec::new();
+        }
+        if keep < order.len() {
+            order.select_nth_unstable_by(keep - 1, by);
+            order.truncate(keep);
+        }
+        order.sort_by(by);
+        order
+            .into_iter()
+            .map(|i| {
+                let seq = self.get(i).iter();
+                let named = seq.map(|&a| names.get(a as usize).cloned().unwrap_or_default());
+                (named.collect(), self.items[i].2)
+            })
+            .collect()
+    }
 }
 
 /// Sums over a histogram: (n, mean).
@@ -251,12 +306,13 @@ impl Aggregate {
         let mut acts = vec![[0u64; 5]; na]; // events, cases, start, end, drop_off
         let mut dfg = Pairs::new(na);
         let mut seen = vec![usize::MAX; na];
-        let mut by_sequence: foldhash::HashMap<Vec<u32>, u64> = foldhash::HashMap::default();
+        let mut by_sequence = Sequences::default();
         let mut personas: BTreeMap<u32, u64> = BTreeMap::new();
         let mut seq: Vec<u32> = Vec::new();
         // Variants are per persona and over steps; without channels or personas they are already
         // the activity sequences, each once.
-        let pooled = self.spec.channels || self.spec.personas;
+        let identity = (self.steps.iter().enumerate()).all(|(i, &(a, _))| a as usize == i);
+        let pooled = self.spec.channels || self.spec.personas || !identity;
         for v in 0..self.variants.len() {
             let k = self.variants[v].cases;
             seq.clear();
@@ -281,7 +337,7 @@ impl Aggregate {
                 dfg.add(w[0], w[1], k);
             }
             if pooled {
-                *by_sequence.entry(seq.clone()).or_default() += k;
+                by_sequence.add(&seq, k);
             }
         }
         let name = |a: u32| self.activities[a as usize].clone();
@@ -321,22 +377,18 @@ impl Aggregate {
                 .then_with(|| x.to.cmp(&y.to))
         });
         let total = self.cases() as f64;
-        let counted: Vec<(Vec<u32>, u64)> = if pooled {
-            by_sequence.into_iter().collect()
-        } else {
-            (0..self.variants.len())
-                .map(|v| {
-                    (
-                        self.seq(v).iter().map(|&s| self.step_activity(s)).collect(),
-                        self.variants[v].cases,
-                    )
-                })
-                .collect()
-        };
-        let variant_count = counted.len();
-        let variants = top_variants(counted, options.top_variants, &|a| {
-            &self.activities[a as usize]
-        });
+        if !pooled {
+            // When each step is its activity (no channels) and without personas, every variant
+            // is a distinct sequence: the variants are the sequences.
+            by_sequence.arena = self.sequences.clone();
+            by_sequence.items = self
+                .variants
+                .iter()
+                .map(|v| (v.start, v.len, v.cases))
+                .collect();
+        }
+        let variant_count = by_sequence.items.len();
+        let variants = by_sequence.top(options.top_variants, &self.activities);
         let (rejected, warnings) = self
             .issues
             .iter()

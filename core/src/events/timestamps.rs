@@ -205,16 +205,12 @@ fn epoch_text(b: &[u8]) -> Result<i64, TimestampError> {
         return Err(TimestampError::Syntax);
     }
     // Integers are read exactly; anything too long to be in range is out of range.
-    let int = int
-        .iter()
-        .skip_while(|&&c| c == b'0')
-        .copied()
-        .collect::<Vec<u8>>();
+    let int = &int[int.iter().position(|&c| c != b'0').unwrap_or(int.len())..];
     if int.len() > 18 {
         return Err(TimestampError::Range);
     }
     let mut whole: i64 = 0;
-    for &c in &int {
+    for &c in int {
         whole = whole * 10 + i64::from(c - b'0');
     }
     let millis = whole as f64 >= MILLIS_FROM;
