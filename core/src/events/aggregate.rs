@@ -75,7 +75,8 @@ pub struct Aggregate {
     /// (persona, step, metric index in `spec.metrics`) → histogram.
     pub(crate) metrics: BTreeMap<(u32, u32, u8), Histogram>,
     #[serde(skip)]
-    table: HashTable<usize>,
+    /// (hash, variant): the hash kept so that growing the table hashes no sequence again.
+    table: HashTable<(u64, usize)>,
     #[serde(skip)]
     hasher: foldhash::fast::RandomState,
 }
@@ -176,6 +177,7 @@ impl Aggregate {
             }
         };
         let mut case_variant = Vec::with_capacity(log.cases());
+        agg.table.reserve(log.cases() / 2, |&(h, _)| h);
         for c in 0..log.cases() {
             let persona = log.case_persona.get(c).copied().unwrap_or(NONE);
             case_variant.push(agg.add_variant(persona, steps_of(c), 1));
@@ -225,11 +227,11 @@ impl Aggregate {
         let found = {
             let (variants, sequences) = (&self.variants, &self.sequences);
             self.table
-                .find(hash, |&v| {
+                .find(hash, |&(h, v)| {
                     let x = &variants[v];
-                    x.persona == persona && &sequences[x.start..x.start + x.len] == seq
+                    h == hash && x.persona == persona && &sequences[x.start..x.start + x.len] == seq
                 })
-                .copied()
+                .map(|&(_, v)| v)
         };
         if let Some(v) = found {
             self.variants[v].cases += cases;
@@ -247,24 +249,9 @@ impl Aggregate {
         v
     }
 
-    /// Puts variant `v` (of hash `hash`) in the lookup table; the table rehashes its entries from
-    /// the variants when it grows.
+    /// Puts variant `v` (of hash `hash`) in the lookup table.
     fn index_variant(&mut self, hash: u64, v: usize) {
-        let Self {
-            table,
-            variants,
-            sequences,
-            hasher,
-            ..
-        } = self;
-        table.insert_unique(hash, v, |&v| {
-            use std::hash::{BuildHasher, Hash, Hasher};
-            let x = &variants[v];
-            let mut h = hasher.build_hasher();
-            x.persona.hash(&mut h);
-            sequences[x.start..x.start + x.len].hash(&mut h);
-            h.finish()
-        });
+        self.table.insert_unique(hash, (hash, v), |&(h, _)| h);
     }
 
     fn rebuild_table(&mut self) {

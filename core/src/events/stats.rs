@@ -178,15 +178,16 @@ impl Pairs {
 
 /// Activity sequences with their number of cases, end to end in one arena.
 #[derive(Default)]
-struct Sequences {
-    arena: Vec<u32>,
+struct Sequences<'a> {
+    arena: std::borrow::Cow<'a, [u32]>,
     /// (start, length, cases).
     items: Vec<(usize, usize, u64)>,
-    table: hashbrown::HashTable<usize>,
+    /// (hash, item).
+    table: hashbrown::HashTable<(u64, usize)>,
     hasher: foldhash::fast::RandomState,
 }
 
-impl Sequences {
+impl Sequences<'_> {
     fn get(&self, i: usize) -> &[u32] {
         let (start, len, _) = self.items[i];
         &self.arena[start..start + len]
@@ -200,23 +201,20 @@ impl Sequences {
             arena,
             items,
             table,
-            hasher,
+            ..
         } = self;
-        let same = |&i: &usize| {
+        let same = |&(h, i): &(u64, usize)| {
             let (start, len, _) = items[i];
-            &arena[start..start + len] == seq
+            h == hash && &arena[start..start + len] == seq
         };
-        if let Some(&i) = table.find(hash, same) {
+        if let Some(&(_, i)) = table.find(hash, same) {
             items[i].2 += cases;
             return;
         }
         let i = items.len();
         items.push((arena.len(), seq.len(), cases));
-        arena.extend_from_slice(seq);
-        table.insert_unique(hash, i, |&j| {
-            let (start, len, _) = items[j];
-            hasher.hash_one(&arena[start..start + len])
-        });
+        arena.to_mut().extend_from_slice(seq);
+        table.insert_unique(hash, (hash, i), |&(h, _)| h);
     }
 
     /// The most frequent (ties by sequence, by name), as names; all when `top` is `None`. Only
@@ -380,7 +378,7 @@ impl Aggregate {
         if !pooled {
             // When each step is its activity (no channels) and without personas, every variant
             // is a distinct sequence: the variants are the sequences.
-            by_sequence.arena = self.sequences.clone();
+            by_sequence.arena = std::borrow::Cow::Borrowed(&self.sequences);
             by_sequence.items = self
                 .variants
                 .iter()
