@@ -40,6 +40,18 @@ pub enum DeviationKind {
     UnplannedMove,
 }
 
+impl DeviationKind {
+    /// `backtrack`, `skip`, `channel_switch` or `unplanned_move` (as in the JSON).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeviationKind::Backtrack => "backtrack",
+            DeviationKind::Skip => "skip",
+            DeviationKind::ChannelSwitch => "channel_switch",
+            DeviationKind::UnplannedMove => "unplanned_move",
+        }
+    }
+}
+
 /// One deviating move of a case.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Deviation {

@@ -10,6 +10,7 @@
 mod build;
 mod flows;
 mod names;
+mod summary;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -18,6 +19,8 @@ use super::Error;
 use super::aggregate::Aggregate;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{JourneyMap, OutcomeKind};
+
+pub use summary::DiscoverySummary;
 
 /// Id of the outcome of cases that end without a success or failure activity.
 pub const ENDED: &str = "ended_without_outcome";
