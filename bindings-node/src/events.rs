@@ -4,8 +4,8 @@
 
 use journeymap::events::columns::{Columns, NumColumn, StrColumn};
 use journeymap::events::{
-    ActivityMapping, Aggregate, ColumnNames, ConformanceOptions, DiscoverOptions,
-    Error as EventsError, EventLog, LogBuilder, StatsOptions, read_csv, read_csv_path,
+    ActivityMapping, Aggregate, ColumnNames, ConformanceOptions, DiscoverOptions, EventLog,
+    LogBuilder, StatsOptions, read_csv, read_csv_path,
 };
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
@@ -28,11 +28,10 @@ impl NumColumn for TextNumbers {
     }
 }
 
-/// The column settings from the JSON `lib/events.cjs` writes (non-finite scale bounds as text,
-/// refused by the core's check: JM305).
+/// The column settings from the JSON `lib/events.cjs` writes (fields left out for the core's
+/// defaults; non-finite scale bounds as text, refused by the core's check: JM305).
 fn names(json: &str) -> std::result::Result<ColumnNames, Failure> {
-    serde_json::from_str(json)
-        .map_err(|e| Failure::from(EventsError::Options(format!("column settings: {e}"))))
+    ColumnNames::from_settings_json(json).map_err(Failure::from)
 }
 
 /// A builder numbering its rows from `row_offset` (a non-negative integer, checked by the JS
@@ -142,6 +141,15 @@ pub struct NativeEventLog {
 #[derive(Debug)]
 pub struct NativeAggregate {
     inner: Aggregate,
+}
+
+/// The column settings with the core's defaults filled in, as JSON text (the keys
+/// `lib/events.cjs` reads records by).
+#[napi(catch_unwind)]
+pub fn event_log_columns(names_json: String) -> TextOutcome {
+    names(&names_json)
+        .and_then(|n| convert::to_json(&n, false))
+        .into()
 }
 
 /// Reads a log from columns (rows numbered from `row_offset`, 0 by default). `metrics` follow
@@ -255,8 +263,8 @@ impl NativeEventLog {
         mapping_rows_json: Option<String>,
         mapping_csv: Option<String>,
         mapping_path: Option<String>,
-        top: u32,
-        include_cases: bool,
+        top: Option<u32>,
+        include_cases: Option<bool>,
     ) -> TextOutcome {
         mapping(
             mapping_rows_json.as_deref(),
@@ -264,9 +272,10 @@ impl NativeEventLog {
             mapping_path.as_deref(),
         )
         .and_then(|m| {
+            let default = ConformanceOptions::default();
             let options = ConformanceOptions {
-                top_variants: top as usize,
-                include_cases,
+                top_variants: top.map_or(default.top_variants, |t| t as usize),
+                include_cases: include_cases.unwrap_or(default.include_cases),
             };
             journeymap::events::conformance(&map.inner, &self.inner, m.as_ref(), &options)
                 .map_err(Failure::from)

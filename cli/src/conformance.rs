@@ -25,7 +25,7 @@ pub(crate) struct Args {
     #[command(flatten)]
     log: LogOptions,
     /// How many deviating variants to list.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = journeymap::events::conformance::DEFAULT_TOP_VARIANTS)]
     top: usize,
     /// Leave the per-case list out of the JSON output.
     #[arg(long)]

@@ -33,7 +33,7 @@ struct StatsArgs {
     #[arg(long = "outcome", value_name = "ACT")]
     outcomes: Vec<String>,
     /// How many variants to list (most frequent first).
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = journeymap::events::stats::DEFAULT_TOP_VARIANTS)]
     variants: usize,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]

@@ -13,6 +13,10 @@ use super::aggregate::{Aggregate, Histogram};
 use super::timestamps;
 use super::{MetricKind, MetricScale, NONE, RowIssue};
 
+/// How many variants `journeymap events stats` lists unless told ([`StatsOptions::default`]
+/// lists all).
+pub const DEFAULT_TOP_VARIANTS: usize = 20;
+
 /// What [`Aggregate::stats`] computes.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StatsOptions {

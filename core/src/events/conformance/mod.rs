@@ -31,8 +31,8 @@ use replay::{Replay, replay};
 use summary::summarize;
 
 pub use results::{
-    CaseConformance, ConformanceOptions, ConformanceReport, DeviatingVariant, Deviation,
-    DeviationKind, TouchpointConformance,
+    CaseConformance, ConformanceOptions, ConformanceReport, DEFAULT_TOP_VARIANTS, DeviatingVariant,
+    Deviation, DeviationKind, TouchpointConformance,
 };
 
 /// Replays every case of `log` over `map` (see the module documentation). Without `mapping`,

@@ -8,6 +8,9 @@ use serde::Serialize;
 use crate::diagnostics::Diagnostic;
 use crate::events::calibrate::UnmappedActivity;
 
+/// How many deviating variants [`ConformanceOptions`] lists by default.
+pub const DEFAULT_TOP_VARIANTS: usize = 10;
+
 /// Settings of [`conformance`](super::conformance()).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConformanceOptions {
@@ -20,7 +23,7 @@ pub struct ConformanceOptions {
 impl Default for ConformanceOptions {
     fn default() -> Self {
         Self {
-            top_variants: 10,
+            top_variants: DEFAULT_TOP_VARIANTS,
             include_cases: true,
         }
     }
