@@ -5,7 +5,7 @@
 use journeymap::events::columns::{Columns, NumColumn, StrColumn};
 use journeymap::events::{
     ActivityMapping, Aggregate, ColumnNames, ConformanceOptions, DiscoverOptions, EventLog,
-    LogBuilder, StatsOptions, read_csv, read_csv_path,
+    LogBuilder, StatsOptions, read_csv, read_csv_path, survey_number,
 };
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
@@ -21,10 +21,9 @@ impl NumColumn for TextNumbers {
         self.0.len()
     }
     fn value(&self, i: usize) -> std::result::Result<Option<f64>, String> {
-        match self.0[i].as_deref().map(str::trim) {
-            None | Some("") => Ok(None),
-            Some(t) => t.parse().map(Some).map_err(|_| t.to_owned()),
-        }
+        self.0[i]
+            .as_deref()
+            .map_or(Ok(None), |t| survey_number(t).map_err(str::to_owned))
     }
 }
 

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use super::intern::{Interner, Names};
 use super::timestamps::{self, TimestampError};
-use super::{ColumnNames, Error, LogSpec, NONE, RowIssue};
+use super::{ColumnNames, Error, LogSpec, NONE, RowIssue, survey_number};
 use crate::diagnostics::codes;
 
 /// A timestamp as given.
@@ -277,12 +277,10 @@ impl LogBuilder {
     /// A metric cell given as text: empty is no answer, a number is checked against its scale,
     /// anything else is left out (JM301).
     pub(crate) fn metric_text(&mut self, row: u64, k: usize, text: Option<&str>) -> f64 {
-        let Some(t) = text.map(str::trim).filter(|t| !t.is_empty()) else {
-            return f64::NAN;
-        };
-        match t.parse::<f64>() {
-            Ok(v) => self.metric_value(row, k, Some(v)),
-            Err(_) => {
+        match text.map_or(Ok(None), survey_number) {
+            Ok(None) => f64::NAN,
+            Ok(v) => self.metric_value(row, k, v),
+            Err(t) => {
                 let m = &self.names.metrics[k];
                 self.issues.push(RowIssue::new(
                     row,
@@ -528,14 +526,11 @@ pub fn read_csv<R: Read>(reader: R, builder: &mut LogBuilder) -> Result<(), Erro
         let text = |i: usize| field(i).unwrap_or("");
         let mut ok = true;
         for (k, &i) in lay.metrics.iter().enumerate() {
-            metrics[k] = None;
-            let t = text(i).trim();
-            if !t.is_empty() {
-                match t.parse::<f64>() {
-                    Ok(v) => metrics[k] = Some(v),
-                    Err(_) => {
-                        ok = false;
-                    }
+            match survey_number(text(i)) {
+                Ok(v) => metrics[k] = v,
+                Err(_) => {
+                    metrics[k] = None;
+                    ok = false;
                 }
             }
         }

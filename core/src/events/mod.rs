@@ -103,6 +103,18 @@ impl MetricKind {
     }
 }
 
+/// A survey answer written as text (a cell of a CSV log, a text column): white space around it is
+/// ignored, empty is no answer (`Ok(None)`), and text that is not a number is `Err`, with the
+/// white space trimmed. Every reader of survey answers reads them so.
+#[inline]
+pub fn survey_number(text: &str) -> Result<Option<f64>, &str> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<f64>().map(Some).map_err(|_| t)
+}
+
 /// The declared scale of a metric column.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct MetricScale {
@@ -421,6 +433,14 @@ impl Error {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn survey_answers_read_from_text() {
+        assert_eq!(survey_number(" 4.0 "), Ok(Some(4.0)));
+        assert_eq!(survey_number("-2"), Ok(Some(-2.0)));
+        assert_eq!(survey_number(" \t"), Ok(None));
+        assert_eq!(survey_number(" n/a "), Err("n/a"));
+    }
 
     #[test]
     fn settings_left_out_are_the_defaults() {
