@@ -9,7 +9,7 @@ use super::Sink;
 use super::numbers::MeasureScales;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::effects::{redirect_transitions, same_personas, set_measures, set_transition};
-use crate::model::weights::SUM_TOLERANCE;
+use crate::model::weights::Budget;
 use crate::model::{Effects, Id, JourneyMap, MapIndex, Transition};
 
 /// What the rules look up once per map.
@@ -23,9 +23,9 @@ struct Context<'m> {
     into: HashMap<&'m str, Vec<usize>>,
     /// Personas, first of each id, with their positions.
     personas: Vec<(usize, &'m str)>,
-    /// Explicit probabilities of the moves out of a touchpoint for a persona (position), as the
-    /// persona's graph counts them: computed once, whatever the number of opportunities.
-    explicit: RefCell<HashMap<(&'m str, usize), f64>>,
+    /// The budget of the moves out of a touchpoint for a persona (position), as the persona's
+    /// graph counts them: computed once, whatever the number of opportunities.
+    budgets: RefCell<HashMap<(&'m str, usize), Budget>>,
 }
 
 impl<'m> Context<'m> {
@@ -51,7 +51,7 @@ impl<'m> Context<'m> {
             from,
             into,
             personas,
-            explicit: RefCell::new(HashMap::new()),
+            budgets: RefCell::new(HashMap::new()),
         }
     }
 
@@ -377,10 +377,10 @@ fn contradictions(base: &str, e: &Effects, sink: &mut Sink) {
 }
 
 /// Probabilities the effects push over 1 (JM058). For each touchpoint whose moves or drop-off the
-/// effects change, and each persona: the explicit probabilities of its moves (as the graph of
-/// the persona counts them: moves that apply to the persona, into an outcome or a touchpoint
-/// that applies to it) plus its drop-off, with the effects applied. Only the moves the effects
-/// touch are rebuilt; the sum of the others is computed once per touchpoint and persona, so the
+/// effects change, and each persona: the move-weight rule's [`Budget`] of its moves (as the graph
+/// of the persona counts them: moves that apply to the persona, into an outcome or a touchpoint
+/// that applies to it) and its drop-off, with the effects applied. Only the moves the effects
+/// touch are rebuilt; the budget of all moves is computed once per touchpoint and persona, so the
 /// rule stays linear in the size of the map and its effects.
 fn budgets<'m>(ctx: &Context<'m>, base: &str, e: &Effects, sink: &mut Sink) {
     // Touchpoints whose budget can rise, with the path of the first effect that changes each.
@@ -468,31 +468,32 @@ fn budgets<'m>(ctx: &Context<'m>, base: &str, e: &Effects, sink: &mut Sink) {
         let mut over: Vec<&str> = Vec::new();
         let mut largest: f64 = 0.0;
         for &(pi, p) in ctx.personas.iter().filter(|&&(_, p)| tp.applies_to(p)) {
-            let explicit = |list: &mut dyn Iterator<Item = &Transition>| {
-                list.filter(|t| t.applies_to(p) && reaches(ctx, &t.to, p))
-                    .filter_map(|t| t.probability)
-                    .fold(0.0, |a, b| a + b)
+            // The moves as the persona's graph counts them.
+            let budget = |list: &mut dyn Iterator<Item = &Transition>| {
+                Budget::of(
+                    list.filter(|t| t.applies_to(p) && reaches(ctx, &t.to, p))
+                        .map(|t| (t.probability, t.count)),
+                    0.0,
+                )
             };
-            let all = *ctx
-                .explicit
-                .borrow_mut()
-                .entry((id, pi))
-                .or_insert_with(|| {
-                    explicit(
-                        &mut ctx
-                            .from
-                            .get(id)
-                            .into_iter()
-                            .flatten()
-                            .map(|&k| &ctx.map.transitions[k]),
-                    )
-                });
-            let fixed = all - explicit(&mut before.iter().copied())
-                + explicit(&mut moves.iter())
-                + after.drop_off_for(p).unwrap_or(0.0);
-            if fixed > 1.0 + SUM_TOLERANCE {
+            let all = *ctx.budgets.borrow_mut().entry((id, pi)).or_insert_with(|| {
+                budget(
+                    &mut ctx
+                        .from
+                        .get(id)
+                        .into_iter()
+                        .flatten()
+                        .map(|&k| &ctx.map.transitions[k]),
+                )
+            });
+            let with_effects = all.replaced(
+                budget(&mut before.iter().copied()),
+                budget(&mut moves.iter()),
+                after.drop_off_for(p).unwrap_or(0.0),
+            );
+            if with_effects.over_one() {
                 over.push(p);
-                largest = largest.max(fixed);
+                largest = largest.max(with_effects.fixed);
             }
         }
         if !over.is_empty() {
