@@ -243,102 +243,34 @@ pub(crate) fn metric_summary(
     }
 }
 
+/// Counts over the variants of an aggregate.
+struct Counts {
+    /// Per activity: events, cases, start, end, drop-off.
+    acts: Vec<[u64; 5]>,
+    /// Directly-follows pairs with their counts, sorted.
+    dfg: Vec<(u32, u32, u64)>,
+    /// Activity sequences with their cases, each once.
+    sequences: Vec<(Vec<u32>, u64)>,
+    /// Cases per persona (NONE for none).
+    personas: BTreeMap<u32, u64>,
+}
+
 impl Aggregate {
     /// The statistics (see the module documentation).
     pub fn stats(&self, options: &StatsOptions) -> Stats {
-        let na = self.activities.len();
-        let outcome: Vec<bool> = self
-            .activities
-            .iter()
-            .map(|a| options.outcomes.iter().any(|o| o == a))
-            .collect();
-        let mut acts = vec![[0u64; 5]; na]; // events, cases, start, end, drop_off
-        let mut dfg = Pairs::new(na);
-        let mut seen = vec![usize::MAX; na];
-        let mut by_sequence: foldhash::HashMap<Vec<u32>, u64> = foldhash::HashMap::default();
-        let mut personas: BTreeMap<u32, u64> = BTreeMap::new();
-        let mut seq: Vec<u32> = Vec::new();
-        // Variants are per persona and over steps; without channels or personas they are already
-        // the activity sequences, each once.
-        let pooled = self.spec.channels || self.spec.personas;
-        for v in 0..self.variants.len() {
-            let k = self.variants[v].cases;
-            seq.clear();
-            seq.extend(self.seq(v).iter().map(|&s| self.step_activity(s)));
-            *personas.entry(self.variants[v].persona).or_default() += k;
-            let (Some(&first), Some(&last)) = (seq.first(), seq.last()) else {
-                continue;
-            };
-            acts[first as usize][2] += k;
-            acts[last as usize][3] += k;
-            if !seq.iter().any(|&a| outcome[a as usize]) {
-                acts[last as usize][4] += k;
-            }
-            for &a in &seq {
-                acts[a as usize][0] += k;
-                if seen[a as usize] != v {
-                    seen[a as usize] = v;
-                    acts[a as usize][1] += k;
-                }
-            }
-            for w in seq.windows(2) {
-                dfg.add(w[0], w[1], k);
-            }
-            if pooled {
-                *by_sequence.entry(seq.clone()).or_default() += k;
-            }
-        }
+        let Counts {
+            acts,
+            dfg,
+            sequences,
+            personas,
+        } = self.counts(&options.outcomes);
         let name = |a: u32| self.activities[a as usize].clone();
-        let mut order: Vec<u32> = (0..na as u32).collect();
+        let mut order: Vec<u32> = (0..self.activities.len() as u32).collect();
         order.sort_by(|&a, &b| self.activities[a as usize].cmp(&self.activities[b as usize]));
-        let dfg = dfg.into_sorted();
-        let mut out_total = vec![0u64; na];
-        for &(a, _, c) in &dfg {
-            out_total[a as usize] += c;
-        }
-        for (a, x) in acts.iter().enumerate() {
-            out_total[a] += x[3];
-        }
-        let mut transitions: Vec<TransitionStats> = dfg
-            .iter()
-            .map(|&(a, b, count)| TransitionStats {
-                from: name(a),
-                to: Some(name(b)),
-                count,
-                probability: count as f64 / out_total[a as usize] as f64,
-            })
-            .collect();
-        for (a, x) in acts.iter().enumerate() {
-            if x[3] > 0 {
-                transitions.push(TransitionStats {
-                    from: name(a as u32),
-                    to: None,
-                    count: x[3],
-                    probability: x[3] as f64 / out_total[a] as f64,
-                });
-            }
-        }
-        transitions.sort_by(|x, y| {
-            x.from
-                .cmp(&y.from)
-                .then_with(|| x.to.is_none().cmp(&y.to.is_none()))
-                .then_with(|| x.to.cmp(&y.to))
-        });
+        let transitions = self.transition_stats(&acts, &dfg);
         let total = self.cases() as f64;
-        let counted: Vec<(Vec<u32>, u64)> = if pooled {
-            by_sequence.into_iter().collect()
-        } else {
-            (0..self.variants.len())
-                .map(|v| {
-                    (
-                        self.seq(v).iter().map(|&s| self.step_activity(s)).collect(),
-                        self.variants[v].cases,
-                    )
-                })
-                .collect()
-        };
-        let variant_count = counted.len();
-        let variants = top_variants(counted, options.top_variants, &|a| {
+        let variant_count = sequences.len();
+        let variants = top_variants(sequences, options.top_variants, &|a| {
             &self.activities[a as usize]
         });
         let (rejected, warnings) = self
@@ -378,21 +310,130 @@ impl Aggregate {
                 })
                 .collect(),
             metrics: self.activity_metrics(&order),
-            personas: if self.spec.personas {
-                let mut list: Vec<PersonaStats> = personas
-                    .into_iter()
-                    .map(|(p, cases)| PersonaStats {
-                        persona: (p != NONE).then(|| self.personas[p as usize].clone()),
-                        cases,
-                        share: cases as f64 / total,
-                    })
-                    .collect();
-                list.sort_by(|a, b| a.persona.cmp(&b.persona));
-                list
-            } else {
-                Vec::new()
-            },
+            personas: self.persona_stats(personas),
         }
+    }
+
+    /// The counts of every activity, pair, sequence and persona; a case that reaches one of
+    /// `outcomes` has not dropped off.
+    fn counts(&self, outcomes: &[String]) -> Counts {
+        let na = self.activities.len();
+        let outcome: Vec<bool> = self
+            .activities
+            .iter()
+            .map(|a| outcomes.iter().any(|o| o == a))
+            .collect();
+        let mut acts = vec![[0u64; 5]; na]; // events, cases, start, end, drop_off
+        let mut dfg = Pairs::new(na);
+        let mut seen = vec![usize::MAX; na];
+        let mut by_sequence: foldhash::HashMap<Vec<u32>, u64> = foldhash::HashMap::default();
+        let mut personas: BTreeMap<u32, u64> = BTreeMap::new();
+        let mut seq: Vec<u32> = Vec::new();
+        // Variants are per persona and over steps; without channels or personas they are already
+        // the activity sequences, each once.
+        let pooled = self.spec.channels || self.spec.personas;
+        for v in 0..self.variants.len() {
+            let k = self.variants[v].cases;
+            seq.clear();
+            seq.extend(self.seq(v).iter().map(|&s| self.step_activity(s)));
+            *personas.entry(self.variants[v].persona).or_default() += k;
+            let (Some(&first), Some(&last)) = (seq.first(), seq.last()) else {
+                continue;
+            };
+            acts[first as usize][2] += k;
+            acts[last as usize][3] += k;
+            if !seq.iter().any(|&a| outcome[a as usize]) {
+                acts[last as usize][4] += k;
+            }
+            for &a in &seq {
+                acts[a as usize][0] += k;
+                if seen[a as usize] != v {
+                    seen[a as usize] = v;
+                    acts[a as usize][1] += k;
+                }
+            }
+            for w in seq.windows(2) {
+                dfg.add(w[0], w[1], k);
+            }
+            if pooled {
+                *by_sequence.entry(seq.clone()).or_default() += k;
+            }
+        }
+        let sequences: Vec<(Vec<u32>, u64)> = if pooled {
+            by_sequence.into_iter().collect()
+        } else {
+            (0..self.variants.len())
+                .map(|v| {
+                    (
+                        self.seq(v).iter().map(|&s| self.step_activity(s)).collect(),
+                        self.variants[v].cases,
+                    )
+                })
+                .collect()
+        };
+        Counts {
+            acts,
+            dfg: dfg.into_sorted(),
+            sequences,
+            personas,
+        }
+    }
+
+    /// The directly-follows pairs and case ends with their probabilities, by `from` then `to`
+    /// (ends last).
+    fn transition_stats(&self, acts: &[[u64; 5]], dfg: &[(u32, u32, u64)]) -> Vec<TransitionStats> {
+        let name = |a: u32| self.activities[a as usize].clone();
+        let mut out_total = vec![0u64; acts.len()];
+        for &(a, _, c) in dfg {
+            out_total[a as usize] += c;
+        }
+        for (a, x) in acts.iter().enumerate() {
+            out_total[a] += x[3];
+        }
+        let mut transitions: Vec<TransitionStats> = dfg
+            .iter()
+            .map(|&(a, b, count)| TransitionStats {
+                from: name(a),
+                to: Some(name(b)),
+                count,
+                probability: count as f64 / out_total[a as usize] as f64,
+            })
+            .collect();
+        for (a, x) in acts.iter().enumerate() {
+            if x[3] > 0 {
+                transitions.push(TransitionStats {
+                    from: name(a as u32),
+                    to: None,
+                    count: x[3],
+                    probability: x[3] as f64 / out_total[a] as f64,
+                });
+            }
+        }
+        transitions.sort_by(|x, y| {
+            x.from
+                .cmp(&y.from)
+                .then_with(|| x.to.is_none().cmp(&y.to.is_none()))
+                .then_with(|| x.to.cmp(&y.to))
+        });
+        transitions
+    }
+
+    /// Cases per persona, by persona (empty when the log has no persona column).
+    fn persona_stats(&self, personas: BTreeMap<u32, u64>) -> Vec<PersonaStats> {
+        if !self.spec.personas {
+            return Vec::new();
+        }
+        let total = self.cases() as f64;
+        let mut list: Vec<PersonaStats> = personas
+            .into_iter()
+            .map(|(p, cases)| PersonaStats {
+                persona: (p != NONE).then(|| self.personas[p as usize].clone()),
+                cases,
+                share: cases as f64 / total,
+            })
+            .collect();
+        list.sort_by(|a, b| a.persona.cmp(&b.persona));
+        list
     }
 
     /// Survey aggregates per activity (personas and channels pooled), activities in `order`.
