@@ -38,7 +38,7 @@ export declare class NativeEventLog {
   /** The mergeable aggregate. */
   aggregate(): NativeAggregate
   /** Conformance of every case to `map`, as JSON text. */
-  conformanceJson(map: NativeMap, mappingRowsJson: string | undefined | null, mappingCsv: string | undefined | null, mappingPath: string | undefined | null, top: number, includeCases: boolean): TextOutcome
+  conformanceJson(map: NativeMap, mappingRowsJson: string | undefined | null, mappingCsv: string | undefined | null, mappingPath: string | undefined | null, top?: number | undefined | null, includeCases?: boolean | undefined | null): TextOutcome
 }
 
 /** A validated journey map held by the native side. */
@@ -131,6 +131,12 @@ export declare function csvBytes(bytes: Uint8Array): MapOutcome
 
 /** Reads a CSV touchpoint table from text; refused with every diagnostic. */
 export declare function csvText(text: string): MapOutcome
+
+/**
+ * The column settings with the core's defaults filled in, as JSON text (the keys
+ * `lib/events.cjs` reads records by).
+ */
+export declare function eventLogColumns(namesJson: string): TextOutcome
 
 /**
  * Reads a log from columns (rows numbered from `row_offset`, 0 by default). `metrics` follow

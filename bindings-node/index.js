@@ -786,6 +786,7 @@ module.exports.codes = nativeBinding.codes
 module.exports.compareJson = nativeBinding.compareJson
 module.exports.csvBytes = nativeBinding.csvBytes
 module.exports.csvText = nativeBinding.csvText
+module.exports.eventLogColumns = nativeBinding.eventLogColumns
 module.exports.eventLogFromColumns = nativeBinding.eventLogFromColumns
 module.exports.eventLogFromCsv = nativeBinding.eventLogFromCsv
 module.exports.eventLogFromCsvFile = nativeBinding.eventLogFromCsvFile

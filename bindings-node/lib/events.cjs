@@ -19,7 +19,6 @@ const native = require('../index.js')
 /** @typedef {import('./events').ConformanceReport} ConformanceReport */
 /** @typedef {import('./events').RowIssue} RowIssue */
 
-const DEFAULT_SCALES = { emotion: [-2, 2], ces: [1, 7], csat: [1, 5], nps: [0, 10] }
 const METRICS = /** @type {const} */ (['emotion', 'ces', 'csat', 'nps'])
 
 /** @param {unknown} value */
@@ -29,39 +28,46 @@ function describe(value) {
   return typeof value
 }
 
-/** The column settings as the JSON the native side reads, and the metric columns in order.
+/** The column settings as the JSON the native side reads (what is not given is left out: the
+ * core's defaults fill in), and the row offset.
  * @param {LogOptions | undefined} options
  * @param {string} what */
 function settings(options, what) {
   const o = options ?? {}
   if (typeof o !== 'object' || Array.isArray(o)) throw new TypeError(`${what} expects options to be an object, got ${describe(o)}`)
-  /** @param {unknown} v @param {string} key @param {string | null} fallback @returns {string | null} */
-  const column = (v, key, fallback) => {
-    if (v === undefined || v === null) return fallback
+  /** @param {unknown} v @param {string} key @returns {string | null} */
+  const column = (v, key) => {
+    if (v === undefined || v === null) return null
     if (typeof v !== 'string') throw new TypeError(`${what}: option ${key} must be a column name (string), got ${describe(v)}`)
     return v
   }
-  /** @type {{ kind: string, column: string, scale: { min: unknown, max: unknown, higher_is_easier: boolean } }[]} */
+  /** @type {{ kind: string, column: string, scale: { min?: unknown, max?: unknown, higher_is_easier: boolean } }[]} */
   const metrics = []
   for (const kind of METRICS) {
-    const c = column(o[kind], kind, null)
+    const c = column(o[kind], kind)
     if (c === null) continue
-    const [min, max] = o.scales?.[kind] ?? DEFAULT_SCALES[kind]
-    metrics.push({ kind, column: c, scale: { min: bound(min), max: bound(max), higher_is_easier: kind === 'ces' && o.cesHigherIsEasier === true } })
+    /** @type {{ min?: unknown, max?: unknown, higher_is_easier: boolean }} */
+    const scale = { higher_is_easier: kind === 'ces' && o.cesHigherIsEasier === true }
+    const given = o.scales?.[kind]
+    if (given !== undefined && given !== null) {
+      const [min, max] = given
+      scale.min = bound(min)
+      scale.max = bound(max)
+    }
+    metrics.push({ kind, column: c, scale })
   }
-  const names = {
-    case: column(o.case, 'case', 'case_id'),
-    activity: column(o.activity, 'activity', 'activity'),
-    timestamp: column(o.timestamp, 'timestamp', 'timestamp'),
-    channel: column(o.channel, 'channel', null),
-    persona: column(o.persona, 'persona', null),
-    metrics,
+  /** @type {Record<string, unknown>} */
+  const names = {}
+  for (const key of /** @type {const} */ (['case', 'activity', 'timestamp', 'channel', 'persona'])) {
+    const c = column(o[key], key)
+    if (c !== null) names[key] = c
   }
+  names.metrics = metrics
   const offset = o.rowOffset ?? 0
   if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) {
     throw new TypeError(`${what}: option rowOffset must be a non-negative integer, got ${describe(offset)}`)
   }
-  return { json: JSON.stringify(names), names, offset }
+  return { json: JSON.stringify(names), offset }
 }
 
 /** A scale bound for the settings JSON: JSON has no NaN or infinities (JSON.stringify writes
@@ -266,7 +272,9 @@ module.exports = function events(wrapMap, nativeOf, failed, call) {
      * @param {LogOptions} [options] */
     static fromRecords(records, options) {
       if (!Array.isArray(records)) throw new TypeError(`fromRecords() expects an array of objects, got ${describe(records)}`)
-      const { json, names, offset } = settings(options, 'fromRecords()')
+      const { json, offset } = settings(options, 'fromRecords()')
+      /** @type {{ case: string, activity: string, timestamp: string, channel: string | null, persona: string | null, metrics: { column: string }[] }} */
+      const names = JSON.parse(ok(textOutcome(call(() => native.eventLogColumns(json)))))
       const n = records.length
       /** @param {string | null} key */
       const col = (key) => {
@@ -365,7 +373,7 @@ module.exports = function events(wrapMap, nativeOf, failed, call) {
     conformance(map, options) {
       const o = options ?? {}
       const [rows, csv, path] = mappingArgs(o.activities, 'conformance()')
-      return JSON.parse(ok(textOutcome(call(() => logNative(this).conformanceJson(nativeOf(map), rows, csv, path, o.top ?? 10, o.cases ?? true)))))
+      return JSON.parse(ok(textOutcome(call(() => logNative(this).conformanceJson(nativeOf(map), rows, csv, path, o.top ?? undefined, o.cases ?? undefined)))))
     }
   }
 

@@ -4,8 +4,8 @@
 
 use journeymap::events::columns::{Columns, NumColumn, StrColumn};
 use journeymap::events::{
-    ActivityMapping, Aggregate, ColumnNames, ConformanceOptions, DiscoverOptions,
-    Error as EventsError, EventLog, LogBuilder, StatsOptions, read_csv, read_csv_path,
+    ActivityMapping, Aggregate, ColumnNames, ConformanceOptions, DiscoverOptions, EventLog,
+    LogBuilder, StatsOptions, read_csv, read_csv_path, survey_number,
 };
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
@@ -21,18 +21,16 @@ impl NumColumn for TextNumbers {
         self.0.len()
     }
     fn value(&self, i: usize) -> std::result::Result<Option<f64>, String> {
-        match self.0[i].as_deref().map(str::trim) {
-            None | Some("") => Ok(None),
-            Some(t) => t.parse().map(Some).map_err(|_| t.to_owned()),
-        }
+        self.0[i]
+            .as_deref()
+            .map_or(Ok(None), |t| survey_number(t).map_err(str::to_owned))
     }
 }
 
-/// The column settings from the JSON `lib/events.cjs` writes (non-finite scale bounds as text,
-/// refused by the core's check: JM305).
+/// The column settings from the JSON `lib/events.cjs` writes (fields left out for the core's
+/// defaults; non-finite scale bounds as text, refused by the core's check: JM305).
 fn names(json: &str) -> std::result::Result<ColumnNames, Failure> {
-    serde_json::from_str(json)
-        .map_err(|e| Failure::from(EventsError::Options(format!("column settings: {e}"))))
+    ColumnNames::from_settings_json(json).map_err(Failure::from)
 }
 
 /// A builder numbering its rows from `row_offset` (a non-negative integer, checked by the JS
@@ -142,6 +140,15 @@ pub struct NativeEventLog {
 #[derive(Debug)]
 pub struct NativeAggregate {
     inner: Aggregate,
+}
+
+/// The column settings with the core's defaults filled in, as JSON text (the keys
+/// `lib/events.cjs` reads records by).
+#[napi(catch_unwind)]
+pub fn event_log_columns(names_json: String) -> TextOutcome {
+    names(&names_json)
+        .and_then(|n| convert::to_json(&n, false))
+        .into()
 }
 
 /// Reads a log from columns (rows numbered from `row_offset`, 0 by default). `metrics` follow
@@ -255,8 +262,8 @@ impl NativeEventLog {
         mapping_rows_json: Option<String>,
         mapping_csv: Option<String>,
         mapping_path: Option<String>,
-        top: u32,
-        include_cases: bool,
+        top: Option<u32>,
+        include_cases: Option<bool>,
     ) -> TextOutcome {
         mapping(
             mapping_rows_json.as_deref(),
@@ -264,9 +271,10 @@ impl NativeEventLog {
             mapping_path.as_deref(),
         )
         .and_then(|m| {
+            let default = ConformanceOptions::default();
             let options = ConformanceOptions {
-                top_variants: top as usize,
-                include_cases,
+                top_variants: top.map_or(default.top_variants, |t| t as usize),
+                include_cases: include_cases.unwrap_or(default.include_cases),
             };
             journeymap::events::conformance(&map.inner, &self.inner, m.as_ref(), &options)
                 .map_err(Failure::from)

@@ -45,15 +45,10 @@ fn arrow_stream(obj: &Bound<'_, PyAny>) -> PyResult<ArrowArrayStreamReader> {
         .map_err(|e| PyTypeError::new_err(format!("not a readable Arrow stream: {e}")))
 }
 
-/// The column settings from the JSON `journeymap._events` writes (non-finite scale bounds as
-/// text, refused by the core's check: JM305).
+/// The column settings from the JSON `journeymap._events` writes (fields left out for the core's
+/// defaults; non-finite scale bounds as text, refused by the core's check: JM305).
 fn names(py: Python<'_>, json: &str) -> PyResult<ColumnNames> {
-    serde_json::from_str(json).map_err(|e| {
-        errors::events(
-            py,
-            journeymap::events::Error::Options(format!("column settings: {e}")),
-        )
-    })
+    ColumnNames::from_settings_json(json).map_err(|e| errors::events(py, e))
 }
 
 fn to_json<T: serde::Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<String> {
@@ -134,6 +129,13 @@ impl NativeEventLog {
         })
     }
 
+    /// The columns a log read with these settings reads, each once (defaults filled in).
+    #[staticmethod]
+    fn columns(py: Python<'_>, names_json: &str) -> PyResult<Vec<String>> {
+        let names = names(py, names_json)?;
+        Ok(names.columns().into_iter().map(str::to_owned).collect())
+    }
+
     /// Reads a CSV file with a header row; line numbers have `row_offset` added.
     #[staticmethod]
     #[pyo3(signature = (path, names_json, row_offset=0))]
@@ -182,21 +184,23 @@ impl NativeEventLog {
     }
 
     /// Conformance of every case against `map`, as JSON text.
-    #[pyo3(signature = (map, mapping_path=None, mapping_rows=None, top=10, include_cases=true))]
+    /// (`top`, `include_cases`: the core's defaults when `None`).
+    #[pyo3(signature = (map, mapping_path=None, mapping_rows=None, top=None, include_cases=None))]
     fn conformance_json(
         &self,
         py: Python<'_>,
         map: &JourneyMap,
         mapping_path: Option<PathBuf>,
         mapping_rows: Option<Vec<(String, Option<String>, String)>>,
-        top: usize,
-        include_cases: bool,
+        top: Option<usize>,
+        include_cases: Option<bool>,
     ) -> PyResult<String> {
         guard(py, || {
             let mapping = mapping(py, mapping_path, mapping_rows)?;
+            let default = ConformanceOptions::default();
             let options = ConformanceOptions {
-                top_variants: top,
-                include_cases,
+                top_variants: top.unwrap_or(default.top_variants),
+                include_cases: include_cases.unwrap_or(default.include_cases),
             };
             let report = py
                 .detach(|| {

@@ -78,32 +78,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     let text = match args.format {
         Format::Json => serde_json::to_string_pretty(r).unwrap_or_default() + "\n",
         Format::Text => {
-            let mut t = format!(
-                "calibrated {} touchpoints from {} cases ({} with a mapped touchpoint); {} transitions and {} entries added\n",
-                r.calibrated.len(),
-                r.cases,
-                r.cases_used,
-                r.added_transitions,
-                r.added_entries
-            );
-            if !r.not_observed.is_empty() {
-                t.push_str(&format!(
-                    "not observed (left as designed): {}\n",
-                    r.not_observed.join(", ")
-                ));
-            }
-            for d in &r.diagnostics {
-                t.push_str(&format!("{d}\n"));
-            }
-            for i in &r.mapping_issues {
-                t.push_str(&format!(
-                    "{}:{}: {}\n",
-                    args.activities.display(),
-                    i.row,
-                    i.to_diagnostic()
-                ));
-            }
-            t
+            journeymap::report::text_calibration(r, &args.activities.display().to_string())
         }
     };
     if args.output.is_none() {

@@ -25,7 +25,7 @@ pub(crate) struct Args {
     #[command(flatten)]
     log: LogOptions,
     /// How many deviating variants to list.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = journeymap::events::conformance::DEFAULT_TOP_VARIANTS)]
     top: usize,
     /// Leave the per-case list out of the JSON output.
     #[arg(long)]
@@ -79,85 +79,9 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     let printed = match args.format {
         Format::Json => print_json(&report),
         Format::Text => {
-            print!("{}", text(&report));
+            print!("{}", journeymap::report::text_conformance(&report));
             ExitCode::SUCCESS
         }
     };
     worst(rows, printed)
-}
-
-fn text(r: &journeymap::events::ConformanceReport) -> String {
-    use std::fmt::Write;
-    let mut t = String::new();
-    let _ = writeln!(
-        t,
-        "{} cases, {} conforming ({:.1}%); fitness {:.3} (mean per case {:.3}); {} ad-hoc steps",
-        r.cases,
-        r.conforming_cases,
-        if r.cases > 0 {
-            100.0 * r.conforming_cases as f64 / r.cases as f64
-        } else {
-            0.0
-        },
-        r.fitness,
-        r.mean_case_fitness,
-        r.ad_hoc_steps
-    );
-    let kinds: Vec<String> = r
-        .deviations
-        .iter()
-        .map(|(k, n)| {
-            format!(
-                "{}: {n}",
-                serde_json::to_value(k)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default()
-            )
-        })
-        .collect();
-    let _ = writeln!(
-        t,
-        "deviations: {}",
-        if kinds.is_empty() {
-            "none".to_owned()
-        } else {
-            kinds.join(", ")
-        }
-    );
-    let _ = writeln!(
-        t,
-        "\ntouchpoints (cases, completed, missing, failing, deviating arrivals):"
-    );
-    for x in &r.touchpoints {
-        let _ = writeln!(
-            t,
-            "  {:<28} {:>8} {:>8} {:>8} {:>8} {:>8} ({:.1}% missing, {:.1}% failing, {:.1}% deviating)",
-            x.touchpoint,
-            x.cases,
-            x.completed,
-            x.missing,
-            x.failing,
-            x.deviating_arrivals,
-            100.0 * x.missing_rate,
-            100.0 * x.failing_rate,
-            100.0 * x.deviation_rate
-        );
-    }
-    if !r.variants.is_empty() {
-        let _ = writeln!(t, "\nmost common deviating variants:");
-        for v in &r.variants {
-            let _ = writeln!(
-                t,
-                "  {:>7} cases, fitness {:.3}: {}",
-                v.cases,
-                v.fitness,
-                v.steps.join(" > ")
-            );
-        }
-    }
-    for d in &r.diagnostics {
-        let _ = writeln!(t, "{d}");
-    }
-    t
 }

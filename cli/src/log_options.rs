@@ -4,7 +4,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use journeymap::events::{ColumnNames, EventLog, MetricKind, MetricScale};
+use journeymap::events::{
+    ColumnNames, DEFAULT_ACTIVITY, DEFAULT_CASE, DEFAULT_TIMESTAMP, EventLog, MetricKind,
+    MetricScale,
+};
 
 use crate::EXIT_USAGE;
 
@@ -12,14 +15,14 @@ use crate::EXIT_USAGE;
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct LogOptions {
     /// Case (customer, session) id column.
-    #[arg(long = "case", value_name = "COL", default_value = "case_id")]
+    #[arg(long = "case", value_name = "COL", default_value = DEFAULT_CASE)]
     case: String,
     /// Activity column.
-    #[arg(long, value_name = "COL", default_value = "activity")]
+    #[arg(long, value_name = "COL", default_value = DEFAULT_ACTIVITY)]
     activity: String,
     /// Timestamp column: ISO 8601 (`T` or space, optional fraction and offset) or Unix epoch
     /// seconds or milliseconds.
-    #[arg(long, value_name = "COL", default_value = "timestamp")]
+    #[arg(long, value_name = "COL", default_value = DEFAULT_TIMESTAMP)]
     timestamp: String,
     /// Persona or segment column.
     #[arg(long, value_name = "COL")]
@@ -37,28 +40,50 @@ pub(crate) struct LogOptions {
     #[arg(long, value_name = "COL")]
     nps: Option<String>,
     /// Scale of the emotion answers.
-    #[arg(long, value_name = "MIN..MAX", default_value = "-2..2", value_parser = scale)]
-    emotion_scale: (f64, f64),
+    #[arg(long, value_name = "MIN..MAX", default_value_t = Scale::of(MetricKind::Emotion))]
+    emotion_scale: Scale,
     /// Scale of the CES answers.
-    #[arg(long, value_name = "MIN..MAX", default_value = "1..7", value_parser = scale)]
-    ces_scale: (f64, f64),
+    #[arg(long, value_name = "MIN..MAX", default_value_t = Scale::of(MetricKind::Ces))]
+    ces_scale: Scale,
     /// CES answers are "the company made it easy" (CES 2.0): a higher answer is less effort.
     #[arg(long)]
     ces_higher_is_easier: bool,
     /// Scale of the CSAT answers.
-    #[arg(long, value_name = "MIN..MAX", default_value = "1..5", value_parser = scale)]
-    csat_scale: (f64, f64),
+    #[arg(long, value_name = "MIN..MAX", default_value_t = Scale::of(MetricKind::Csat))]
+    csat_scale: Scale,
     /// Exit 1 when any row was rejected (they are listed either way).
     #[arg(long)]
     pub(crate) strict: bool,
 }
 
-fn scale(text: &str) -> Result<(f64, f64), String> {
-    let (a, b) = text
-        .split_once("..")
-        .ok_or_else(|| format!("expected MIN..MAX, got \"{text}\""))?;
-    let parse = |s: &str| s.trim().parse::<f64>().map_err(|e| format!("\"{s}\": {e}"));
-    Ok((parse(a)?, parse(b)?))
+/// A scale given as `MIN..MAX`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Scale(f64, f64);
+
+impl Scale {
+    /// The default scale of a metric.
+    fn of(kind: MetricKind) -> Self {
+        let s = kind.default_scale();
+        Scale(s.min, s.max)
+    }
+}
+
+impl std::fmt::Display for Scale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}..{}", self.0, self.1)
+    }
+}
+
+impl std::str::FromStr for Scale {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let (a, b) = text
+            .split_once("..")
+            .ok_or_else(|| format!("expected MIN..MAX, got \"{text}\""))?;
+        let parse = |s: &str| s.trim().parse::<f64>().map_err(|e| format!("\"{s}\": {e}"));
+        Ok(Scale(parse(a)?, parse(b)?))
+    }
 }
 
 impl LogOptions {
@@ -70,9 +95,9 @@ impl LogOptions {
             timestamp: self.timestamp.clone(),
             channel: channel.map(str::to_owned),
             persona: self.persona.clone(),
-            metrics: Vec::new(),
+            ..ColumnNames::default()
         };
-        let scaled = |(min, max): (f64, f64), easier: bool| MetricScale {
+        let scaled = |Scale(min, max): Scale, easier: bool| MetricScale {
             min,
             max,
             higher_is_easier: easier,
@@ -89,7 +114,7 @@ impl LogOptions {
                 scaled(self.ces_scale, self.ces_higher_is_easier),
             ),
             (MetricKind::Csat, &self.csat, scaled(self.csat_scale, false)),
-            (MetricKind::Nps, &self.nps, scaled((0.0, 10.0), false)),
+            (MetricKind::Nps, &self.nps, MetricKind::Nps.default_scale()),
         ] {
             if let Some(column) = column {
                 names = names.with_metric(kind, column.clone());

@@ -9,6 +9,10 @@
     clippy::float_cmp,
     clippy::type_complexity
 )]
+#![allow(
+    clippy::too_many_lines,
+    reason = "the fields the layout covers and the map the properties build are long tables"
+)]
 
 mod common;
 

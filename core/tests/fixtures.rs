@@ -74,82 +74,87 @@ fn every_invalid_fixture_reports_its_code_severity_and_path_and_no_other_error()
         let entry = expected
             .get(&name)
             .unwrap_or_else(|| panic!("{name} missing from expected.json"));
-        let bytes = std::fs::read(&file).unwrap();
-        let report = validate_bytes(&bytes, &Limits::default());
-        let got: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
-        let codes: Vec<&str> = entry["codes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c.as_str().unwrap())
-            .collect();
-        assert!(!codes.is_empty(), "{name}: no expected code");
-        for code in &codes {
-            assert!(got.contains(code), "{name}: expected {code}, got {got:?}");
-            // The file is named after the code it proves.
-            assert!(name.starts_with(code), "{name} is not named after {code}");
-        }
-        // The diagnostic the fixture is for: its severity (as written in expected.json and as
-        // catalogued) and its JSON pointer.
-        let main = report
-            .diagnostics
-            .iter()
-            .find(|d| d.code.as_str() == codes[0])
-            .unwrap();
-        let severity = entry["severity"].as_str().unwrap();
-        assert_eq!(main.severity.as_str(), severity, "{name}: severity");
-        assert_eq!(main.code.severity(), main.severity, "{name}: catalogue");
-        assert_eq!(main.path, entry["path"].as_str().unwrap(), "{name}: path");
-        // Each fixture proves one rule: no error of another code.
-        let other_errors: Vec<String> = report
-            .errors()
-            .filter(|d| !codes.contains(&d.code.as_str()))
-            .map(ToString::to_string)
-            .collect();
+        check_invalid_fixture(&name, &std::fs::read(&file).unwrap(), entry, &schema);
+    }
+}
+
+/// One invalid fixture against its entry of expected.json: its codes, the severity and path of
+/// the first, no other error, positions, the schema's verdict and the loader's error.
+fn check_invalid_fixture(name: &str, bytes: &[u8], entry: &Value, schema: &jsonschema::Validator) {
+    let report = validate_bytes(bytes, &Limits::default());
+    let got: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    let codes: Vec<&str> = entry["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(!codes.is_empty(), "{name}: no expected code");
+    for code in &codes {
+        assert!(got.contains(code), "{name}: expected {code}, got {got:?}");
+        // The file is named after the code it proves.
+        assert!(name.starts_with(code), "{name} is not named after {code}");
+    }
+    // The diagnostic the fixture is for: its severity (as written in expected.json and as
+    // catalogued) and its JSON pointer.
+    let main = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == codes[0])
+        .unwrap();
+    let severity = entry["severity"].as_str().unwrap();
+    assert_eq!(main.severity.as_str(), severity, "{name}: severity");
+    assert_eq!(main.code.severity(), main.severity, "{name}: catalogue");
+    assert_eq!(main.path, entry["path"].as_str().unwrap(), "{name}: path");
+    // Each fixture proves one rule: no error of another code.
+    let other_errors: Vec<String> = report
+        .errors()
+        .filter(|d| !codes.contains(&d.code.as_str()))
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        other_errors.is_empty(),
+        "{name}: errors other than {codes:?}: {other_errors:#?}"
+    );
+    for d in &report.diagnostics {
         assert!(
-            other_errors.is_empty(),
-            "{name}: errors other than {codes:?}: {other_errors:#?}"
+            d.path.is_empty() || d.path.starts_with('/'),
+            "{name}: bad pointer {}",
+            d.path
         );
-        for d in &report.diagnostics {
+        assert!(
+            d.line.is_some() && d.column.is_some(),
+            "{name}: no position for {d:?}"
+        );
+    }
+    // Structural defects are rejected by the published schema alone; semantic ones and
+    // oversized maps pass it.
+    match entry["kind"].as_str().unwrap() {
+        "parse" => {}
+        kind => {
             assert!(
-                d.path.is_empty() || d.path.starts_with('/'),
-                "{name}: bad pointer {}",
-                d.path
+                ["structural", "semantic", "limit"].contains(&kind),
+                "{name}: kind {kind}"
             );
-            assert!(
-                d.line.is_some() && d.column.is_some(),
-                "{name}: no position for {d:?}"
+            let value: Value = serde_json::from_slice(bytes).unwrap();
+            assert_eq!(
+                !schema.is_valid(&value),
+                kind == "structural",
+                "{name}: schema verdict differs"
             );
         }
-        // Structural defects are rejected by the published schema alone; semantic ones and
-        // oversized maps pass it.
-        match entry["kind"].as_str().unwrap() {
-            "parse" => {}
-            kind => {
-                assert!(
-                    ["structural", "semantic", "limit"].contains(&kind),
-                    "{name}: kind {kind}"
-                );
-                let value: Value = serde_json::from_slice(&bytes).unwrap();
-                assert_eq!(
-                    !schema.is_valid(&value),
-                    kind == "structural",
-                    "{name}: schema verdict differs"
-                );
-            }
-        }
-        let load = io::from_slice(&bytes);
-        if report.is_valid() {
-            assert_ne!(severity, "error", "{name}: an error fixture is valid");
-            assert!(
-                load.is_ok(),
-                "{name}: valid with warnings but does not load"
-            );
-        } else {
-            let err = load.unwrap_err();
-            assert_eq!(err.diagnostics(), report.diagnostics.as_slice());
-            assert_eq!(err.code().as_str(), codes[0], "{name}: load error code");
-        }
+    }
+    let load = io::from_slice(bytes);
+    if report.is_valid() {
+        assert_ne!(severity, "error", "{name}: an error fixture is valid");
+        assert!(
+            load.is_ok(),
+            "{name}: valid with warnings but does not load"
+        );
+    } else {
+        let err = load.unwrap_err();
+        assert_eq!(err.diagnostics(), report.diagnostics.as_slice());
+        assert_eq!(err.code().as_str(), codes[0], "{name}: load error code");
     }
 }
 

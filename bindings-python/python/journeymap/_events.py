@@ -28,7 +28,6 @@ MappingLike = Union[str, "os.PathLike[str]", Mapping[str, str], Iterable[Sequenc
 #: Rows from which a progress bar is shown when `progress=None` (tqdm, if installed).
 PROGRESS_ROWS = 5_000_000
 
-_DEFAULT_SCALES = {"emotion": (-2.0, 2.0), "ces": (1.0, 7.0), "csat": (1.0, 5.0), "nps": (0.0, 10.0)}
 
 
 def _frame(records: List[Dict[str, Any]], columns: Sequence[str]) -> "pd.DataFrame":
@@ -58,38 +57,34 @@ def _row_offset(row_offset: int) -> int:
 
 
 def _names(
-    case: str,
-    activity: str,
-    timestamp: str,
+    case: Optional[str],
+    activity: Optional[str],
+    timestamp: Optional[str],
     channel: Optional[str],
     persona: Optional[str],
     metrics: Dict[str, Optional[str]],
     scales: Optional[Mapping[str, Tuple[float, float]]],
     ces_higher_is_easier: bool,
 ) -> Tuple[str, List[str]]:
-    """The column settings as the JSON the native side reads, and the columns to read."""
+    """The column settings as the JSON the native side reads (what is not given is left out: the
+    core's defaults fill in), and the columns to read."""
+    names: Dict[str, Any] = {
+        key: value
+        for key, value in (("case", case), ("activity", activity), ("timestamp", timestamp), ("channel", channel), ("persona", persona))
+        if value is not None
+    }
     chosen = []
     for kind, column in metrics.items():
         if column is None:
             continue
-        lo, hi = (scales or {}).get(kind, _DEFAULT_SCALES[kind])
-        chosen.append(
-            {
-                "kind": kind,
-                "column": column,
-                "scale": {"min": _number(lo), "max": _number(hi), "higher_is_easier": kind == "ces" and ces_higher_is_easier},
-            }
-        )
-    names = {
-        "case": case,
-        "activity": activity,
-        "timestamp": timestamp,
-        "channel": channel,
-        "persona": persona,
-        "metrics": chosen,
-    }
-    columns = [case, activity, timestamp] + [c for c in (channel, persona) if c is not None] + [m["column"] for m in chosen]
-    return json.dumps(names), list(dict.fromkeys(columns))
+        scale: Dict[str, Any] = {"higher_is_easier": kind == "ces" and ces_higher_is_easier}
+        if scales is not None and kind in scales:
+            lo, hi = scales[kind]
+            scale.update(min=_number(lo), max=_number(hi))
+        chosen.append({"kind": kind, "column": column, "scale": scale})
+    names["metrics"] = chosen
+    text = json.dumps(names)
+    return text, NativeEventLog.columns(text)
 
 
 def _stream(frame: Any, columns: List[str]) -> Tuple[Any, Optional[int]]:
@@ -364,9 +359,9 @@ class EventLog:
     def from_frame(
         cls,
         frame: Any,
-        case: str = "case_id",
-        activity: str = "activity",
-        timestamp: str = "timestamp",
+        case: Optional[str] = None,
+        activity: Optional[str] = None,
+        timestamp: Optional[str] = None,
         channel: Optional[str] = None,
         persona: Optional[str] = None,
         *,
@@ -384,7 +379,9 @@ class EventLog:
         ISO 8601 text; rows are numbered from `row_offset` (0 by default: give a partition the
         number of rows before it, so that merged aggregates report the rows of the whole log).
         `progress`: a bar (tqdm) for True, none for False, automatic from 5 million rows for
-        None, or a callable given each slice's rows."""
+        None, or a callable given each slice's rows. `case`, `activity`, `timestamp`: None for the
+        core's defaults (`case_id`, `activity`, `timestamp`); survey scales: the metric's default
+        scale unless given in `scales`."""
         offset = _row_offset(row_offset)
         names, columns = _names(case, activity, timestamp, channel, persona, {"emotion": emotion, "ces": ces, "csat": csat, "nps": nps}, scales, ces_higher_is_easier)
         stream, rows = _stream(frame, columns)
@@ -400,9 +397,9 @@ class EventLog:
     def from_csv(
         cls,
         path: Union[str, "os.PathLike[str]"],
-        case: str = "case_id",
-        activity: str = "activity",
-        timestamp: str = "timestamp",
+        case: Optional[str] = None,
+        activity: Optional[str] = None,
+        timestamp: Optional[str] = None,
         channel: Optional[str] = None,
         persona: Optional[str] = None,
         *,
@@ -415,7 +412,7 @@ class EventLog:
         row_offset: int = 0,
     ) -> "EventLog":
         """Reads a CSV file with a header row; rows are numbered by line (the header is line 1),
-        plus `row_offset`."""
+        plus `row_offset`. Columns and scales as in `from_frame`."""
         offset = _row_offset(row_offset)
         names, _ = _names(case, activity, timestamp, channel, persona, {"emotion": emotion, "ces": ces, "csat": csat, "nps": nps}, scales, ces_higher_is_easier)
         return cls(NativeEventLog.from_csv(os.fspath(path), names, row_offset=offset), channel is not None)
@@ -463,9 +460,10 @@ class EventLog:
         """`map` with the observed figures of this log written in (see `Aggregate.calibrate`)."""
         return self.aggregate().calibrate(map, activities, report)
 
-    def conformance(self, map: JourneyMap, activities: MappingLike = None, top: int = 10, cases: bool = True) -> Conformance:
+    def conformance(self, map: JourneyMap, activities: MappingLike = None, top: Optional[int] = None, cases: Optional[bool] = None) -> Conformance:
         """Each case against `map`; without `activities`, an activity names a touchpoint or
-        outcome by id."""
+        outcome by id. `top` deviating variants are listed and every case unless `cases` is
+        False (None for the core's defaults: 10 variants, every case)."""
         return Conformance(self._native.conformance_json(map, top=top, include_cases=cases, **_mapping(activities)))
 
     def __repr__(self) -> str:

@@ -101,6 +101,8 @@ class NativeEventLog:
     def from_stream(stream: Any, names_json: str, progress: Optional[Callable[[int], Any]] = None, chunk: int = 1000000, row_offset: int = 0) -> NativeEventLog: ...
     @staticmethod
     def from_csv(path: Union[str, os.PathLike[str]], names_json: str, row_offset: int = 0) -> NativeEventLog: ...
+    @staticmethod
+    def columns(names_json: str) -> List[str]: ...
     @property
     def cases(self) -> int: ...
     @property
@@ -112,8 +114,8 @@ class NativeEventLog:
         map: JourneyMap,
         mapping_path: Optional[Union[str, os.PathLike[str]]] = None,
         mapping_rows: Optional[List[Tuple[str, Optional[str], str]]] = None,
-        top: int = 10,
-        include_cases: bool = True,
+        top: Optional[int] = None,
+        include_cases: Optional[bool] = None,
     ) -> str: ...
 
 @final

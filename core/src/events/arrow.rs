@@ -16,7 +16,7 @@ use arrow_schema::{DataType, TimeUnit};
 
 use super::columns::{Columns, NumColumn, StrColumn, TimeColumn};
 use super::ingest::{LogBuilder, Time};
-use super::{ColumnNames, Error};
+use super::{ColumnNames, Error, survey_number};
 
 /// A text column of an Arrow array.
 enum Text<'a> {
@@ -284,10 +284,9 @@ impl NumColumn for Numbers<'_> {
     fn value(&self, i: usize) -> Result<Option<f64>, String> {
         match self {
             Numbers::Values(v) => Ok(v[i]),
-            Numbers::Text(t) => match t.get(i).map(str::trim) {
-                None | Some("") => Ok(None),
-                Some(s) => s.parse().map(Some).map_err(|_| s.to_owned()),
-            },
+            Numbers::Text(t) => t
+                .get(i)
+                .map_or(Ok(None), |s| survey_number(s).map_err(str::to_owned)),
         }
     }
 }

@@ -19,7 +19,7 @@ use super::figures::{evidence, measures_from};
 use super::mapping::{ActivityMapping, Resolver, Target};
 use super::{Error, MetricKind, MetricScale, NONE, RowIssue};
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::{Entry, JourneyMap, Measures, Transition, XFields};
+use crate::model::{Entry, JourneyMap, MapIndex, Measures, Transition, XFields};
 
 /// An activity of the log that no mapping row covers.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -253,6 +253,50 @@ pub fn calibrate(
     let f = agg.map_flows(&targets);
     let mut out = map.clone();
     let (unmapped, mut diagnostics) = unmapped_report(agg, &f);
+    let index = map.index();
+    // Moves out of every touchpoint customers left.
+    let mut out_total: BTreeMap<usize, u64> = f.ends.clone();
+    for (&(a, _), &k) in &f.moves {
+        *out_total.entry(a).or_default() += k;
+    }
+    let added_transitions = write_moves(map, &index, &f, &out_total, &mut out, &mut diagnostics);
+    let added_entries = write_entries(map, &index, &f, &mut out, &mut diagnostics);
+    let (calibrated, not_observed) =
+        write_touchpoints(agg, map, &index, &f, &targets, &out_total, &mut out);
+    write_persona_shares(agg, &mut out);
+    Ok(Calibration {
+        map: out,
+        report: CalibrationReport {
+            cases: agg.cases(),
+            cases_used: f.used,
+            unmapped,
+            not_observed,
+            calibrated,
+            added_transitions,
+            added_entries,
+            mapping_issues: mapping.issues.clone(),
+            diagnostics,
+        },
+    })
+}
+
+/// `x-observed: true`, the mark of what calibration adds.
+fn observed() -> XFields {
+    let mut x = XFields::new();
+    x.insert("x-observed".to_owned(), Value::Bool(true));
+    x
+}
+
+/// The observed counts on the moves out of every touchpoint customers left (`out_total`), and
+/// the observed moves the map lacks added (JM333); the number added.
+fn write_moves(
+    map: &JourneyMap,
+    index: &MapIndex<'_>,
+    f: &MapFlows,
+    out_total: &BTreeMap<usize, u64>,
+    out: &mut JourneyMap,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> usize {
     let id_of = |t: Target| -> String {
         match t {
             Target::Touchpoint(p) => map.touchpoints[p].id.clone(),
@@ -260,18 +304,12 @@ pub fn calibrate(
             Target::Unmapped => String::new(),
         }
     };
-    let index = map.index();
     let position_of = |id: &str| -> Option<Target> {
         index
             .touchpoint_position(id)
             .map(Target::Touchpoint)
             .or_else(|| index.outcome_position(id).map(Target::Outcome))
     };
-    // Moves out of every touchpoint customers left.
-    let mut out_total: BTreeMap<usize, u64> = f.ends.clone();
-    for (&(a, _), &k) in &f.moves {
-        *out_total.entry(a).or_default() += k;
-    }
     let mut covered: BTreeMap<(usize, Target), ()> = BTreeMap::new();
     for t in &mut out.transitions {
         let (Some(from), Some(to)) = (index.touchpoint_position(&t.from), position_of(&t.to))
@@ -285,13 +323,11 @@ pub fn calibrate(
         t.count = Some(f.moves.get(&(from, to)).copied().unwrap_or(0) as f64);
         covered.insert((from, to), ());
     }
-    let mut added_transitions = 0;
+    let mut added = 0;
     for (&(from, to), &k) in &f.moves {
         if covered.contains_key(&(from, to)) {
             continue;
         }
-        let mut x = XFields::new();
-        x.insert("x-observed".to_owned(), Value::Bool(true));
         let (from_id, to_id) = (id_of(Target::Touchpoint(from)), id_of(to));
         diagnostics.push(Diagnostic::new(
             codes::OBSERVED_MOVE_ADDED,
@@ -305,46 +341,69 @@ pub fn calibrate(
             probability: None,
             count: Some(k as f64),
             label: None,
-            x,
+            x: observed(),
         });
-        added_transitions += 1;
+        added += 1;
     }
-    // Entries.
-    let mut added_entries = 0;
-    if !f.starts.is_empty() {
-        let mut seen: BTreeMap<usize, ()> = BTreeMap::new();
-        for e in &mut out.entries {
-            if let Some(p) = index.touchpoint_position(&e.touchpoint) {
-                e.probability = None;
-                e.count = Some(f.starts.get(&p).copied().unwrap_or(0) as f64);
-                seen.insert(p, ());
-            }
-        }
-        for (&p, &k) in &f.starts {
-            if seen.contains_key(&p) {
-                continue;
-            }
-            let mut x = XFields::new();
-            x.insert("x-observed".to_owned(), Value::Bool(true));
-            diagnostics.push(Diagnostic::new(
-                codes::OBSERVED_MOVE_ADDED,
-                format!("/entries/{}", out.entries.len()),
-                format!(
-                    "{k} cases start at {}, which is not an entry of the map; added",
-                    map.touchpoints[p].id
-                ),
-            ));
-            out.entries.push(Entry {
-                touchpoint: map.touchpoints[p].id.clone(),
-                personas: Vec::new(),
-                probability: None,
-                count: Some(k as f64),
-                x,
-            });
-            added_entries += 1;
+    added
+}
+
+/// The observed starts as the entries' counts, and the starts the map lacks added (JM333); the
+/// number added. Entries are left as they are when no case starts at a touchpoint.
+fn write_entries(
+    map: &JourneyMap,
+    index: &MapIndex<'_>,
+    f: &MapFlows,
+    out: &mut JourneyMap,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> usize {
+    if f.starts.is_empty() {
+        return 0;
+    }
+    let mut seen: BTreeMap<usize, ()> = BTreeMap::new();
+    for e in &mut out.entries {
+        if let Some(p) = index.touchpoint_position(&e.touchpoint) {
+            e.probability = None;
+            e.count = Some(f.starts.get(&p).copied().unwrap_or(0) as f64);
+            seen.insert(p, ());
         }
     }
-    // Measures and evidence.
+    let mut added = 0;
+    for (&p, &k) in &f.starts {
+        if seen.contains_key(&p) {
+            continue;
+        }
+        diagnostics.push(Diagnostic::new(
+            codes::OBSERVED_MOVE_ADDED,
+            format!("/entries/{}", out.entries.len()),
+            format!(
+                "{k} cases start at {}, which is not an entry of the map; added",
+                map.touchpoints[p].id
+            ),
+        ));
+        out.entries.push(Entry {
+            touchpoint: map.touchpoints[p].id.clone(),
+            personas: Vec::new(),
+            probability: None,
+            count: Some(k as f64),
+            x: observed(),
+        });
+        added += 1;
+    }
+    added
+}
+
+/// The drop-off, survey measures and evidence of every touchpoint customers reached; the ids of
+/// those calibrated and of those not observed.
+fn write_touchpoints(
+    agg: &Aggregate,
+    map: &JourneyMap,
+    index: &MapIndex<'_>,
+    f: &MapFlows,
+    targets: &[Target],
+    out_total: &BTreeMap<usize, u64>,
+    out: &mut JourneyMap,
+) -> (Vec<String>, Vec<String>) {
     let mut pooled: BTreeMap<usize, BTreeMap<u8, Histogram>> = BTreeMap::new();
     for (&(_, s, k), h) in &agg.metrics {
         if let Target::Touchpoint(t) = targets[s as usize] {
@@ -383,37 +442,28 @@ pub fn calibrate(
         }
         tp.evidence = Some(ev);
     }
-    // Persona shares, when the log's persona values are the map's persona ids.
-    if agg.spec.personas {
-        let total = agg.cases() as f64;
-        let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
-        for v in &agg.variants {
-            if v.persona != NONE {
-                *counts
-                    .entry(agg.personas[v.persona as usize].as_str())
-                    .or_default() += v.cases;
-            }
-        }
-        for persona in &mut out.personas {
-            if let Some(&k) = counts.get(persona.id.as_str()) {
-                persona.share = Some(k as f64 / total);
-            }
+    (calibrated, not_observed)
+}
+
+/// Persona shares, when the log's persona values are the map's persona ids.
+fn write_persona_shares(agg: &Aggregate, out: &mut JourneyMap) {
+    if !agg.spec.personas {
+        return;
+    }
+    let total = agg.cases() as f64;
+    let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+    for v in &agg.variants {
+        if v.persona != NONE {
+            *counts
+                .entry(agg.personas[v.persona as usize].as_str())
+                .or_default() += v.cases;
         }
     }
-    Ok(Calibration {
-        map: out,
-        report: CalibrationReport {
-            cases: agg.cases(),
-            cases_used: f.used,
-            unmapped,
-            not_observed,
-            calibrated,
-            added_transitions,
-            added_entries,
-            mapping_issues: mapping.issues.clone(),
-            diagnostics,
-        },
-    })
+    for persona in &mut out.personas {
+        if let Some(&k) = counts.get(persona.id.as_str()) {
+            persona.share = Some(k as f64 / total);
+        }
+    }
 }
 
 impl super::EventLog {

@@ -9,8 +9,8 @@ use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
-use super::ingest::{Event, LogBuilder, Time};
-use super::{ColumnNames, Error, parallel};
+use super::ingest::{Event, EventLog, LogBuilder, Time};
+use super::{ColumnNames, Error, parallel, survey_number};
 
 /// Bytes read at a time.
 const BLOCK: usize = 1 << 23;
@@ -52,6 +52,22 @@ fn layout(header: &[String], names: &ColumnNames) -> Result<Layout, Error> {
             .map(|m| find(&m.column))
             .collect::<Result<_, _>>()?,
     })
+}
+
+impl EventLog {
+    /// Reads a CSV log with a header row (see [`read_csv`]).
+    pub fn from_csv<R: Read>(reader: R, names: ColumnNames) -> Result<Self, Error> {
+        let mut b = LogBuilder::new(names)?;
+        read_csv(reader, &mut b)?;
+        Ok(b.finish())
+    }
+
+    /// Reads a CSV file (see [`read_csv`]).
+    pub fn from_csv_path(path: impl AsRef<Path>, names: ColumnNames) -> Result<Self, Error> {
+        let mut b = LogBuilder::new(names)?;
+        read_csv_path(path, &mut b)?;
+        Ok(b.finish())
+    }
 }
 
 /// Reads a CSV file with a header row into `builder` (see [`read_csv`]); a file that cannot be
@@ -261,7 +277,7 @@ fn read_block(
     });
     let n = results.len();
     for (i, r) in results.into_iter().enumerate() {
-        if !r? && !(last && i + 1 == n) {
+        if !(r? || last && i + 1 == n) {
             return Ok(false);
         }
     }
@@ -302,7 +318,7 @@ fn read_records(
         at = start;
         clean = !record
             .iter()
-            .last()
+            .next_back()
             .is_some_and(|f| f.ends_with(b"\n") || f.ends_with(b"\r"));
         push_record(builder, lay, &record, row, &mut metrics);
     }
@@ -342,12 +358,11 @@ fn push_record(
     let text = |i: usize| field(i).unwrap_or("");
     let mut ok = true;
     for (k, &i) in lay.metrics.iter().enumerate() {
-        metrics[k] = None;
-        let t = text(i).trim();
-        if !t.is_empty() {
-            match t.parse::<f64>() {
-                Ok(v) => metrics[k] = Some(v),
-                Err(_) => ok = false,
+        match survey_number(text(i)) {
+            Ok(v) => metrics[k] = v,
+            Err(_) => {
+                metrics[k] = None;
+                ok = false;
             }
         }
     }
@@ -376,6 +391,8 @@ fn push_record(
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use proptest::prelude::*;
 
     use super::*;
@@ -490,9 +507,9 @@ mod tests {
                     a,5\" x,1767225600,p,4\n\
                     b,\"multi\nline\",1767225601,p,4\n\
                     c,z,1767225602,q,4\n";
-        let one = read(text, 1).unwrap_or_else(|e| panic!("{e}"));
+        let one = read(text, 1).unwrap();
         for k in 2..6 {
-            let many = read(text, k).unwrap_or_else(|e| panic!("{e}"));
+            let many = read(text, k).unwrap();
             assert_eq!(format!("{many:?}"), format!("{one:?}"));
         }
         assert_eq!(one.events(), 3);

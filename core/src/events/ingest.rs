@@ -6,13 +6,9 @@
 //! case (cases in order of first appearance) and ordered by timestamp within a case, ties kept in
 //! input order.
 
-use std::io::Read;
-use std::path::Path;
-
-use super::csv_log::{read_csv, read_csv_path};
 use super::intern::{Interner, Names};
 use super::timestamps::{self, TimestampError};
-use super::{ColumnNames, Error, LogSpec, NONE, RowIssue};
+use super::{ColumnNames, Error, LogSpec, NONE, RowIssue, survey_number};
 use crate::diagnostics::codes;
 
 /// A timestamp as given.
@@ -298,12 +294,10 @@ impl LogBuilder {
     /// A metric cell given as text: empty is no answer, a number is checked against its scale,
     /// anything else is left out (JM301).
     pub(crate) fn metric_text(&mut self, row: u64, k: usize, text: Option<&str>) -> f64 {
-        let Some(t) = text.map(str::trim).filter(|t| !t.is_empty()) else {
-            return f64::NAN;
-        };
-        match t.parse::<f64>() {
-            Ok(v) => self.metric_value(row, k, Some(v)),
-            Err(_) => {
+        match text.map_or(Ok(None), survey_number) {
+            Ok(None) => f64::NAN,
+            Ok(v) => self.metric_value(row, k, v),
+            Err(t) => {
                 let m = &self.names.metrics[k];
                 self.issues.push(RowIssue::new(
                     row,
@@ -361,20 +355,6 @@ impl EventLog {
         for e in events {
             b.push(&e);
         }
-        Ok(b.finish())
-    }
-
-    /// Reads a CSV log with a header row (see [`read_csv`]).
-    pub fn from_csv<R: Read>(reader: R, names: ColumnNames) -> Result<Self, Error> {
-        let mut b = LogBuilder::new(names)?;
-        read_csv(reader, &mut b)?;
-        Ok(b.finish())
-    }
-
-    /// Reads a CSV file (see [`read_csv`]).
-    pub fn from_csv_path(path: impl AsRef<Path>, names: ColumnNames) -> Result<Self, Error> {
-        let mut b = LogBuilder::new(names)?;
-        read_csv_path(path, &mut b)?;
         Ok(b.finish())
     }
 

@@ -48,6 +48,13 @@ pub use stats::{Stats, StatsOptions};
 /// Marks a missing interned value (no channel, no persona, a missing metric).
 pub const NONE: u32 = u32::MAX;
 
+/// The case id column when none is named.
+pub const DEFAULT_CASE: &str = "case_id";
+/// The activity column when none is named.
+pub const DEFAULT_ACTIVITY: &str = "activity";
+/// The timestamp column when none is named.
+pub const DEFAULT_TIMESTAMP: &str = "timestamp";
+
 /// A survey metric read from a column of the log.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
@@ -99,6 +106,18 @@ impl MetricKind {
     }
 }
 
+/// A survey answer written as text (a cell of a CSV log, a text column): white space around it is
+/// ignored, empty is no answer (`Ok(None)`), and text that is not a number is `Err`, with the
+/// white space trimmed. Every reader of survey answers reads them so.
+#[inline]
+pub fn survey_number(text: &str) -> Result<Option<f64>, &str> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<f64>().map(Some).map_err(|_| t)
+}
+
 /// The declared scale of a metric column.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct MetricScale {
@@ -139,8 +158,10 @@ fn number_or_non_finite<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D
     }
 }
 
-/// A metric column: which metric, which column, on which scale.
+/// A metric column: which metric, which column, on which scale. When read, the scale may be left
+/// out, and so may its `min` and `max`: the metric's default scale fills in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(from = "MetricColumnSettings")]
 pub struct MetricColumn {
     /// The metric.
     pub kind: MetricKind,
@@ -150,8 +171,52 @@ pub struct MetricColumn {
     pub scale: MetricScale,
 }
 
-/// Which columns of a log hold what. Defaults: `case_id`, `activity`, `timestamp`.
+/// A metric column as read: the scale, and its bounds, may be left out.
+#[derive(Deserialize, JsonSchema)]
+struct MetricColumnSettings {
+    kind: MetricKind,
+    column: String,
+    #[serde(default)]
+    scale: Option<ScaleSettings>,
+}
+
+/// A scale as read: either bound may be left out (read as [`MetricScale::min`]).
+#[derive(Deserialize, JsonSchema)]
+struct ScaleSettings {
+    min: Option<Bound>,
+    max: Option<Bound>,
+    #[serde(default)]
+    higher_is_easier: bool,
+}
+
+/// A scale bound as read (see [`MetricScale::min`]).
+#[derive(Deserialize, JsonSchema)]
+struct Bound(#[serde(deserialize_with = "number_or_non_finite")] f64);
+
+impl From<MetricColumnSettings> for MetricColumn {
+    fn from(m: MetricColumnSettings) -> Self {
+        let default = m.kind.default_scale();
+        let scale = match m.scale {
+            None => default,
+            Some(s) => MetricScale {
+                min: s.min.map_or(default.min, |b| b.0),
+                max: s.max.map_or(default.max, |b| b.0),
+                higher_is_easier: s.higher_is_easier,
+            },
+        };
+        MetricColumn {
+            kind: m.kind,
+            column: m.column,
+            scale,
+        }
+    }
+}
+
+/// Which columns of a log hold what. Defaults: [`DEFAULT_CASE`], [`DEFAULT_ACTIVITY`],
+/// [`DEFAULT_TIMESTAMP`], no channel, persona or metric column; when read, any field may be left
+/// out for its default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
 pub struct ColumnNames {
     /// Case (customer or session) id column.
     pub case: String,
@@ -170,9 +235,9 @@ pub struct ColumnNames {
 impl Default for ColumnNames {
     fn default() -> Self {
         Self {
-            case: "case_id".to_owned(),
-            activity: "activity".to_owned(),
-            timestamp: "timestamp".to_owned(),
+            case: DEFAULT_CASE.to_owned(),
+            activity: DEFAULT_ACTIVITY.to_owned(),
+            timestamp: DEFAULT_TIMESTAMP.to_owned(),
             channel: None,
             persona: None,
             metrics: Vec::new(),
@@ -191,6 +256,29 @@ impl ColumnNames {
             scale: kind.default_scale(),
         });
         self
+    }
+
+    /// The columns read, each once: case, activity, timestamp, channel, persona, then the
+    /// metric columns.
+    pub fn columns(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let named = [&self.case, &self.activity, &self.timestamp]
+            .into_iter()
+            .chain(self.channel.as_ref())
+            .chain(self.persona.as_ref())
+            .chain(self.metrics.iter().map(|m| &m.column));
+        for c in named {
+            if !out.contains(&c.as_str()) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Column settings from JSON in which any field may be left out for its default (see
+    /// [`ColumnNames`] and [`MetricColumn`]), as the bindings send them; JM305 when unreadable.
+    pub fn from_settings_json(json: &str) -> Result<Self, Error> {
+        serde_json::from_str(json).map_err(|e| Error::Options(format!("column settings: {e}")))
     }
 
     /// What a log read with these columns holds (partials must agree on it to merge).
@@ -341,6 +429,47 @@ impl Error {
             Error::Mapping(ds) => ds.clone(),
             _ => vec![Diagnostic::new(self.code(), "", self.to_string())],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn survey_answers_read_from_text() {
+        assert_eq!(survey_number(" 4.0 "), Ok(Some(4.0)));
+        assert_eq!(survey_number("-2"), Ok(Some(-2.0)));
+        assert_eq!(survey_number(" \t"), Ok(None));
+        assert_eq!(survey_number(" n/a "), Err("n/a"));
+    }
+
+    #[test]
+    fn settings_left_out_are_the_defaults() {
+        assert_eq!(
+            ColumnNames::from_settings_json("{}").unwrap(),
+            ColumnNames::default()
+        );
+        let names = ColumnNames::from_settings_json(
+            r#"{"case": "id", "persona": "id", "metrics": [
+                {"kind": "csat", "column": "c"},
+                {"kind": "ces", "column": "e", "scale": {"higher_is_easier": true}},
+                {"kind": "emotion", "column": "m", "scale": {"min": -3, "max": "NaN"}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(names.activity, DEFAULT_ACTIVITY);
+        assert_eq!(names.metrics[0].scale, MetricKind::Csat.default_scale());
+        let ces = names.metrics[1].scale;
+        assert_eq!((ces.min, ces.max, ces.higher_is_easier), (1.0, 7.0, true));
+        assert_eq!(names.metrics[2].scale.min, -3.0);
+        assert!(names.metrics[2].scale.max.is_nan());
+        assert_eq!(
+            names.columns(),
+            ["id", "activity", "timestamp", "c", "e", "m"]
+        );
+        let bad = ColumnNames::from_settings_json(r#"{"case": 5}"#).unwrap_err();
+        assert_eq!(bad.code(), codes::INVALID_LOG_OPTIONS);
     }
 }
 

@@ -115,6 +115,8 @@ impl LogBuilder {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use proptest::prelude::*;
 
     use super::*;
@@ -174,7 +176,7 @@ mod tests {
         bounds.push(rows.len());
         bounds.sort_unstable();
         let parts: Vec<Range<usize>> = bounds.windows(2).map(|w| w[0]..w[1]).collect();
-        let mut b = LogBuilder::new(names).unwrap_or_else(|e| panic!("{e}"));
+        let mut b = LogBuilder::new(names).unwrap();
         read_parts(
             &mut b,
             &parts,
@@ -184,7 +186,7 @@ mod tests {
                 Ok(())
             },
         )
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
         // Debug text: NaN (no answer) is then equal to itself.
         format!("{:?}", b.finish())
     }

@@ -13,6 +13,10 @@ use super::aggregate::{Aggregate, Histogram};
 use super::timestamps;
 use super::{MetricKind, MetricScale, NONE, RowIssue};
 
+/// How many variants `journeymap events stats` lists unless told ([`StatsOptions::default`]
+/// lists all).
+pub const DEFAULT_TOP_VARIANTS: usize = 20;
+
 /// What [`Aggregate::stats`] computes.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StatsOptions {
@@ -292,14 +296,83 @@ pub(crate) fn metric_summary(
     }
 }
 
+/// Counts over the variants of an aggregate.
+struct Counts<'a> {
+    /// Per activity: events, cases, start, end, drop-off.
+    acts: Vec<[u64; 5]>,
+    /// Directly-follows pairs with their counts, sorted.
+    dfg: Vec<(u32, u32, u64)>,
+    /// Activity sequences with their cases, each once.
+    sequences: Sequences<'a>,
+    /// Cases per persona (NONE for none).
+    personas: BTreeMap<u32, u64>,
+}
+
 impl Aggregate {
     /// The statistics (see the module documentation).
     pub fn stats(&self, options: &StatsOptions) -> Stats {
+        let Counts {
+            acts,
+            dfg,
+            sequences,
+            personas,
+        } = self.counts(&options.outcomes);
+        let name = |a: u32| self.activities[a as usize].clone();
+        let mut order: Vec<u32> = (0..self.activities.len() as u32).collect();
+        order.sort_by(|&a, &b| self.activities[a as usize].cmp(&self.activities[b as usize]));
+        let transitions = self.transition_stats(&acts, &dfg);
+        let total = self.cases() as f64;
+        let variant_count = sequences.items.len();
+        let variants = sequences.top(options.top_variants, &self.activities);
+        let (rejected, warnings) = self
+            .issues
+            .iter()
+            .cloned()
+            .partition(|i| i.code == crate::diagnostics::codes::ROW_REJECTED.as_str());
+        Stats {
+            cases: self.cases(),
+            events: self.events,
+            rejected,
+            warnings,
+            first_event: self.time_range.map(|t| timestamps::format(t.0)),
+            last_event: self.time_range.map(|t| timestamps::format(t.1)),
+            activities: order
+                .iter()
+                .map(|&a| {
+                    let x = acts[a as usize];
+                    ActivityStats {
+                        activity: name(a),
+                        events: x[0],
+                        cases: x[1],
+                        start: x[2],
+                        end: x[3],
+                        drop_off: x[4],
+                    }
+                })
+                .collect(),
+            transitions,
+            variant_count,
+            variants: variants
+                .into_iter()
+                .map(|(activities, cases)| VariantStats {
+                    activities,
+                    cases,
+                    share: cases as f64 / total,
+                })
+                .collect(),
+            metrics: self.activity_metrics(&order),
+            personas: self.persona_stats(personas),
+        }
+    }
+
+    /// The counts of every activity, pair, sequence and persona; a case that reaches one of
+    /// `outcomes` has not dropped off.
+    fn counts(&self, outcomes: &[String]) -> Counts<'_> {
         let na = self.activities.len();
         let outcome: Vec<bool> = self
             .activities
             .iter()
-            .map(|a| options.outcomes.iter().any(|o| o == a))
+            .map(|a| outcomes.iter().any(|o| o == a))
             .collect();
         let mut acts = vec![[0u64; 5]; na]; // events, cases, start, end, drop_off
         let mut dfg = Pairs::new(na);
@@ -338,12 +411,30 @@ impl Aggregate {
                 by_sequence.add(&seq, k);
             }
         }
+        if !pooled {
+            // When each step is its activity (no channels) and without personas, every variant
+            // is a distinct sequence: the variants are the sequences.
+            by_sequence.arena = std::borrow::Cow::Borrowed(&self.sequences);
+            by_sequence.items = self
+                .variants
+                .iter()
+                .map(|v| (v.start, v.len, v.cases))
+                .collect();
+        }
+        Counts {
+            acts,
+            dfg: dfg.into_sorted(),
+            sequences: by_sequence,
+            personas,
+        }
+    }
+
+    /// The directly-follows pairs and case ends with their probabilities, by `from` then `to`
+    /// (ends last).
+    fn transition_stats(&self, acts: &[[u64; 5]], dfg: &[(u32, u32, u64)]) -> Vec<TransitionStats> {
         let name = |a: u32| self.activities[a as usize].clone();
-        let mut order: Vec<u32> = (0..na as u32).collect();
-        order.sort_by(|&a, &b| self.activities[a as usize].cmp(&self.activities[b as usize]));
-        let dfg = dfg.into_sorted();
-        let mut out_total = vec![0u64; na];
-        for &(a, _, c) in &dfg {
+        let mut out_total = vec![0u64; acts.len()];
+        for &(a, _, c) in dfg {
             out_total[a as usize] += c;
         }
         for (a, x) in acts.iter().enumerate() {
@@ -374,71 +465,25 @@ impl Aggregate {
                 .then_with(|| x.to.is_none().cmp(&y.to.is_none()))
                 .then_with(|| x.to.cmp(&y.to))
         });
+        transitions
+    }
+
+    /// Cases per persona, by persona (empty when the log has no persona column).
+    fn persona_stats(&self, personas: BTreeMap<u32, u64>) -> Vec<PersonaStats> {
+        if !self.spec.personas {
+            return Vec::new();
+        }
         let total = self.cases() as f64;
-        if !pooled {
-            // When each step is its activity (no channels) and without personas, every variant
-            // is a distinct sequence: the variants are the sequences.
-            by_sequence.arena = std::borrow::Cow::Borrowed(&self.sequences);
-            by_sequence.items = self
-                .variants
-                .iter()
-                .map(|v| (v.start, v.len, v.cases))
-                .collect();
-        }
-        let variant_count = by_sequence.items.len();
-        let variants = by_sequence.top(options.top_variants, &self.activities);
-        let (rejected, warnings) = self
-            .issues
-            .iter()
-            .cloned()
-            .partition(|i| i.code == crate::diagnostics::codes::ROW_REJECTED.as_str());
-        Stats {
-            cases: self.cases(),
-            events: self.events,
-            rejected,
-            warnings,
-            first_event: self.time_range.map(|t| timestamps::format(t.0)),
-            last_event: self.time_range.map(|t| timestamps::format(t.1)),
-            activities: order
-                .iter()
-                .map(|&a| {
-                    let x = acts[a as usize];
-                    ActivityStats {
-                        activity: name(a),
-                        events: x[0],
-                        cases: x[1],
-                        start: x[2],
-                        end: x[3],
-                        drop_off: x[4],
-                    }
-                })
-                .collect(),
-            transitions,
-            variant_count,
-            variants: variants
-                .into_iter()
-                .map(|(activities, cases)| VariantStats {
-                    activities,
-                    cases,
-                    share: cases as f64 / total,
-                })
-                .collect(),
-            metrics: self.activity_metrics(&order),
-            personas: if self.spec.personas {
-                let mut list: Vec<PersonaStats> = personas
-                    .into_iter()
-                    .map(|(p, cases)| PersonaStats {
-                        persona: (p != NONE).then(|| self.personas[p as usize].clone()),
-                        cases,
-                        share: cases as f64 / total,
-                    })
-                    .collect();
-                list.sort_by(|a, b| a.persona.cmp(&b.persona));
-                list
-            } else {
-                Vec::new()
-            },
-        }
+        let mut list: Vec<PersonaStats> = personas
+            .into_iter()
+            .map(|(p, cases)| PersonaStats {
+                persona: (p != NONE).then(|| self.personas[p as usize].clone()),
+                cases,
+                share: cases as f64 / total,
+            })
+            .collect();
+        list.sort_by(|a, b| a.persona.cmp(&b.persona));
+        list
     }
 
     /// Survey aggregates per activity (personas and channels pooled), activities in `order`.

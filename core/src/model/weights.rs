@@ -15,28 +15,49 @@ pub const SUM_TOLERANCE: f64 = 1e-9;
 pub struct Budget {
     /// Explicit probabilities plus the drop-off.
     pub fixed: f64,
-    /// Whether every move has an explicit probability.
-    pub all_explicit: bool,
-    /// Whether there is no move at all.
-    pub no_moves: bool,
+    /// Number of moves.
+    pub moves: usize,
+    /// Number of moves with an explicit probability.
+    pub explicit: usize,
 }
 
 impl Budget {
     /// The budget of moves given as `(probability, count)` pairs with a declared `drop_off`.
     pub fn of(moves: impl IntoIterator<Item = (Option<f64>, Option<f64>)>, drop_off: f64) -> Self {
-        let (mut explicit, mut all_explicit, mut no_moves) = (0.0, true, true);
+        let (mut sum, mut n, mut explicit) = (0.0, 0, 0);
         for (p, _) in moves {
-            no_moves = false;
-            match p {
-                Some(p) => explicit += p,
-                None => all_explicit = false,
+            n += 1;
+            if let Some(p) = p {
+                sum += p;
+                explicit += 1;
             }
         }
         Self {
-            fixed: explicit + drop_off,
-            all_explicit,
-            no_moves,
+            fixed: sum + drop_off,
+            moves: n,
+            explicit,
         }
+    }
+
+    /// The budget once the moves of `old` (some of these moves) are replaced by those of `new`,
+    /// with `drop_off` added: `self`, `old` and `new` are budgets of moves alone (drop-off 0).
+    /// So the effects of an opportunity are checked without reading the moves they leave alone.
+    pub fn replaced(self, old: Budget, new: Budget, drop_off: f64) -> Self {
+        Self {
+            fixed: self.fixed - old.fixed + new.fixed + drop_off,
+            moves: self.moves.saturating_sub(old.moves) + new.moves,
+            explicit: self.explicit.saturating_sub(old.explicit) + new.explicit,
+        }
+    }
+
+    /// Whether every move has an explicit probability.
+    pub fn all_explicit(&self) -> bool {
+        self.explicit == self.moves
+    }
+
+    /// Whether there is no move at all.
+    pub fn no_moves(&self) -> bool {
+        self.moves == 0
     }
 
     /// The explicit probabilities and drop-off sum over 1 (JM032; scoring scales them, JM102).
@@ -46,7 +67,7 @@ impl Budget {
 
     /// Every move is explicit and they sum under 1: the rest is abandonment (JM052).
     pub fn leaks(&self) -> bool {
-        self.all_explicit && self.fixed < 1.0 - SUM_TOLERANCE
+        self.all_explicit() && self.fixed < 1.0 - SUM_TOLERANCE
     }
 
     /// What is left of 1 after the explicit part (0 within rounding, 0 when over one).
@@ -157,6 +178,15 @@ mod tests {
         assert!(!b.leaks());
         let b = Budget::of([(Some(0.7), None)], 0.4);
         assert!(b.over_one() && resolve(&[(Some(0.7), None)], 0.4).normalized);
-        assert!(Budget::of([], 0.0).no_moves);
+        assert!(Budget::of([], 0.0).no_moves());
+        let all = Budget::of(
+            [(Some(0.5), None), (Some(0.3), None), (None, Some(2.0))],
+            0.0,
+        );
+        let old = Budget::of([(None, Some(2.0))], 0.0);
+        let new = Budget::of([(Some(0.3), None)], 0.0);
+        let b = all.replaced(old, new, 0.1);
+        assert!(b.all_explicit() && b.over_one() && b.moves == 3);
+        assert!((b.fixed - 1.2).abs() < 1e-12);
     }
 }

@@ -138,6 +138,7 @@ fn flows(
 }
 
 /// Builds and places the flow of the drawn personas (added up over the customer base when `all`).
+#[allow(clippy::too_many_lines, reason = "split pending in the picture work")]
 pub(crate) fn flow(map: &JourneyMap, index: &MapIndex<'_>, drawn: &[Drawn<'_>], all: bool) -> Flow {
     let (moves, amounts) = flows(map, index, drawn, all);
     let stages = map.stages_in_order();

@@ -17,6 +17,7 @@ use crate::score::Scores;
 
 use super::flow_canvas::*;
 
+#[allow(clippy::too_many_lines, reason = "split pending in the picture work")]
 pub(super) fn node_box(ctx: &Ctx<'_>, channels: &Channels, out: &mut String, node: &Node) {
     let (x, y) = (col_x(node.col), ctx.y(node) - NODE_H / 2.0);
     match node.key {

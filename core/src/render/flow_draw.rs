@@ -368,6 +368,7 @@ fn edge_labels(
 }
 
 /// Draws the flow view of `drawn` (added up over the customer base when `all`).
+#[allow(clippy::too_many_lines, reason = "split pending in the picture work")]
 pub(crate) fn draw(
     map: &JourneyMap,
     index: &MapIndex<'_>,

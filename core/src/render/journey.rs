@@ -184,6 +184,7 @@ fn path_statement(ctx: &Ctx<'_>) -> String {
     }
 }
 
+#[allow(clippy::too_many_lines, reason = "split pending in the picture work")]
 fn legend_groups(ctx: &Ctx<'_>) -> Vec<Legend> {
     let used: Vec<&str> = ctx
         .grid
@@ -351,6 +352,7 @@ fn description(ctx: &Ctx<'_>, subtitle: &str) -> String {
 }
 
 /// Draws the journey map of `drawn` (one persona, or several with `overlay`).
+#[allow(clippy::too_many_lines, reason = "split pending in the picture work")]
 pub(crate) fn draw(
     map: &JourneyMap,
     index: &MapIndex<'_>,

@@ -47,6 +47,16 @@ pub fn text_opportunities(
         let _ = writeln!(out, "The map declares no opportunity.");
         return out;
     }
+    table(&mut out, list);
+    reasons(&mut out, map, list);
+    if let Some(p) = portfolio {
+        portfolio_text(&mut out, p);
+    }
+    out
+}
+
+/// The table: rank, opportunity, reach, impact, RICE, quadrant and the predicted changes.
+fn table(out: &mut String, list: &[OpportunityScore]) {
     let width = list
         .iter()
         .map(|o| o.opportunity.chars().count())
@@ -90,6 +100,10 @@ pub fn text_opportunities(
             health
         );
     }
+}
+
+/// Why each opportunity ranks where it does: its reasons and the pains it addresses.
+fn reasons(out: &mut String, map: &JourneyMap, list: &[OpportunityScore]) {
     let _ = writeln!(out, "\nWhy:");
     let index = map.index();
     for o in list {
@@ -109,31 +123,32 @@ pub fn text_opportunities(
             let _ = writeln!(out, "      · pain {} at {name}", pain.pain);
         }
     }
-    if let Some(p) = portfolio {
-        let budget = p
-            .budget
-            .map_or_else(|| "no budget limit".to_owned(), |b| format!("budget {b}"));
-        let _ = writeln!(out, "\nPortfolio ({budget}):");
-        if p.chosen.is_empty() {
-            let _ = writeln!(out, "  nothing: no opportunity with effects fits and helps");
-        } else {
-            for s in &p.steps {
-                let _ = writeln!(
-                    out,
-                    "  {} (effort {}, health {}, total effort {})",
-                    s.opportunity,
-                    s.effort,
-                    signed(s.gain, 2),
-                    s.spent
-                );
-            }
-            let _ = writeln!(out, "  together: {}", change(&p.predicted));
+}
+
+/// The portfolio: its steps, what they buy together, and its notes.
+fn portfolio_text(out: &mut String, p: &Portfolio) {
+    let budget = p
+        .budget
+        .map_or_else(|| "no budget limit".to_owned(), |b| format!("budget {b}"));
+    let _ = writeln!(out, "\nPortfolio ({budget}):");
+    if p.chosen.is_empty() {
+        let _ = writeln!(out, "  nothing: no opportunity with effects fits and helps");
+    } else {
+        for s in &p.steps {
+            let _ = writeln!(
+                out,
+                "  {} (effort {}, health {}, total effort {})",
+                s.opportunity,
+                s.effort,
+                signed(s.gain, 2),
+                s.spent
+            );
         }
-        for d in &p.diagnostics {
-            let _ = writeln!(out, "  note: {}", d.message);
-        }
+        let _ = writeln!(out, "  together: {}", change(&p.predicted));
     }
-    out
+    for d in &p.diagnostics {
+        let _ = writeln!(out, "  note: {}", d.message);
+    }
 }
 
 /// The first `top` opportunities in a few lines, for the text report of the scores (the whole

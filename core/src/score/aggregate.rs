@@ -338,43 +338,98 @@ pub(crate) fn overall(
     }
 }
 
-/// The moments of truth over the customer base, ranked.
-// The accumulator type and its two helpers are local to this one use; the body is one pass
-// over the personas' moments, then one over the accumulated touchpoints.
+/// A touchpoint's moment-of-truth figures summed over the personas: (Σ w·reach, Σ w·reach·factor
+/// ..., Σ w, Σ factor ... for the unreached case).
+struct MomentSums<'m> {
+    data: StateData<'m>,
+    reach: f64,
+    weighted: [f64; 4],
+    weight: f64,
+    plain: [f64; 4],
+    personas: f64,
+    /// Known importance and performance: (Σ w·reach·v, Σ w·reach, Σ w·v, Σ w).
+    importance: [f64; 4],
+    performance: [f64; 4],
+}
+
+impl<'m> MomentSums<'m> {
+    fn new(data: StateData<'m>) -> Self {
+        Self {
+            data,
+            reach: 0.0,
+            weighted: [0.0; 4],
+            weight: 0.0,
+            plain: [0.0; 4],
+            personas: 0.0,
+            importance: [0.0; 4],
+            performance: [0.0; 4],
+        }
+    }
+
+    /// Adds the factors of a persona of weight `w` at the touchpoint, and its known importance
+    /// and performance there.
+    fn add(&mut self, w: f64, f: &Factors, d: &StateData<'_>) {
+        let values = [f.importance, f.pain, f.swing, f.criticality];
+        self.reach += w * f.reach;
+        self.weight += w * f.reach;
+        self.personas += 1.0;
+        for (k, value) in values.iter().enumerate() {
+            self.weighted[k] += w * f.reach * value;
+            self.plain[k] += value;
+        }
+        add_known(&mut self.importance, w, f.reach, d.importance);
+        add_known(&mut self.performance, w, f.reach, performance(d));
+    }
+
+    /// The factors over the customer base: reach-weighted means (plain means when no persona
+    /// reaches the touchpoint).
+    fn factors(&self) -> Factors {
+        let v = |k: usize| {
+            if self.weight > 0.0 {
+                self.weighted[k] / self.weight
+            } else {
+                self.plain[k] / self.personas.max(1.0)
+            }
+        };
+        Factors {
+            reach: self.reach,
+            importance: v(0),
+            pain: v(1),
+            swing: v(2),
+            criticality: v(3),
+        }
+    }
+}
+
+/// Adds a known value `v` of a persona of weight `w` reaching a touchpoint with `reach`.
+fn add_known(acc: &mut [f64; 4], w: f64, reach: f64, v: Option<f64>) {
+    if let Some(v) = v {
+        acc[0] += w * reach * v;
+        acc[1] += w * reach;
+        acc[2] += w * v;
+        acc[3] += w;
+    }
+}
+
+/// The reach-weighted mean of the sums of [`add_known`] (the plain weighted mean when nobody
+/// reaches), `None` when no value is known.
+fn known_mean(acc: &[f64; 4]) -> Option<f64> {
+    if acc[1] > 0.0 {
+        Some(acc[0] / acc[1])
+    } else {
+        (acc[3] > 0.0).then(|| acc[2] / acc[3])
+    }
+}
+
+/// The moments of truth over the customer base, ranked: one pass over the personas' moments,
+/// then one over the summed touchpoints.
 pub(crate) fn aggregate_moments<'m>(
     map: &'m JourneyMap,
     config: &ScoringConfig,
     results: &[PersonaResult<'m>],
     ranks: &HashMap<&str, usize>,
 ) -> Vec<MomentOfTruth> {
-    // touchpoint id → (Σ w·reach, Σ w·reach·factor..., Σ w, Σ w·factor... for the unreached case)
-    struct Acc<'m> {
-        data: StateData<'m>,
-        reach: f64,
-        weighted: [f64; 4],
-        weight: f64,
-        plain: [f64; 4],
-        personas: f64,
-        /// Known importance and performance: (Σ w·reach·v, Σ w·reach, Σ w·v, Σ w).
-        importance: [f64; 4],
-        performance: [f64; 4],
-    }
-    fn add(acc: &mut [f64; 4], w: f64, reach: f64, v: Option<f64>) {
-        if let Some(v) = v {
-            acc[0] += w * reach * v;
-            acc[1] += w * reach;
-            acc[2] += w * v;
-            acc[3] += w;
-        }
-    }
-    fn mean(acc: &[f64; 4]) -> Option<f64> {
-        if acc[1] > 0.0 {
-            Some(acc[0] / acc[1])
-        } else {
-            (acc[3] > 0.0).then(|| acc[2] / acc[3])
-        }
-    }
-    let mut acc: BTreeMap<&str, Acc<'_>> = BTreeMap::new();
+    let mut sums: BTreeMap<&str, MomentSums<'_>> = BTreeMap::new();
     for r in results {
         let w = r.scores.weight;
         for m in &r.scores.moments_of_truth {
@@ -382,57 +437,24 @@ pub(crate) fn aggregate_moments<'m>(
                 continue;
             };
             let d = &r.data[i];
-            let f = &m.factors;
-            let values = [f.importance, f.pain, f.swing, f.criticality];
             // The map-level measures (no persona override) describe the aggregated touchpoint.
-            let e = acc.entry(d.tp.id.as_str()).or_insert_with(|| Acc {
-                data: state_data(map, d.tp, None, ranks),
-                reach: 0.0,
-                weighted: [0.0; 4],
-                weight: 0.0,
-                plain: [0.0; 4],
-                personas: 0.0,
-                importance: [0.0; 4],
-                performance: [0.0; 4],
-            });
-            e.reach += w * f.reach;
-            e.weight += w * f.reach;
-            e.personas += 1.0;
-            for (k, value) in values.iter().enumerate() {
-                e.weighted[k] += w * f.reach * value;
-                e.plain[k] += value;
-            }
-            add(&mut e.importance, w, f.reach, d.importance);
-            add(&mut e.performance, w, f.reach, performance(d));
+            sums.entry(d.tp.id.as_str())
+                .or_insert_with(|| MomentSums::new(state_data(map, d.tp, None, ranks)))
+                .add(w, &m.factors, d);
         }
     }
     // The crosshair over the aggregated touchpoints.
     let (imp_mid, perf_mid) = crosshair_of(
         config,
-        acc.values().filter_map(|a| mean(&a.importance)),
-        acc.values().filter_map(|a| mean(&a.performance)),
+        sums.values().filter_map(|a| known_mean(&a.importance)),
+        sums.values().filter_map(|a| known_mean(&a.performance)),
     );
-    let mut out: Vec<MomentOfTruth> = acc
+    let mut out: Vec<MomentOfTruth> = sums
         .into_values()
         .map(|a| {
-            let v = |k: usize| {
-                if a.weight > 0.0 {
-                    a.weighted[k] / a.weight
-                } else {
-                    a.plain[k] / a.personas.max(1.0)
-                }
-            };
-            let factors = Factors {
-                reach: a.reach,
-                importance: v(0),
-                pain: v(1),
-                swing: v(2),
-                criticality: v(3),
-            };
-            let quadrant =
-                quadrant_of(mean(&a.importance), mean(&a.performance), imp_mid, perf_mid);
-            let importance_known = mean(&a.importance).is_some();
-            moment(config, &a.data, factors, quadrant, importance_known)
+            let importance = known_mean(&a.importance);
+            let quadrant = quadrant_of(importance, known_mean(&a.performance), imp_mid, perf_mid);
+            moment(config, &a.data, a.factors(), quadrant, importance.is_some())
         })
         .collect();
     rank(&mut out);

@@ -136,7 +136,6 @@ impl Side<'_> {
 }
 
 /// Compares an as-is map with its to-be version.
-// Long by its output: one struct literal with a delta per compared figure.
 pub fn compare(as_is: &JourneyMap, to_be: &JourneyMap, config: &ScoringConfig) -> Comparison {
     let before = Side {
         map: as_is,
@@ -157,56 +156,9 @@ pub fn compare(as_is: &JourneyMap, to_be: &JourneyMap, config: &ScoringConfig) -
     let (old, new) = (ids(as_is), ids(to_be));
     let touchpoints = old
         .union(&new)
-        .map(|id| {
-            let (b, a) = (before.touchpoint(id), after.touchpoint(id));
-            let (bm, am) = (before.moment(id), after.moment(id));
-            TouchpointDelta {
-                touchpoint: id.clone(),
-                reach: Delta::new(bm.map(|m| m.factors.reach), am.map(|m| m.factors.reach)),
-                emotion: Delta::new(b.and_then(|x| x.0), a.and_then(|x| x.0)),
-                effort: Delta::new(b.and_then(|x| x.1), a.and_then(|x| x.1)),
-                gap: Delta::new(b.and_then(|x| x.2), a.and_then(|x| x.2)),
-                priority: Delta::new(bm.map(|m| m.priority), am.map(|m| m.priority)),
-                criticality: Delta::new(
-                    bm.map(|m| m.factors.criticality),
-                    am.map(|m| m.factors.criticality),
-                ),
-            }
-        })
+        .map(|id| touchpoint_delta(&before, &after, id))
         .collect();
-    let pairs = [
-        (
-            stage_values(&before.scores, |p| &p.emotion.stages),
-            stage_values(&after.scores, |p| &p.emotion.stages),
-        ),
-        (
-            stage_values(&before.scores, |p| &p.effort.stages),
-            stage_values(&after.scores, |p| &p.effort.stages),
-        ),
-        (
-            stage_values(&before.scores, |p| &p.gap.stages),
-            stage_values(&after.scores, |p| &p.gap.stages),
-        ),
-    ];
-    let stage_ids: BTreeSet<String> = as_is
-        .stages
-        .iter()
-        .chain(&to_be.stages)
-        .map(|s| s.id.clone())
-        .collect();
-    let stages = stage_ids
-        .into_iter()
-        .map(|id| {
-            let d =
-                |k: usize| Delta::new(pairs[k].0.get(&id).copied(), pairs[k].1.get(&id).copied());
-            StageDelta {
-                emotion: d(0),
-                effort: d(1),
-                gap: d(2),
-                stage: id,
-            }
-        })
-        .collect();
+    let stages = stage_deltas(&before, &after);
     let (bo, ao) = (&before.scores.overall, &after.scores.overall);
     Comparison {
         as_is: as_is.id.clone(),
@@ -226,4 +178,60 @@ pub fn compare(as_is: &JourneyMap, to_be: &JourneyMap, config: &ScoringConfig) -
         touchpoints,
         stages,
     }
+}
+
+/// The changes of one touchpoint (of either map).
+fn touchpoint_delta(before: &Side<'_>, after: &Side<'_>, id: &str) -> TouchpointDelta {
+    let (b, a) = (before.touchpoint(id), after.touchpoint(id));
+    let (bm, am) = (before.moment(id), after.moment(id));
+    TouchpointDelta {
+        touchpoint: id.to_owned(),
+        reach: Delta::new(bm.map(|m| m.factors.reach), am.map(|m| m.factors.reach)),
+        emotion: Delta::new(b.and_then(|x| x.0), a.and_then(|x| x.0)),
+        effort: Delta::new(b.and_then(|x| x.1), a.and_then(|x| x.1)),
+        gap: Delta::new(b.and_then(|x| x.2), a.and_then(|x| x.2)),
+        priority: Delta::new(bm.map(|m| m.priority), am.map(|m| m.priority)),
+        criticality: Delta::new(
+            bm.map(|m| m.factors.criticality),
+            am.map(|m| m.factors.criticality),
+        ),
+    }
+}
+
+/// The changes of every stage of either map: emotion, effort and gap over the customer base.
+fn stage_deltas(before: &Side<'_>, after: &Side<'_>) -> Vec<StageDelta> {
+    let pairs = [
+        (
+            stage_values(&before.scores, |p| &p.emotion.stages),
+            stage_values(&after.scores, |p| &p.emotion.stages),
+        ),
+        (
+            stage_values(&before.scores, |p| &p.effort.stages),
+            stage_values(&after.scores, |p| &p.effort.stages),
+        ),
+        (
+            stage_values(&before.scores, |p| &p.gap.stages),
+            stage_values(&after.scores, |p| &p.gap.stages),
+        ),
+    ];
+    let stage_ids: BTreeSet<String> = before
+        .map
+        .stages
+        .iter()
+        .chain(&after.map.stages)
+        .map(|s| s.id.clone())
+        .collect();
+    stage_ids
+        .into_iter()
+        .map(|id| {
+            let d =
+                |k: usize| Delta::new(pairs[k].0.get(&id).copied(), pairs[k].1.get(&id).copied());
+            StageDelta {
+                emotion: d(0),
+                effort: d(1),
+                gap: d(2),
+                stage: id,
+            }
+        })
+        .collect()
 }

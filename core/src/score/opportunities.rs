@@ -392,51 +392,12 @@ fn reasons(
     pains: &[AddressedPain],
 ) -> Vec<String> {
     let mut out = Vec::with_capacity(5);
-    let level = rice
-        .impact
-        .map(|i| format!("impact {i} ({})", level_name(i)))
-        .unwrap_or_default();
-    match predicted {
-        Some(p) => {
-            let mut parts = Vec::new();
-            if p.conversion.abs() >= 0.0005 {
-                parts.push(format!("conversion {} pt", signed(p.conversion * 100.0, 1)));
-            }
-            if p.effort.abs() >= 0.005 {
-                parts.push(format!("expected effort {}", signed(p.effort, 2)));
-            }
-            if let Some(e) = p.peak_end.filter(|e| e.abs() >= 0.005) {
-                parts.push(format!("remembered emotion {}", signed(e, 2)));
-            }
-            if p.handoffs.abs() >= 0.005 {
-                parts.push(format!("hand-offs {}", signed(p.handoffs, 2)));
-            }
-            let detail = if parts.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", parts.join(", "))
-            };
-            let per_reached = if rice.reach > 0.0 {
-                format!(", {} per customer reached", points(p.health / rice.reach))
-            } else {
-                String::new()
-            };
-            out.push(format!(
-                "predicted health {} points per customer{detail}{per_reached}: {level}",
-                points(p.health)
-            ));
-        }
-        None => match (o.value, rice.impact) {
-            (Some(v), Some(_)) => out.push(format!("declared value {v}: {level}")),
-            _ => out.push("no effects and no declared value: impact unknown".to_owned()),
-        },
-    }
+    out.push(impact_reason(o, rice, predicted));
     out.push(format!(
         "reaches {}% of customers",
         (rice.reach * 100.0).round()
     ));
-    if !pains.is_empty() {
-        let worst = &pains[0];
+    if let Some(worst) = pains.first() {
         let severity = match worst.severity {
             crate::model::NoteSeverity::Low => "low",
             crate::model::NoteSeverity::Medium => "medium",
@@ -476,4 +437,46 @@ fn reasons(
         ));
     }
     out
+}
+
+/// The first reason: the predicted change in health (with what moves it), or the declared
+/// value, and the impact level they give.
+fn impact_reason(o: &Opportunity, rice: &Rice, predicted: Option<&Prediction>) -> String {
+    let level = rice
+        .impact
+        .map(|i| format!("impact {i} ({})", level_name(i)))
+        .unwrap_or_default();
+    let Some(p) = predicted else {
+        return match (o.value, rice.impact) {
+            (Some(v), Some(_)) => format!("declared value {v}: {level}"),
+            _ => "no effects and no declared value: impact unknown".to_owned(),
+        };
+    };
+    let mut parts = Vec::new();
+    if p.conversion.abs() >= 0.0005 {
+        parts.push(format!("conversion {} pt", signed(p.conversion * 100.0, 1)));
+    }
+    if p.effort.abs() >= 0.005 {
+        parts.push(format!("expected effort {}", signed(p.effort, 2)));
+    }
+    if let Some(e) = p.peak_end.filter(|e| e.abs() >= 0.005) {
+        parts.push(format!("remembered emotion {}", signed(e, 2)));
+    }
+    if p.handoffs.abs() >= 0.005 {
+        parts.push(format!("hand-offs {}", signed(p.handoffs, 2)));
+    }
+    let detail = if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    };
+    let per_reached = if rice.reach > 0.0 {
+        format!(", {} per customer reached", points(p.health / rice.reach))
+    } else {
+        String::new()
+    };
+    format!(
+        "predicted health {} points per customer{detail}{per_reached}: {level}",
+        points(p.health)
+    )
 }

@@ -25,6 +25,8 @@ fn better(a: (&Candidate<'_>, f64, f64), b: (&Candidate<'_>, f64, f64)) -> bool 
         .is_gt()
 }
 
+/// The portfolio within `budget` (see the module documentation); JM109 for every opportunity
+/// left out before the choice.
 pub(crate) fn portfolio(
     predictor: &mut Predictor<'_>,
     budget: Option<f64>,
@@ -34,6 +36,52 @@ pub(crate) fn portfolio(
     }
     let map = predictor.map;
     let mut diagnostics = Vec::new();
+    let candidates = candidates(predictor, &mut diagnostics);
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut taken = vec![false; candidates.len()];
+    let mut steps: Vec<PortfolioStep> = Vec::new();
+    let mut spent = 0.0;
+    let mut health = predictor.base.totals.health.index;
+    while let Some((k, ratio, gain, after)) = best_next(
+        predictor,
+        &candidates,
+        &taken,
+        &chosen,
+        (budget, spent),
+        health,
+    ) {
+        let c = &candidates[k];
+        taken[k] = true;
+        chosen.push(c.position);
+        spent += c.effort;
+        health = after;
+        steps.push(PortfolioStep {
+            opportunity: c.id.to_owned(),
+            effort: c.effort,
+            gain,
+            gain_per_effort: ratio.is_finite().then_some(ratio),
+            spent,
+        });
+    }
+    let (after, skipped) = predictor.predict(&chosen);
+    diagnostics.extend(skipped);
+    Ok(Portfolio {
+        budget,
+        chosen: steps.iter().map(|s| s.opportunity.clone()).collect(),
+        effort: spent,
+        predicted: change(map, &predictor.base, &after),
+        steps,
+        diagnostics,
+    })
+}
+
+/// The opportunities that can be chosen (first of each id, with effects that can be predicted,
+/// not done or rejected, with an effort); a JM109 note for each of the others.
+fn candidates<'m>(
+    predictor: &Predictor<'m>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Candidate<'m>> {
+    let map = predictor.map;
     let mut candidates: Vec<Candidate<'_>> = Vec::new();
     for (i, o) in map.opportunities.iter().enumerate() {
         if map.opportunities[..i].iter().any(|x| x.id == o.id) {
@@ -70,61 +118,43 @@ pub(crate) fn portfolio(
             )),
         }
     }
-    let mut chosen: Vec<usize> = Vec::new();
-    let mut taken = vec![false; candidates.len()];
-    let mut steps: Vec<PortfolioStep> = Vec::new();
-    let mut spent = 0.0;
-    let mut health = predictor.base.totals.health.index;
-    loop {
-        // (candidate index, gain per effort, gain, health after)
-        let mut best: Option<(usize, f64, f64, f64)> = None;
-        for (k, c) in candidates.iter().enumerate() {
-            if taken[k] || budget.is_some_and(|b| spent + c.effort > b) {
-                continue;
-            }
-            let mut set = chosen.clone();
-            set.push(c.position);
-            let (after, _) = predictor.predict(&set);
-            let gain = after.totals.health.index - health;
-            // A gain that is not positive (or NaN) buys nothing.
-            if gain.is_nan() || gain <= 0.0 {
-                continue;
-            }
-            let ratio = if c.effort > 0.0 {
-                gain / c.effort
-            } else {
-                f64::INFINITY
-            };
-            let wins = best
-                .is_none_or(|(b, br, bg, _)| better((c, ratio, gain), (&candidates[b], br, bg)));
-            if wins {
-                best = Some((k, ratio, gain, after.totals.health.index));
-            }
+    candidates
+}
+
+/// The best candidate to add to `chosen` (health `health`, `spent` of `budget` spent):
+/// (candidate index, gain per effort, gain, health after), `None` when no candidate left fits or
+/// helps.
+fn best_next(
+    predictor: &mut Predictor<'_>,
+    candidates: &[Candidate<'_>],
+    taken: &[bool],
+    chosen: &[usize],
+    (budget, spent): (Option<f64>, f64),
+    health: f64,
+) -> Option<(usize, f64, f64, f64)> {
+    let mut best: Option<(usize, f64, f64, f64)> = None;
+    for (k, c) in candidates.iter().enumerate() {
+        if taken[k] || budget.is_some_and(|b| spent + c.effort > b) {
+            continue;
         }
-        let Some((k, ratio, gain, after)) = best else {
-            break;
+        let mut set = chosen.to_vec();
+        set.push(c.position);
+        let (after, _) = predictor.predict(&set);
+        let gain = after.totals.health.index - health;
+        // A gain that is not positive (or NaN) buys nothing.
+        if gain.is_nan() || gain <= 0.0 {
+            continue;
+        }
+        let ratio = if c.effort > 0.0 {
+            gain / c.effort
+        } else {
+            f64::INFINITY
         };
-        let c = &candidates[k];
-        taken[k] = true;
-        chosen.push(c.position);
-        spent += c.effort;
-        health = after;
-        steps.push(PortfolioStep {
-            opportunity: c.id.to_owned(),
-            effort: c.effort,
-            gain,
-            gain_per_effort: ratio.is_finite().then_some(ratio),
-            spent,
-        });
+        let wins =
+            best.is_none_or(|(b, br, bg, _)| better((c, ratio, gain), (&candidates[b], br, bg)));
+        if wins {
+            best = Some((k, ratio, gain, after.totals.health.index));
+        }
     }
-    let (after, skipped) = predictor.predict(&chosen);
-    diagnostics.extend(skipped);
-    Ok(Portfolio {
-        budget,
-        chosen: steps.iter().map(|s| s.opportunity.clone()).collect(),
-        effort: spent,
-        predicted: change(map, &predictor.base, &after),
-        steps,
-        diagnostics,
-    })
+    best
 }

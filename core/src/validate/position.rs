@@ -65,7 +65,7 @@ impl Scanner<'_> {
         }
     }
 
-    // One arm per JSON value kind; the object and array arms walk their members in place.
+    // One arm per JSON value kind; objects and arrays walk their members in place.
     fn value(&mut self, pointer: &mut String, depth: usize) {
         self.skip_ws();
         if !self.wanted.contains(pointer.as_str()) {
@@ -76,70 +76,8 @@ impl Scanner<'_> {
         // The last occurrence wins, as in the parsed value (a duplicate key is located at its repeat).
         self.found.insert(pointer.clone(), self.pos);
         match self.bytes.get(self.pos) {
-            Some(b'{') if depth < 1024 => {
-                self.pos += 1;
-                loop {
-                    self.skip_ws();
-                    match self.bytes.get(self.pos) {
-                        Some(b'}') | None => {
-                            self.pos += 1;
-                            return;
-                        }
-                        Some(b',') => {
-                            self.pos += 1;
-                            continue;
-                        }
-                        Some(b'"') => {}
-                        Some(_) => {
-                            self.pos += 1;
-                            continue;
-                        }
-                    }
-                    let end = self.string_end();
-                    let raw = self.text.get(self.pos..end).unwrap_or_default();
-                    let key: String = if raw.contains('\\') {
-                        serde_json::from_str(raw).unwrap_or_default()
-                    } else {
-                        raw.get(1..raw.len().saturating_sub(1))
-                            .unwrap_or_default()
-                            .to_owned()
-                    };
-                    self.pos = end;
-                    self.skip_ws();
-                    if self.bytes.get(self.pos) == Some(&b':') {
-                        self.pos += 1;
-                    }
-                    let len = pointer.len();
-                    pointer.push('/');
-                    pointer.push_str(&escape_token(&key));
-                    self.value(pointer, depth + 1);
-                    pointer.truncate(len);
-                }
-            }
-            Some(b'[') if depth < 1024 => {
-                self.pos += 1;
-                let mut index = 0usize;
-                loop {
-                    self.skip_ws();
-                    match self.bytes.get(self.pos) {
-                        Some(b']') | None => {
-                            self.pos += 1;
-                            return;
-                        }
-                        Some(b',') => {
-                            self.pos += 1;
-                            continue;
-                        }
-                        Some(_) => {}
-                    }
-                    let len = pointer.len();
-                    pointer.push('/');
-                    pointer.push_str(&index.to_string());
-                    self.value(pointer, depth + 1);
-                    pointer.truncate(len);
-                    index += 1;
-                }
-            }
+            Some(b'{') if depth < 1024 => self.object(pointer, depth),
+            Some(b'[') if depth < 1024 => self.array(pointer, depth),
             Some(b'"') => self.pos = self.string_end(),
             Some(_) => {
                 while let Some(b) = self.bytes.get(self.pos) {
@@ -150,6 +88,74 @@ impl Scanner<'_> {
                 }
             }
             None => {}
+        }
+    }
+
+    /// The members of the object at `pos` (at its `{`), each at its key's pointer.
+    fn object(&mut self, pointer: &mut String, depth: usize) {
+        self.pos += 1;
+        loop {
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b'}') | None => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(b',') => {
+                    self.pos += 1;
+                    continue;
+                }
+                Some(b'"') => {}
+                Some(_) => {
+                    self.pos += 1;
+                    continue;
+                }
+            }
+            let end = self.string_end();
+            let raw = self.text.get(self.pos..end).unwrap_or_default();
+            let key: String = if raw.contains('\\') {
+                serde_json::from_str(raw).unwrap_or_default()
+            } else {
+                raw.get(1..raw.len().saturating_sub(1))
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            self.pos = end;
+            self.skip_ws();
+            if self.bytes.get(self.pos) == Some(&b':') {
+                self.pos += 1;
+            }
+            let len = pointer.len();
+            pointer.push('/');
+            pointer.push_str(&escape_token(&key));
+            self.value(pointer, depth + 1);
+            pointer.truncate(len);
+        }
+    }
+
+    /// The items of the array at `pos` (at its `[`), each at its index's pointer.
+    fn array(&mut self, pointer: &mut String, depth: usize) {
+        self.pos += 1;
+        let mut index = 0usize;
+        loop {
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b']') | None => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(b',') => {
+                    self.pos += 1;
+                    continue;
+                }
+                Some(_) => {}
+            }
+            let len = pointer.len();
+            pointer.push('/');
+            pointer.push_str(&index.to_string());
+            self.value(pointer, depth + 1);
+            pointer.truncate(len);
+            index += 1;
         }
     }
 }

@@ -1,21 +1,23 @@
 //! Extra fields in maps built in code: every key kept in an `x` map must start with `x-`.
 
 use crate::diagnostics::codes;
-use crate::model::JourneyMap;
 use crate::model::XFields;
+use crate::model::{Effects, JourneyMap, Touchpoint};
 
 use super::{Sink, esc};
 
+/// JM015 for every key of `x` (at `base`) that does not start with `x-`.
+fn check(sink: &mut Sink, base: &str, x: &XFields) {
+    for key in x.keys().filter(|k| !k.starts_with("x-")) {
+        sink.add(
+            codes::UNKNOWN_FIELD_IN_MAP,
+            format!("{base}/{}", esc(key)),
+            format!("unknown field \"{key}\"; extra keys must start with \"x-\""),
+        );
+    }
+}
+
 pub(super) fn unknown_fields(map: &JourneyMap, sink: &mut Sink) {
-    let check = |sink: &mut Sink, base: &str, x: &XFields| {
-        for key in x.keys().filter(|k| !k.starts_with("x-")) {
-            sink.add(
-                codes::UNKNOWN_FIELD_IN_MAP,
-                format!("{base}/{}", esc(key)),
-                format!("unknown field \"{key}\"; extra keys must start with \"x-\""),
-            );
-        }
-    };
     check(sink, "", &map.x);
     check(sink, "/metadata", &map.metadata.x);
     check(sink, "/scales", &map.scales.x);
@@ -43,32 +45,7 @@ pub(super) fn unknown_fields(map: &JourneyMap, sink: &mut Sink) {
         }
     }
     for (i, t) in map.touchpoints.iter().enumerate() {
-        let base = format!("/touchpoints/{i}");
-        check(sink, &base, &t.x);
-        check(sink, &format!("{base}/measures"), &t.measures.x);
-        let pm_base = format!("{base}/persona_measures");
-        check(sink, &pm_base, &t.persona_measures.x);
-        for (p, m) in &t.persona_measures {
-            if p.starts_with("x-") {
-                sink.add(
-                    codes::UNKNOWN_FIELD_IN_MAP,
-                    format!("{pm_base}/{}", esc(p)),
-                    format!("\"{p}\" starts with \"x-\", so it would be read back as tool data, not as a persona id; keep it in \"persona_measures.x\""),
-                );
-            }
-            check(sink, &format!("{pm_base}/{}", esc(p)), &m.x);
-        }
-        if let Some(e) = &t.evidence {
-            check(sink, &format!("{base}/evidence"), &e.x);
-        }
-        if let Some(s) = &t.survey {
-            check(sink, &format!("{base}/survey"), &s.x);
-        }
-        for (list, notes) in [("pains", &t.pains), ("gains", &t.gains)] {
-            for (j, n) in notes.iter().enumerate() {
-                check(sink, &format!("{base}/{list}/{j}"), &n.x);
-            }
-        }
+        touchpoint(sink, &format!("/touchpoints/{i}"), t);
     }
     for (i, t) in map.transitions.iter().enumerate() {
         check(sink, &format!("/transitions/{i}"), &t.x);
@@ -81,25 +58,60 @@ pub(super) fn unknown_fields(map: &JourneyMap, sink: &mut Sink) {
     }
     for (i, o) in map.opportunities.iter().enumerate() {
         check(sink, &format!("/opportunities/{i}"), &o.x);
-        let Some(e) = &o.effects else { continue };
-        let base = format!("/opportunities/{i}/effects");
-        check(sink, &base, &e.x);
-        for (j, m) in e.measures.iter().enumerate() {
-            check(sink, &format!("{base}/measures/{j}"), &m.x);
-            check(
-                sink,
-                &format!("{base}/measures/{j}/measures"),
-                &m.measures.x,
+        if let Some(e) = &o.effects {
+            effects(sink, &format!("/opportunities/{i}/effects"), e);
+        }
+    }
+}
+
+/// A touchpoint at `base` and the objects it holds: measures, per-persona measures (whose keys
+/// must not start with `x-`), evidence, survey, pains and gains.
+fn touchpoint(sink: &mut Sink, base: &str, t: &Touchpoint) {
+    check(sink, base, &t.x);
+    check(sink, &format!("{base}/measures"), &t.measures.x);
+    let pm_base = format!("{base}/persona_measures");
+    check(sink, &pm_base, &t.persona_measures.x);
+    for (p, m) in &t.persona_measures {
+        if p.starts_with("x-") {
+            sink.add(
+                codes::UNKNOWN_FIELD_IN_MAP,
+                format!("{pm_base}/{}", esc(p)),
+                format!("\"{p}\" starts with \"x-\", so it would be read back as tool data, not as a persona id; keep it in \"persona_measures.x\""),
             );
         }
-        for (j, t) in e.transitions.iter().enumerate() {
-            check(sink, &format!("{base}/transitions/{j}"), &t.x);
+        check(sink, &format!("{pm_base}/{}", esc(p)), &m.x);
+    }
+    if let Some(e) = &t.evidence {
+        check(sink, &format!("{base}/evidence"), &e.x);
+    }
+    if let Some(s) = &t.survey {
+        check(sink, &format!("{base}/survey"), &s.x);
+    }
+    for (list, notes) in [("pains", &t.pains), ("gains", &t.gains)] {
+        for (j, n) in notes.iter().enumerate() {
+            check(sink, &format!("{base}/{list}/{j}"), &n.x);
         }
-        for (j, t) in e.removed_transitions.iter().enumerate() {
-            check(sink, &format!("{base}/removed_transitions/{j}"), &t.x);
-        }
-        for (j, r) in e.removed_touchpoints.iter().enumerate() {
-            check(sink, &format!("{base}/removed_touchpoints/{j}"), &r.x);
-        }
+    }
+}
+
+/// The effects of an opportunity at `base`, and each of them.
+fn effects(sink: &mut Sink, base: &str, e: &Effects) {
+    check(sink, base, &e.x);
+    for (j, m) in e.measures.iter().enumerate() {
+        check(sink, &format!("{base}/measures/{j}"), &m.x);
+        check(
+            sink,
+            &format!("{base}/measures/{j}/measures"),
+            &m.measures.x,
+        );
+    }
+    for (j, t) in e.transitions.iter().enumerate() {
+        check(sink, &format!("{base}/transitions/{j}"), &t.x);
+    }
+    for (j, t) in e.removed_transitions.iter().enumerate() {
+        check(sink, &format!("{base}/removed_transitions/{j}"), &t.x);
+    }
+    for (j, r) in e.removed_touchpoints.iter().enumerate() {
+        check(sink, &format!("{base}/removed_touchpoints/{j}"), &r.x);
     }
 }

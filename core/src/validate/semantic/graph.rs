@@ -164,7 +164,7 @@ fn budgets<'m>(map: &JourneyMap, graph: &PersonaGraph, p: &'m str, found: &mut F
             entry.0.insert(p);
             entry.1 = entry.1.max(budget.fixed);
         }
-        if budget.no_moves && graph.drop_off(map, node) <= 0.0 {
+        if budget.no_moves() && graph.drop_off(map, node) <= 0.0 {
             found.dead_ends.entry(ti).or_default().insert(p);
         } else if budget.leaks() {
             found.leaks.entry(ti).or_default().insert(p);

@@ -11,10 +11,19 @@ use crate::model::{MapState, MapView, OutcomeKind, Visibility};
 
 use super::Sink;
 
-// A flat list of independent rules, each a short loop over one kind of object.
+/// The rules, each a short loop over one kind of object.
 pub(super) fn misc(map: &JourneyMap, sink: &mut Sink) {
+    stages(map, sink);
+    channels(map, sink);
+    touchpoints(map, sink);
+    baseline(map, sink);
+    moves(map, sink);
+    outcomes(map, sink);
+}
+
+/// Stages without touchpoints, and stage orders used twice.
+fn stages(map: &JourneyMap, sink: &mut Sink) {
     let used_stages: HashSet<&str> = map.touchpoints.iter().map(|t| t.stage.as_str()).collect();
-    let used_channels: HashSet<&str> = map.touchpoints.iter().map(|t| t.channel.as_str()).collect();
     for (i, stage) in map.stages.iter().enumerate() {
         if !used_stages.contains(stage.id.as_str()) {
             sink.add(
@@ -38,6 +47,11 @@ pub(super) fn misc(map: &JourneyMap, sink: &mut Sink) {
             }
         }
     }
+}
+
+/// Channels no touchpoint uses.
+fn channels(map: &JourneyMap, sink: &mut Sink) {
+    let used_channels: HashSet<&str> = map.touchpoints.iter().map(|t| t.channel.as_str()).collect();
     for (i, channel) in map.channels.iter().enumerate() {
         if !used_channels.contains(channel.id.as_str()) {
             sink.add(
@@ -47,6 +61,10 @@ pub(super) fn misc(map: &JourneyMap, sink: &mut Sink) {
             );
         }
     }
+}
+
+/// Backstage steps in a customer view, moment-of-truth kinds without a moment of truth.
+fn touchpoints(map: &JourneyMap, sink: &mut Sink) {
     for (i, t) in map.touchpoints.iter().enumerate() {
         if map.view() == MapView::Customer && t.visibility() == Visibility::Backstage {
             sink.add(
@@ -66,6 +84,10 @@ pub(super) fn misc(map: &JourneyMap, sink: &mut Sink) {
             );
         }
     }
+}
+
+/// A to-be or actual map that does not name the map it derives from.
+fn baseline(map: &JourneyMap, sink: &mut Sink) {
     if matches!(map.state(), MapState::ToBe | MapState::Actual) && map.metadata.based_on.is_none() {
         sink.add(
             codes::MISSING_BASELINE,
@@ -73,6 +95,10 @@ pub(super) fn misc(map: &JourneyMap, sink: &mut Sink) {
             "this map derives from another one: name it in \"metadata.based_on\" so the two can be compared",
         );
     }
+}
+
+/// Duplicate moves, and moves and entries with both a probability and a count.
+fn moves(map: &JourneyMap, sink: &mut Sink) {
     let mut seen: HashMap<(&str, &str, BTreeSet<&str>), usize> = HashMap::new();
     for (i, t) in map.transitions.iter().enumerate() {
         let key = (
@@ -106,6 +132,10 @@ pub(super) fn misc(map: &JourneyMap, sink: &mut Sink) {
             );
         }
     }
+}
+
+/// No success outcome, or no outcome at all.
+fn outcomes(map: &JourneyMap, sink: &mut Sink) {
     if !map.outcomes.is_empty() && !map.outcomes.iter().any(|o| o.kind == OutcomeKind::Success) {
         sink.add(
             codes::NO_SUCCESS_OUTCOME,

@@ -7,19 +7,19 @@ use crate::model::{Measures, Scale};
 
 use super::{Sink, esc};
 
-// A flat list of checks, one short loop per kind of object, sharing the scale validity found
-// first.
+/// JM044 for a value that is not finite (`path` is written only then: most maps have none).
+fn finite(sink: &mut Sink, path: &dyn Fn() -> String, v: Option<f64>) {
+    if let Some(v) = v.filter(|v| !v.is_finite()) {
+        sink.add(
+            codes::NON_FINITE,
+            path(),
+            crate::validate::object::non_finite_message(v),
+        );
+    }
+}
+
+/// The checks, one short loop per kind of object, sharing the scale validity found first.
 pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
-    // Paths are written only for the values that need a diagnostic (most maps have none).
-    let finite = |sink: &mut Sink, path: &dyn Fn() -> String, v: Option<f64>| {
-        if let Some(v) = v.filter(|v| !v.is_finite()) {
-            sink.add(
-                codes::NON_FINITE,
-                path(),
-                crate::validate::object::non_finite_message(v),
-            );
-        }
-    };
     // Scales: declared bounds must be finite with min < max.
     let scales = MeasureScales::of(map);
     for (name, min, max) in scales.invalid() {
@@ -40,6 +40,13 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
             finite(sink, &|| format!("/stages/{i}/kpis/{k}/actual"), kpi.actual);
         }
     }
+    touchpoints(map, &scales, sink);
+    weights_and_values(map, sink);
+    shares(map, sink);
+}
+
+/// Measures within their scales (per persona too), finite survey sample rates.
+fn touchpoints(map: &JourneyMap, scales: &MeasureScales, sink: &mut Sink) {
     let measures = |sink: &mut Sink, base: &dyn Fn() -> String, m: &Measures| {
         scales.check(sink, base, m, codes::OUTSIDE_SCALE);
     };
@@ -60,6 +67,10 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
             );
         }
     }
+}
+
+/// Finite weights of moves and entries, values of outcomes, figures of opportunities.
+fn weights_and_values(map: &JourneyMap, sink: &mut Sink) {
     for (i, t) in map.transitions.iter().enumerate() {
         finite(
             sink,
@@ -84,6 +95,10 @@ pub(super) fn numbers(map: &JourneyMap, sink: &mut Sink) {
             o.confidence,
         );
     }
+}
+
+/// Persona shares over 1 (the whole customer base).
+fn shares(map: &JourneyMap, sink: &mut Sink) {
     let shares: f64 = map
         .personas
         .iter()

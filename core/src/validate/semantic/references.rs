@@ -3,24 +3,14 @@
 use foldhash::HashSet;
 
 use crate::diagnostics::codes;
-use crate::model::JourneyMap;
+use crate::model::{JourneyMap, MapIndex};
 
 use super::{Sink, esc};
 
-// A flat list of reference checks, one short loop per kind of object, over one id index.
+/// Every id the map names, one short loop per kind of object, over one id index.
 pub(super) fn references(map: &JourneyMap, sink: &mut Sink) {
     let index = map.index();
-    let persona_refs = |sink: &mut Sink, base: &dyn Fn() -> String, personas: &[String]| {
-        for (j, p) in personas.iter().enumerate() {
-            if index.persona(p).is_none() {
-                sink.add(
-                    codes::UNKNOWN_PERSONA,
-                    format!("{}/{j}", base()),
-                    format!("no persona has id \"{p}\""),
-                );
-            }
-        }
-    };
+    let index = &index;
     for (i, p) in map.personas.iter().enumerate() {
         for (j, c) in p.preferred_channels.iter().enumerate() {
             if index.channel(c).is_none() {
@@ -32,6 +22,31 @@ pub(super) fn references(map: &JourneyMap, sink: &mut Sink) {
             }
         }
     }
+    touchpoints(map, index, sink);
+    moves_and_entries(map, index, sink);
+    opportunities(map, index, sink);
+}
+
+/// JM025 for each persona of a `personas` list (at `base`) the map does not have.
+fn persona_refs(
+    index: &MapIndex<'_>,
+    sink: &mut Sink,
+    base: &dyn Fn() -> String,
+    personas: &[String],
+) {
+    for (j, p) in personas.iter().enumerate() {
+        if index.persona(p).is_none() {
+            sink.add(
+                codes::UNKNOWN_PERSONA,
+                format!("{}/{j}", base()),
+                format!("no persona has id \"{p}\""),
+            );
+        }
+    }
+}
+
+/// The stage, channel and personas of every touchpoint.
+fn touchpoints(map: &JourneyMap, index: &MapIndex<'_>, sink: &mut Sink) {
     for (i, t) in map.touchpoints.iter().enumerate() {
         if index.stage(&t.stage).is_none() {
             sink.add(
@@ -47,7 +62,12 @@ pub(super) fn references(map: &JourneyMap, sink: &mut Sink) {
                 format!("no channel has id \"{}\"", t.channel),
             );
         }
-        persona_refs(sink, &|| format!("/touchpoints/{i}/personas"), &t.personas);
+        persona_refs(
+            index,
+            sink,
+            &|| format!("/touchpoints/{i}/personas"),
+            &t.personas,
+        );
         for persona in t.persona_measures.keys() {
             if index.persona(persona).is_none() {
                 sink.add(
@@ -58,6 +78,10 @@ pub(super) fn references(map: &JourneyMap, sink: &mut Sink) {
             }
         }
     }
+}
+
+/// The ends and personas of every move, the touchpoint and personas of every entry.
+fn moves_and_entries(map: &JourneyMap, index: &MapIndex<'_>, sink: &mut Sink) {
     for (i, t) in map.transitions.iter().enumerate() {
         if index.touchpoint(&t.from).is_none() {
             if index.outcome(&t.from).is_some() {
@@ -81,7 +105,12 @@ pub(super) fn references(map: &JourneyMap, sink: &mut Sink) {
                 format!("no touchpoint or outcome has id \"{}\"", t.to),
             );
         }
-        persona_refs(sink, &|| format!("/transitions/{i}/personas"), &t.personas);
+        persona_refs(
+            index,
+            sink,
+            &|| format!("/transitions/{i}/personas"),
+            &t.personas,
+        );
     }
     for (i, e) in map.entries.iter().enumerate() {
         if index.touchpoint(&e.touchpoint).is_none() {
@@ -91,8 +120,17 @@ pub(super) fn references(map: &JourneyMap, sink: &mut Sink) {
                 format!("no touchpoint has id \"{}\"", e.touchpoint),
             );
         }
-        persona_refs(sink, &|| format!("/entries/{i}/personas"), &e.personas);
+        persona_refs(
+            index,
+            sink,
+            &|| format!("/entries/{i}/personas"),
+            &e.personas,
+        );
     }
+}
+
+/// The touchpoints and pains of every opportunity.
+fn opportunities(map: &JourneyMap, index: &MapIndex<'_>, sink: &mut Sink) {
     let pains: HashSet<&str> = map
         .touchpoints
         .iter()
