@@ -38,7 +38,7 @@ export declare class NativeEventLog {
   /** The mergeable aggregate. */
   aggregate(): NativeAggregate
   /** Conformance of every case to `map`, as JSON text. */
-  conformanceJson(map: NativeMap, mappingRowsJson: string | undefined | null, mappingCsv: string | undefined | null, mappingPath: string | undefined | null, top?: number | undefined | null, includeCases?: boolean | undefined | null): TextOutcome
+  conformanceJson(map: NativeMap, mappingRowsJson?: string | undefined | null, mappingCsv?: string | undefined | null, mappingPath?: string | undefined | null, top?: number | undefined | null, includeCases?: boolean | undefined | null): TextOutcome
 }
 
 /** A validated journey map held by the native side. */
