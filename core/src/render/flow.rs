@@ -141,20 +141,28 @@ fn flows(
 pub(crate) fn flow(map: &JourneyMap, index: &MapIndex<'_>, drawn: &[Drawn<'_>], all: bool) -> Flow {
     let (moves, amounts) = flows(map, index, drawn, all);
     let stages = map.stages_in_order();
-    let stage_col = |t: usize| {
-        stages
-            .iter()
-            .position(|s| s.id == map.touchpoints[t].stage)
-            .unwrap_or(stages.len())
-    };
-    let on_path = |t: usize| {
-        drawn.iter().any(|d| {
-            d.scores
-                .conversion
-                .most_likely_path
-                .contains(&map.touchpoints[t].id)
+    // Stage column and path membership of every touchpoint, looked up once.
+    let stage_cols: Vec<usize> = map
+        .touchpoints
+        .iter()
+        .map(|tp| {
+            stages
+                .iter()
+                .position(|s| s.id == tp.stage)
+                .unwrap_or(stages.len())
         })
-    };
+        .collect();
+    let stage_col = |t: usize| stage_cols.get(t).copied().unwrap_or(stages.len());
+    let mut path = vec![false; map.touchpoints.len()];
+    for d in drawn {
+        // Nodes are the first touchpoint of each id (the chain's states): the index finds it.
+        for id in &d.scores.conversion.most_likely_path {
+            if let Some(t) = index.touchpoint_position(id) {
+                path[t] = true;
+            }
+        }
+    }
+    let on_path = |t: usize| path.get(t).copied().unwrap_or(false);
     // Nodes: the start, every touchpoint with a flow, every outcome reached, the drop-off.
     let mut keys: Vec<Key> = vec![Key::Start];
     keys.extend(amounts.keys().filter(|k| matches!(k, Key::Touchpoint(_))));
@@ -197,7 +205,8 @@ pub(crate) fn flow(map: &JourneyMap, index: &MapIndex<'_>, drawn: &[Drawn<'_>], 
             }
         })
         .collect();
-    let node_of = |k: Key| keys.iter().position(|x| *x == k);
+    // The keys are sorted (start, touchpoints, outcomes, drop-off; each in order) and unique.
+    let node_of = |k: Key| keys.binary_search(&k).ok();
     let mut edges: Vec<Edge> = Vec::new();
     let mut leaks: Vec<(usize, f64)> = Vec::new();
     for (&(a, b), &f) in &moves {

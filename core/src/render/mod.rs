@@ -20,6 +20,7 @@ mod journey;
 mod journey_curve;
 mod journey_lanes;
 mod layout;
+mod num;
 mod svg;
 mod text;
 mod theme;
