@@ -205,8 +205,27 @@ pub(crate) fn flow(map: &JourneyMap, index: &MapIndex<'_>, drawn: &[Drawn<'_>], 
             }
         })
         .collect();
-    // The keys are sorted (start, touchpoints, outcomes, drop-off; each in order) and unique.
-    let node_of = |k: Key| keys.binary_search(&k).ok();
+    // Node of each touchpoint and outcome, by position in the map.
+    let mut touchpoint_nodes = vec![None; map.touchpoints.len()];
+    let mut outcome_nodes = vec![None; map.outcomes.len()];
+    let mut drop_node = None;
+    for (i, k) in keys.iter().enumerate() {
+        let slot = match *k {
+            Key::Start => None,
+            Key::Touchpoint(t) => touchpoint_nodes.get_mut(t),
+            Key::Outcome(o) => outcome_nodes.get_mut(o),
+            Key::DropOff => Some(&mut drop_node),
+        };
+        if let Some(slot) = slot {
+            *slot = Some(i);
+        }
+    }
+    let node_of = |k: Key| match k {
+        Key::Start => Some(0),
+        Key::Touchpoint(t) => touchpoint_nodes.get(t).copied().flatten(),
+        Key::Outcome(o) => outcome_nodes.get(o).copied().flatten(),
+        Key::DropOff => drop_node,
+    };
     let mut edges: Vec<Edge> = Vec::new();
     let mut leaks: Vec<(usize, f64)> = Vec::new();
     for (&(a, b), &f) in &moves {
@@ -276,7 +295,7 @@ fn place(map: &JourneyMap, nodes: &mut [Node], edges: &[Edge], last: usize) -> f
         neighbours[e.to].push((e.from, e.flow));
     }
     let mut rank = vec![0.0; nodes.len()];
-    let set_ranks = |order: &Vec<Vec<usize>>, rank: &mut Vec<f64>| {
+    let set_ranks = |order: &[Vec<usize>], rank: &mut Vec<f64>| {
         for col in order {
             let m = col.len().max(1) as f64;
             for (k, &i) in col.iter().enumerate() {
@@ -307,7 +326,8 @@ fn place(map: &JourneyMap, nodes: &mut [Node], edges: &[Edge], last: usize) -> f
                 .collect();
             keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             order[c] = keyed.into_iter().map(|(_, i)| i).collect();
-            set_ranks(&order, &mut rank);
+            // Only this column's ranks changed.
+            set_ranks(std::slice::from_ref(&order[c]), &mut rank);
         }
     }
     let pitch = NODE_H + V_GAP;

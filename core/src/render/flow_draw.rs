@@ -18,6 +18,7 @@ use crate::score::Scores;
 
 use super::flow_boxes::{defs, kpis, leak, legend, node_box};
 use super::flow_canvas::*;
+use super::flow_space::Taken;
 
 /// Where each forward move leaves and enters its nodes: spread along the right and left sides,
 /// ordered by the other end's height so that moves do not cross at the nodes.
@@ -204,7 +205,7 @@ fn edge_path(
     (k, kind): (usize, Kind),
     port: (f64, f64),
     crossed: &[f64],
-    taken: &mut Vec<Rect>,
+    taken: &mut Taken,
 ) -> Vec<[(f64, f64); 4]> {
     let e = &ctx.flow.edges[k];
     let (a, b) = (&ctx.flow.nodes[e.from], &ctx.flow.nodes[e.to]);
@@ -264,7 +265,7 @@ fn marks(
     out: &mut String,
     e: &Edge,
     (first, last): (Segment, Segment),
-    taken: &mut Vec<Rect>,
+    taken: &mut Taken,
 ) {
     let (Key::Touchpoint(a), Key::Touchpoint(b)) =
         (ctx.flow.nodes[e.from].key, ctx.flow.nodes[e.to].key)
@@ -292,7 +293,7 @@ fn marks(
             format_args!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1.6\""),
         );
         out.push_str("</g>");
-        taken.push((x - 6.0, y - 6.0, 12.0, 12.0));
+        taken.insert((x - 6.0, y - 6.0, 12.0, 12.0));
     }
     if let (Some(oa), Some(ob)) = (&ta.owner, &tb.owner)
         && oa != ob
@@ -310,7 +311,7 @@ fn marks(
             format_args!("fill=\"{INK}\""),
         );
         out.push_str("</g>");
-        taken.push((x - 6.0, y - 6.5, 12.0, 13.0));
+        taken.insert((x - 6.0, y - 6.5, 12.0, 13.0));
     }
 }
 
@@ -320,16 +321,13 @@ fn edge_labels(
     ctx: &Ctx<'_>,
     out: &mut String,
     geometry: &[(usize, [(f64, f64); 4])],
-    mut taken: Vec<Rect>,
+    mut taken: Taken,
 ) {
     // Each label sits at the middle of its move's longest segment.
     let font = Font::bold(10.5);
-    taken.extend(
-        ctx.flow
-            .nodes
-            .iter()
-            .map(|nd| (col_x(nd.col), ctx.y(nd) - NODE_H / 2.0, node_w(nd), NODE_H)),
-    );
+    for nd in &ctx.flow.nodes {
+        taken.insert((col_x(nd.col), ctx.y(nd) - NODE_H / 2.0, node_w(nd), NODE_H));
+    }
     let mut order: Vec<&(usize, [(f64, f64); 4])> = geometry.iter().collect();
     order.sort_by(|a, b| {
         ctx.flow.edges[b.0]
@@ -346,13 +344,10 @@ fn edge_labels(
         let (x, y) = bezier(p[0], p[1], p[2], p[3], 0.5);
         let w = font.width(&text) + 4.0;
         let bx = (x - w / 2.0, y - 10.0, w, 14.0);
-        let overlaps = taken.iter().any(|t| {
-            bx.0 < t.0 + t.2 && t.0 < bx.0 + bx.2 && bx.1 < t.1 + t.3 && t.1 < bx.1 + bx.3
-        });
-        if overlaps {
+        if taken.hits(&bx) {
             continue;
         }
-        taken.push(bx);
+        taken.insert(bx);
         Label::new(&text, font, 60.0)
             .fill(INK)
             .anchor(Anchor::Middle)
@@ -447,7 +442,7 @@ pub(crate) fn draw(
             .then(a.cmp(&b))
     });
     let mut geometry = Vec::new();
-    let mut taken: Vec<Rect> = Vec::new();
+    let mut taken = Taken::new(width, top + ctx.flow.height + 2.0 * MARGIN);
     for k in order {
         let kind = ctx.kind(k);
         let segs = edge_path(&ctx, &mut body, (k, kind), port[k], &crossed[k], &mut taken);
@@ -463,7 +458,7 @@ pub(crate) fn draw(
     }
     for (i, f) in ctx.flow.leaks.clone() {
         let node = ctx.flow.nodes[i].clone();
-        taken.push(leak(&ctx, &mut body, &node, f));
+        taken.insert(leak(&ctx, &mut body, &node, f));
     }
     for node in &ctx.flow.nodes {
         node_box(&ctx, &channels, &mut body, node);

@@ -15,6 +15,7 @@ mod flow;
 mod flow_boxes;
 mod flow_canvas;
 mod flow_draw;
+mod flow_space;
 mod frame;
 mod journey;
 mod journey_curve;
