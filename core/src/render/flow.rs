@@ -142,20 +142,28 @@ fn flows(
 pub(crate) fn flow(map: &JourneyMap, index: &MapIndex<'_>, drawn: &[Drawn<'_>], all: bool) -> Flow {
     let (moves, amounts) = flows(map, index, drawn, all);
     let stages = map.stages_in_order();
-    let stage_col = |t: usize| {
-        stages
-            .iter()
-            .position(|s| s.id == map.touchpoints[t].stage)
-            .unwrap_or(stages.len())
-    };
-    let on_path = |t: usize| {
-        drawn.iter().any(|d| {
-            d.scores
-                .conversion
-                .most_likely_path
-                .contains(&map.touchpoints[t].id)
+    // Stage column and path membership of every touchpoint, looked up once.
+    let stage_cols: Vec<usize> = map
+        .touchpoints
+        .iter()
+        .map(|tp| {
+            stages
+                .iter()
+                .position(|s| s.id == tp.stage)
+                .unwrap_or(stages.len())
         })
-    };
+        .collect();
+    let stage_col = |t: usize| stage_cols.get(t).copied().unwrap_or(stages.len());
+    let mut path = vec![false; map.touchpoints.len()];
+    for d in drawn {
+        // Nodes are the first touchpoint of each id (the chain's states): the index finds it.
+        for id in &d.scores.conversion.most_likely_path {
+            if let Some(t) = index.touchpoint_position(id) {
+                path[t] = true;
+            }
+        }
+    }
+    let on_path = |t: usize| path.get(t).copied().unwrap_or(false);
     // Nodes: the start, every touchpoint with a flow, every outcome reached, the drop-off.
     let mut keys: Vec<Key> = vec![Key::Start];
     keys.extend(amounts.keys().filter(|k| matches!(k, Key::Touchpoint(_))));
@@ -198,7 +206,27 @@ pub(crate) fn flow(map: &JourneyMap, index: &MapIndex<'_>, drawn: &[Drawn<'_>], 
             }
         })
         .collect();
-    let node_of = |k: Key| keys.iter().position(|x| *x == k);
+    // Node of each touchpoint and outcome, by position in the map.
+    let mut touchpoint_nodes = vec![None; map.touchpoints.len()];
+    let mut outcome_nodes = vec![None; map.outcomes.len()];
+    let mut drop_node = None;
+    for (i, k) in keys.iter().enumerate() {
+        let slot = match *k {
+            Key::Start => None,
+            Key::Touchpoint(t) => touchpoint_nodes.get_mut(t),
+            Key::Outcome(o) => outcome_nodes.get_mut(o),
+            Key::DropOff => Some(&mut drop_node),
+        };
+        if let Some(slot) = slot {
+            *slot = Some(i);
+        }
+    }
+    let node_of = |k: Key| match k {
+        Key::Start => Some(0),
+        Key::Touchpoint(t) => touchpoint_nodes.get(t).copied().flatten(),
+        Key::Outcome(o) => outcome_nodes.get(o).copied().flatten(),
+        Key::DropOff => drop_node,
+    };
     let mut edges: Vec<Edge> = Vec::new();
     let mut leaks: Vec<(usize, f64)> = Vec::new();
     for (&(a, b), &f) in &moves {
@@ -268,7 +296,7 @@ fn place(map: &JourneyMap, nodes: &mut [Node], edges: &[Edge], last: usize) -> f
         neighbours[e.to].push((e.from, e.flow));
     }
     let mut rank = vec![0.0; nodes.len()];
-    let set_ranks = |order: &Vec<Vec<usize>>, rank: &mut Vec<f64>| {
+    let set_ranks = |order: &[Vec<usize>], rank: &mut Vec<f64>| {
         for col in order {
             let m = col.len().max(1) as f64;
             for (k, &i) in col.iter().enumerate() {
@@ -299,7 +327,8 @@ fn place(map: &JourneyMap, nodes: &mut [Node], edges: &[Edge], last: usize) -> f
                 .collect();
             keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             order[c] = keyed.into_iter().map(|(_, i)| i).collect();
-            set_ranks(&order, &mut rank);
+            // Only this column's ranks changed.
+            set_ranks(std::slice::from_ref(&order[c]), &mut rank);
         }
     }
     let pitch = NODE_H + V_GAP;

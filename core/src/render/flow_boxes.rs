@@ -6,8 +6,9 @@ use std::fmt::Write;
 
 use super::Drawn;
 use super::flow::{Key, NODE_H, NODE_W, Node};
-use super::frame::{Kpi, Legend, Mark, pct};
-use super::svg::{Anchor, Label, circle, esc, n, rect};
+use super::frame::{Kpi, Legend, Mark, Pct, pct};
+use super::num::Fixed;
+use super::svg::{Anchor, Esc, Label, circle, n, rect};
 use super::text::Font;
 use super::theme::{
     BAD, BAD_TINT, Channels, GOOD, GOOD_TINT, INK, LOOP, MUTED, NAVY, NEUTRAL_TINT, RULE, polygon,
@@ -29,7 +30,7 @@ pub(super) fn node_box(ctx: &Ctx<'_>, channels: &Channels, out: &mut String, nod
                 START_W,
                 NODE_H,
                 28.0,
-                &format!("fill=\"{NAVY}\""),
+                format_args!("fill=\"{NAVY}\""),
             );
             Label::new("Customers", Font::bold(12.0), START_W - 16.0)
                 .fill("#ffffff")
@@ -51,18 +52,18 @@ pub(super) fn node_box(ctx: &Ctx<'_>, channels: &Channels, out: &mut String, nod
                 } else {
                     ""
                 },
-                esc(&format!(
-                    "{} — {}: {:.2} visits per customer, reached by {}",
-                    tp.name,
-                    style.name,
-                    node.amount,
-                    pct(node.reach)
-                ))
+                format_args!(
+                    "{} — {}: {} visits per customer, reached by {}",
+                    Esc(&tp.name),
+                    Esc(style.name),
+                    Fixed(node.amount, 2),
+                    Pct(node.reach)
+                )
             );
-            let stroke = if node.on_path {
-                format!("stroke=\"{NAVY}\" stroke-width=\"2.2\"")
+            let (colour, width) = if node.on_path {
+                (NAVY, "2.2")
             } else {
-                format!("stroke=\"{RULE}\" stroke-width=\"1.2\"")
+                (RULE, "1.2")
             };
             rect(
                 out,
@@ -71,34 +72,19 @@ pub(super) fn node_box(ctx: &Ctx<'_>, channels: &Channels, out: &mut String, nod
                 NODE_W,
                 NODE_H,
                 7.0,
-                &format!("fill=\"#ffffff\" {stroke}"),
+                format_args!("fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"{width}\""),
             );
-            rect(
-                out,
-                x + 1.0,
-                y + 1.0,
-                5.0,
-                NODE_H - 2.0,
-                0.0,
-                &format!("fill=\"{}\"", style.colour),
-            );
-            style.shape.draw(
-                out,
-                x + 17.0,
-                y + 14.0,
-                4.5,
-                &format!("fill=\"{}\"", style.colour),
-            );
+            let fill = format_args!("fill=\"{}\"", style.colour);
+            rect(out, x + 1.0, y + 1.0, 5.0, NODE_H - 2.0, 0.0, fill);
+            style.shape.draw(out, x + 17.0, y + 14.0, 4.5, fill);
             Label::new(&tp.name, Font::bold(11.5), NODE_W - 40.0)
                 .lines(2)
                 .draw(out, x + 28.0, y + 18.0);
-            Label::new(
-                &format!("reached by {}", pct(node.reach)),
-                Font::regular(10.0),
-                NODE_W - 24.0,
-            )
-            .fill(MUTED)
-            .draw(out, x + 12.0, y + NODE_H - 7.0);
+            let mut reached = String::with_capacity(20);
+            let _ = write!(reached, "reached by {}", Pct(node.reach));
+            Label::new(&reached, Font::regular(10.0), NODE_W - 24.0)
+                .fill(MUTED)
+                .draw(out, x + 12.0, y + NODE_H - 7.0);
             out.push_str("</g>");
         }
         Key::Outcome(o) => {
@@ -157,11 +143,11 @@ pub(super) fn leak(ctx: &Ctx<'_>, out: &mut String, node: &Node, f: f64) -> Rect
     let _ = write!(
         out,
         "<g><title>{}</title>",
-        esc(&format!(
+        format_args!(
             "{}: {} of customers leave here without an outcome",
-            ctx.name(node.key),
-            pct(f)
-        ))
+            Esc(ctx.name(node.key)),
+            Pct(f)
+        )
     );
     let _ = write!(
         out,
@@ -191,8 +177,8 @@ pub(super) fn leak(ctx: &Ctx<'_>, out: &mut String, node: &Node, f: f64) -> Rect
 /// wide as its move.
 pub(super) fn defs(ctx: &Ctx<'_>, out: &mut String) {
     let mut heads: BTreeSet<(&'static str, &'static str, u32)> = BTreeSet::new();
-    for e in &ctx.flow.edges {
-        let kind = ctx.kind(e);
+    for (k, e) in ctx.flow.edges.iter().enumerate() {
+        let kind = ctx.kind(k);
         heads.insert((kind.name(), kind.colour(), head(ctx.edge_width(e)) as u32));
     }
     for &(_, f) in &ctx.flow.leaks {
@@ -226,13 +212,13 @@ pub(super) fn legend(ctx: &Ctx<'_>, channels: &Channels) -> Vec<Legend> {
         11.0,
         0.0,
         4.5,
-        &format!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1.6\""),
+        format_args!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1.6\""),
     );
     let mut handoff = String::new();
     polygon(
         &mut handoff,
         &[(11.0, -5.5), (16.0, 0.0), (11.0, 5.5), (6.0, 0.0)],
-        &format!("fill=\"{INK}\""),
+        format_args!("fill=\"{INK}\""),
     );
     let widest = ctx.flow.edges.iter().map(|e| e.flow).fold(0.0, f64::max);
     vec![

@@ -93,57 +93,97 @@ pub(super) struct Ctx<'a> {
     pub(super) top: f64,
     pub(super) scale: f64,
     pub(super) id: &'a str,
+    /// The kind of each move, by position in `flow.edges`.
+    pub(super) kinds: Vec<Kind>,
+    /// Per column, the free spaces between its boxes (height, side: -1 above the column, 1
+    /// below it, 0 between two boxes): the top, the bottom, then the gaps top to bottom.
+    gaps: Vec<Vec<(f64, i8)>>,
 }
 
-impl Ctx<'_> {
-    pub(super) fn kind(&self, e: &Edge) -> Kind {
-        let (a, b) = (&self.flow.nodes[e.from], &self.flow.nodes[e.to]);
-        match b.key {
-            Key::Outcome(o) => match self.map.outcomes[o].kind {
-                OutcomeKind::Success => Kind::Success,
-                OutcomeKind::Failure => Kind::Failure,
-                OutcomeKind::Neutral => Kind::Neutral,
-            },
-            Key::DropOff => Kind::Failure,
-            _ if a.key == Key::Start => Kind::Entry,
-            _ if b.col == a.col && e.from != e.to => {
-                let earlier =
-                    matches!((a.key, b.key), (Key::Touchpoint(ta), Key::Touchpoint(tb)) if tb < ta);
-                let answered = self
-                    .flow
-                    .edges
-                    .iter()
-                    .any(|r| r.from == e.to && r.to == e.from);
-                if earlier || answered {
-                    Kind::Cycle
-                } else {
-                    Kind::Within
-                }
-            }
-            _ if b.col <= a.col => Kind::Back,
-            _ => Kind::Forward,
+impl<'a> Ctx<'a> {
+    pub(super) fn new(map: &'a JourneyMap, flow: Flow, top: f64, scale: f64, id: &'a str) -> Self {
+        let kinds = kinds(map, &flow);
+        let gaps = gaps(&flow, top);
+        Self {
+            map,
+            flow,
+            top,
+            scale,
+            id,
+            kinds,
+            gaps,
         }
+    }
+}
+
+/// The kind of every move of `flow`.
+fn kinds(map: &JourneyMap, flow: &Flow) -> Vec<Kind> {
+    let mut pairs: Vec<(usize, usize)> = flow.edges.iter().map(|e| (e.from, e.to)).collect();
+    pairs.sort_unstable();
+    flow.edges
+        .iter()
+        .map(|e| {
+            let (a, b) = (&flow.nodes[e.from], &flow.nodes[e.to]);
+            match b.key {
+                Key::Outcome(o) => match map.outcomes[o].kind {
+                    OutcomeKind::Success => Kind::Success,
+                    OutcomeKind::Failure => Kind::Failure,
+                    OutcomeKind::Neutral => Kind::Neutral,
+                },
+                Key::DropOff => Kind::Failure,
+                _ if a.key == Key::Start => Kind::Entry,
+                _ if b.col == a.col && e.from != e.to => {
+                    let earlier = matches!((a.key, b.key), (Key::Touchpoint(ta), Key::Touchpoint(tb)) if tb < ta);
+                    let answered = pairs.binary_search(&(e.to, e.from)).is_ok();
+                    if earlier || answered {
+                        Kind::Cycle
+                    } else {
+                        Kind::Within
+                    }
+                }
+                _ if b.col <= a.col => Kind::Back,
+                _ => Kind::Forward,
+            }
+        })
+        .collect()
+}
+
+/// The free spaces of every column (see `Ctx::gaps`).
+fn gaps(flow: &Flow, top: f64) -> Vec<Vec<(f64, i8)>> {
+    let cols = flow.nodes.iter().map(|nd| nd.col + 1).max().unwrap_or(0);
+    let mut spans: Vec<Vec<(f64, f64)>> = vec![Vec::new(); cols];
+    for nd in &flow.nodes {
+        let y = top + nd.y;
+        spans[nd.col].push((y - NODE_H / 2.0, y + NODE_H / 2.0));
+    }
+    spans
+        .into_iter()
+        .map(|mut spans| {
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut candidates: Vec<(f64, i8)> = Vec::with_capacity(spans.len() + 1);
+            if let (Some(first), Some(last)) = (spans.first(), spans.last()) {
+                candidates.push((first.0 - V_GAP / 2.0, -1));
+                candidates.push((last.1 + V_GAP / 2.0, 1));
+            }
+            candidates.extend(spans.windows(2).map(|w| ((w[0].1 + w[1].0) / 2.0, 0)));
+            candidates
+        })
+        .collect()
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn kind(&self, k: usize) -> Kind {
+        self.kinds.get(k).copied().unwrap_or(Kind::Forward)
     }
 
     /// The height of the free space between boxes of column `col` nearest to `y`, and which
     /// side it is on: -1 above the column, 1 below it, 0 between two boxes.
     pub(super) fn gap(&self, col: usize, y: f64) -> (f64, i8) {
-        let mut spans: Vec<(f64, f64)> = self
-            .flow
-            .nodes
-            .iter()
-            .filter(|nd| nd.col == col)
-            .map(|nd| (self.y(nd) - NODE_H / 2.0, self.y(nd) + NODE_H / 2.0))
-            .collect();
-        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut candidates: Vec<(f64, i8)> = Vec::with_capacity(spans.len() + 1);
-        if let (Some(first), Some(last)) = (spans.first(), spans.last()) {
-            candidates.push((first.0 - V_GAP / 2.0, -1));
-            candidates.push((last.1 + V_GAP / 2.0, 1));
-        }
-        candidates.extend(spans.windows(2).map(|w| ((w[0].1 + w[1].0) / 2.0, 0)));
-        candidates
+        self.gaps
+            .get(col)
             .into_iter()
+            .flatten()
+            .copied()
             .min_by(|a, b| (a.0 - y).abs().total_cmp(&(b.0 - y).abs()))
             .unwrap_or((y, 0))
     }
@@ -167,17 +207,35 @@ impl Ctx<'_> {
     }
 
     /// Name of a node.
-    pub(super) fn name(&self, key: Key) -> String {
+    pub(super) fn name(&self, key: Key) -> &'a str {
         match key {
-            Key::Start => "Start".to_owned(),
-            Key::Touchpoint(t) => self.map.touchpoints[t].name.clone(),
-            Key::Outcome(o) => self.map.outcomes[o].name.clone(),
-            Key::DropOff => "Left without an outcome".to_owned(),
+            Key::Start => "Start",
+            Key::Touchpoint(t) => &self.map.touchpoints[t].name,
+            Key::Outcome(o) => &self.map.outcomes[o].name,
+            Key::DropOff => "Left without an outcome",
         }
     }
 }
 
 /// The id of the arrowhead of `kind` for a move `w` wide.
-pub(super) fn marker_id(id: &str, kind: Kind, w: f64) -> String {
-    format!("{id}-arrow-{}-{}", kind.name(), head(w))
+pub(super) fn marker_id(id: &str, kind: Kind, w: f64) -> MarkerId<'_> {
+    MarkerId {
+        id,
+        kind,
+        size: head(w) as u32,
+    }
+}
+
+/// The id of an arrowhead, written where it is formatted.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct MarkerId<'a> {
+    id: &'a str,
+    kind: Kind,
+    size: u32,
+}
+
+impl std::fmt::Display for MarkerId<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-arrow-{}-{}", self.id, self.kind.name(), self.size)
+    }
 }

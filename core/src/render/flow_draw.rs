@@ -9,7 +9,7 @@ use std::fmt::Write;
 use super::curve::bezier;
 use super::flow::{Edge, Key, NODE_H, NODE_W, Node, V_GAP, flow};
 use super::frame::{MARGIN, header, legends, pct, state_name};
-use super::svg::{Anchor, Label, circle, esc, n, open, rect};
+use super::svg::{Anchor, Esc, Label, circle, n, open, point, rect};
 use super::text::Font;
 use super::theme::{Channels, INK, MUTED, NAVY, polygon};
 use super::{Drawn, Options};
@@ -18,6 +18,7 @@ use crate::score::Scores;
 
 use super::flow_boxes::{defs, kpis, leak, legend, node_box};
 use super::flow_canvas::*;
+use super::flow_space::Taken;
 
 /// Where each forward move leaves and enters its nodes: spread along the right and left sides,
 /// ordered by the other end's height so that moves do not cross at the nodes.
@@ -25,19 +26,16 @@ fn ports(ctx: &Ctx<'_>, forward: &[usize]) -> Vec<(f64, f64)> {
     let edges = &ctx.flow.edges;
     let nodes = &ctx.flow.nodes;
     let mut out = vec![(0.0, 0.0); edges.len()];
-    for side in [true, false] {
-        for (i, node) in nodes.iter().enumerate() {
-            let mut mine: Vec<usize> = forward
-                .iter()
-                .copied()
-                .filter(|&k| {
-                    if side {
-                        edges[k].from == i
-                    } else {
-                        edges[k].to == i
-                    }
-                })
-                .collect();
+    // The forward moves out of and into each node, in the order of `forward`.
+    let mut outgoing: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for &k in forward {
+        outgoing[edges[k].from].push(k);
+        incoming[edges[k].to].push(k);
+    }
+    for (side, lists) in [(true, outgoing), (false, incoming)] {
+        for (i, mut mine) in lists.into_iter().enumerate() {
+            let node = &nodes[i];
             mine.sort_by(|&a, &b| {
                 let other = |k: usize| if side { edges[k].to } else { edges[k].from };
                 nodes[other(a)]
@@ -73,24 +71,20 @@ fn through(points: &[(f64, f64)]) -> Vec<[(f64, f64); 4]> {
         .collect()
 }
 
-fn path_data(segments: &[[(f64, f64); 4]]) -> String {
-    let mut d = String::new();
+/// Writes the path data (`d`) of `segments`.
+fn path_data(out: &mut String, segments: &[[(f64, f64); 4]]) {
     for (k, p) in segments.iter().enumerate() {
         if k == 0 {
-            let _ = write!(d, "M{},{}", n(p[0].0), n(p[0].1));
+            out.push('M');
+            point(out, p[0]);
         }
-        let _ = write!(
-            d,
-            " C{},{} {},{} {},{}",
-            n(p[1].0),
-            n(p[1].1),
-            n(p[2].0),
-            n(p[2].1),
-            n(p[3].0),
-            n(p[3].1)
-        );
+        out.push_str(" C");
+        point(out, p[1]);
+        out.push(' ');
+        point(out, p[2]);
+        out.push(' ');
+        point(out, p[3]);
     }
-    d
 }
 
 /// The heights at which each forward move crosses the columns between its ends: the free gap
@@ -211,31 +205,32 @@ fn edge_path(
     (k, kind): (usize, Kind),
     port: (f64, f64),
     crossed: &[f64],
-    taken: &mut Vec<Rect>,
+    taken: &mut Taken,
 ) -> Vec<[(f64, f64); 4]> {
     let e = &ctx.flow.edges[k];
     let (a, b) = (&ctx.flow.nodes[e.from], &ctx.flow.nodes[e.to]);
     let w = ctx.edge_width(e);
     let colour = kind.colour();
-    let marker = format!("url(#{})", marker_id(ctx.id, kind, w));
-    let title = format!(
-        "{} \u{2192} {}: {} moves per 100 customers",
-        ctx.name(a.key),
-        ctx.name(b.key),
+    let _ = write!(
+        out,
+        "<g><title>{} \u{2192} {}: {} moves per 100 customers</title>",
+        Esc(ctx.name(a.key)),
+        Esc(ctx.name(b.key)),
         n(e.flow * 100.0)
     );
-    let _ = write!(out, "<g><title>{}</title>", esc(&title));
     let segs = segments(ctx, e, port, crossed, kind);
     let dash = if matches!(kind, Kind::Back | Kind::Cycle) {
         " stroke-dasharray=\"6 4\""
     } else {
         ""
     };
+    out.push_str("<path d=\"");
+    path_data(out, &segs);
     let _ = write!(
         out,
-        "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\" stroke-opacity=\"0.55\"{dash} marker-end=\"{marker}\"/>",
-        path_data(&segs),
-        n(w)
+        "\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\" stroke-opacity=\"0.55\"{dash} marker-end=\"url(#{})\"/>",
+        n(w),
+        marker_id(ctx.id, kind, w)
     );
     out.push_str("</g>");
     if let (Some(first), Some(last)) = (segs.first(), segs.last()) {
@@ -270,7 +265,7 @@ fn marks(
     out: &mut String,
     e: &Edge,
     (first, last): (Segment, Segment),
-    taken: &mut Vec<Rect>,
+    taken: &mut Taken,
 ) {
     let (Key::Touchpoint(a), Key::Touchpoint(b)) =
         (ctx.flow.nodes[e.from].key, ctx.flow.nodes[e.to].key)
@@ -287,18 +282,18 @@ fn marks(
         let _ = write!(
             out,
             "<g><title>channel switch: {} \u{2192} {}</title>",
-            esc(&ta.channel),
-            esc(&tb.channel)
+            Esc(&ta.channel),
+            Esc(&tb.channel)
         );
         circle(
             out,
             x,
             y,
             4.5,
-            &format!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1.6\""),
+            format_args!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1.6\""),
         );
         out.push_str("</g>");
-        taken.push((x - 6.0, y - 6.0, 12.0, 12.0));
+        taken.insert((x - 6.0, y - 6.0, 12.0, 12.0));
     }
     if let (Some(oa), Some(ob)) = (&ta.owner, &tb.owner)
         && oa != ob
@@ -307,16 +302,16 @@ fn marks(
         let _ = write!(
             out,
             "<g><title>hand-off: {} \u{2192} {}</title>",
-            esc(oa),
-            esc(ob)
+            Esc(oa),
+            Esc(ob)
         );
         polygon(
             out,
             &[(x, y - 5.5), (x + 5.0, y), (x, y + 5.5), (x - 5.0, y)],
-            &format!("fill=\"{INK}\""),
+            format_args!("fill=\"{INK}\""),
         );
         out.push_str("</g>");
-        taken.push((x - 6.0, y - 6.5, 12.0, 13.0));
+        taken.insert((x - 6.0, y - 6.5, 12.0, 13.0));
     }
 }
 
@@ -326,16 +321,13 @@ fn edge_labels(
     ctx: &Ctx<'_>,
     out: &mut String,
     geometry: &[(usize, [(f64, f64); 4])],
-    mut taken: Vec<Rect>,
+    mut taken: Taken,
 ) {
     // Each label sits at the middle of its move's longest segment.
     let font = Font::bold(10.5);
-    taken.extend(
-        ctx.flow
-            .nodes
-            .iter()
-            .map(|nd| (col_x(nd.col), ctx.y(nd) - NODE_H / 2.0, node_w(nd), NODE_H)),
-    );
+    for nd in &ctx.flow.nodes {
+        taken.insert((col_x(nd.col), ctx.y(nd) - NODE_H / 2.0, node_w(nd), NODE_H));
+    }
     let mut order: Vec<&(usize, [(f64, f64); 4])> = geometry.iter().collect();
     order.sort_by(|a, b| {
         ctx.flow.edges[b.0]
@@ -352,13 +344,10 @@ fn edge_labels(
         let (x, y) = bezier(p[0], p[1], p[2], p[3], 0.5);
         let w = font.width(&text) + 4.0;
         let bx = (x - w / 2.0, y - 10.0, w, 14.0);
-        let overlaps = taken.iter().any(|t| {
-            bx.0 < t.0 + t.2 && t.0 < bx.0 + bx.2 && bx.1 < t.1 + t.3 && t.1 < bx.1 + bx.3
-        });
-        if overlaps {
+        if taken.hits(&bx) {
             continue;
         }
-        taken.push(bx);
+        taken.insert(bx);
         Label::new(&text, font, 60.0)
             .fill(INK)
             .anchor(Anchor::Middle)
@@ -395,7 +384,8 @@ pub(crate) fn draw(
         (false, Some(d)) => d.persona.name.clone(),
     };
     let sub = format!("{} \u{b7} flow of {who}", state_name(map));
-    let mut body = String::new();
+    // About what the picture takes, so that the text is not copied as it grows.
+    let mut body = String::with_capacity(8192 + 480 * flow.edges.len() + 720 * flow.nodes.len());
     let y = header(
         &mut body,
         width,
@@ -410,17 +400,12 @@ pub(crate) fn draw(
         .iter()
         .any(|e| e.from == e.to || flow.nodes[e.to].col < flow.nodes[e.from].col);
     let top = y + 56.0 + if arcs { 56.0 } else { 12.0 };
-    let ctx = Ctx {
-        map,
-        flow,
-        top,
-        scale: if widest > 0.0 {
-            MAX_WIDTH / widest
-        } else {
-            1.0
-        },
-        id: &options.id,
+    let scale = if widest > 0.0 {
+        MAX_WIDTH / widest
+    } else {
+        1.0
     };
+    let ctx = Ctx::new(map, flow, top, scale, &options.id);
     let channels = Channels::of(map);
     // Column titles.
     for (c, title) in ctx.flow.columns.iter().enumerate() {
@@ -441,16 +426,11 @@ pub(crate) fn draw(
             w,
             3.0,
             1.5,
-            &format!("fill=\"{NAVY}\" opacity=\"0.25\""),
+            format_args!("fill=\"{NAVY}\" opacity=\"0.25\""),
         );
     }
     let forward: Vec<usize> = (0..ctx.flow.edges.len())
-        .filter(|&k| {
-            !matches!(
-                ctx.kind(&ctx.flow.edges[k]),
-                Kind::Back | Kind::Within | Kind::Cycle
-            )
-        })
+        .filter(|&k| !matches!(ctx.kind(k), Kind::Back | Kind::Within | Kind::Cycle))
         .collect();
     let port = ports(&ctx, &forward);
     let crossed = crossings(&ctx, &forward, &port);
@@ -463,9 +443,9 @@ pub(crate) fn draw(
             .then(a.cmp(&b))
     });
     let mut geometry = Vec::new();
-    let mut taken: Vec<Rect> = Vec::new();
+    let mut taken = Taken::new(width, top + ctx.flow.height + 2.0 * MARGIN);
     for k in order {
-        let kind = ctx.kind(&ctx.flow.edges[k]);
+        let kind = ctx.kind(k);
         let segs = edge_path(&ctx, &mut body, (k, kind), port[k], &crossed[k], &mut taken);
         if matches!(
             kind,
@@ -479,7 +459,7 @@ pub(crate) fn draw(
     }
     for (i, f) in ctx.flow.leaks.clone() {
         let node = ctx.flow.nodes[i].clone();
-        taken.push(leak(&ctx, &mut body, &node, f));
+        taken.insert(leak(&ctx, &mut body, &node, f));
     }
     for node in &ctx.flow.nodes {
         node_box(&ctx, &channels, &mut body, node);

@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use super::svg::{Anchor, Label, esc, line, n, rect};
+use super::num::Fixed;
+use super::svg::{Anchor, Esc, Label, line, n, rect};
 use super::text::Font;
 use super::theme::{FAINT, INK, MUTED, RULE, Shape};
 use crate::model::{JourneyMap, MapState};
@@ -12,13 +13,23 @@ pub(crate) const MARGIN: f64 = 28.0;
 
 /// `0.1234` as `12.3%` (`12%` from 10% up, so that tiles stay short).
 pub(crate) fn pct(v: f64) -> String {
-    let p = v * 100.0;
-    if !p.is_finite() {
-        "–".to_owned()
-    } else if p.abs() >= 10.0 {
-        format!("{p:.0}%")
-    } else {
-        format!("{p:.1}%")
+    Pct(v).to_string()
+}
+
+/// [`pct`] written where it is formatted.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pct(pub f64);
+
+impl std::fmt::Display for Pct {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let p = self.0 * 100.0;
+        if !p.is_finite() {
+            f.write_str("–")
+        } else if p.abs() >= 10.0 {
+            write!(f, "{}%", Fixed(p, 0))
+        } else {
+            write!(f, "{}%", Fixed(p, 1))
+        }
     }
 }
 
@@ -27,7 +38,7 @@ pub(crate) fn value(v: f64) -> String {
     if !v.is_finite() {
         return "–".to_owned();
     }
-    let text = format!("{v:.2}");
+    let text = Fixed(v, 2).to_string();
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
         "0".to_owned()
@@ -121,7 +132,7 @@ pub(crate) fn header(
         bottom,
         width - MARGIN,
         bottom,
-        &format!("stroke=\"{RULE}\" stroke-width=\"1\""),
+        format_args!("stroke=\"{RULE}\" stroke-width=\"1\""),
     );
     bottom + 12.0
 }
@@ -151,7 +162,7 @@ pub(crate) struct Legend {
 fn draw_mark(out: &mut String, mark: &Mark, x: f64, y: f64) {
     match mark {
         Mark::Shape(shape, colour) => {
-            shape.draw(out, x + 10.0, y, 5.5, &format!("fill=\"{colour}\""));
+            shape.draw(out, x + 10.0, y, 5.5, format_args!("fill=\"{colour}\""));
         }
         Mark::Line(colour, w, dash) => {
             let dash = if dash.is_empty() {
@@ -165,7 +176,7 @@ fn draw_mark(out: &mut String, mark: &Mark, x: f64, y: f64) {
                 y,
                 x + 22.0,
                 y,
-                &format!("stroke=\"{colour}\" stroke-width=\"{}\"{dash}", n(*w)),
+                format_args!("stroke=\"{colour}\" stroke-width=\"{}\"{dash}", n(*w)),
             );
         }
         Mark::Swatch(fill, stroke, dashed) => rect(
@@ -175,7 +186,7 @@ fn draw_mark(out: &mut String, mark: &Mark, x: f64, y: f64) {
             20.0,
             14.0,
             3.0,
-            &format!(
+            format_args!(
                 "fill=\"{fill}\" stroke=\"{stroke}\"{}",
                 if *dashed {
                     " stroke-dasharray=\"3 2\""
@@ -185,7 +196,7 @@ fn draw_mark(out: &mut String, mark: &Mark, x: f64, y: f64) {
             ),
         ),
         Mark::Badge(colour) => {
-            super::svg::circle(out, x + 10.0, y, 8.0, &format!("fill=\"{colour}\""));
+            super::svg::circle(out, x + 10.0, y, 8.0, format_args!("fill=\"{colour}\""));
             Label::new("1", Font::bold(10.0), 12.0)
                 .fill("#ffffff")
                 .anchor(Anchor::Middle)
@@ -232,5 +243,5 @@ pub(crate) fn legends(out: &mut String, groups: &[Legend], x0: f64, y: f64, widt
 
 /// An accessible group: `<g>` with a `<title>` read by screen readers and shown on hover.
 pub(crate) fn titled(out: &mut String, title: &str) {
-    let _ = write!(out, "<g><title>{}</title>", esc(title));
+    let _ = write!(out, "<g><title>{}</title>", Esc(title));
 }

@@ -108,7 +108,7 @@ fn stage_band(ctx: &Ctx<'_>, y: f64) -> (String, f64) {
                 (x, y + h),
                 (x + notch, y + h / 2.0),
             ],
-            &format!("fill=\"{NAVY}\""),
+            format_args!("fill=\"{NAVY}\""),
         );
         label.draw(
             &mut out,
@@ -230,14 +230,14 @@ fn legend_groups(ctx: &Ctx<'_>) -> Vec<Legend> {
                 0.0,
                 22.0,
                 0.0,
-                &format!("stroke=\"{colour}\" stroke-width=\"3\""),
+                format_args!("stroke=\"{colour}\" stroke-width=\"3\""),
             );
             shape.draw(
                 &mut mark,
                 11.0,
                 0.0,
                 5.0,
-                &format!("fill=\"{colour}\" stroke=\"#ffffff\" stroke-width=\"1.2\""),
+                format_args!("fill=\"{colour}\" stroke=\"#ffffff\" stroke-width=\"1.2\""),
             );
             emotion.push((
                 Mark::Raw(mark),
@@ -282,14 +282,14 @@ fn legend_groups(ctx: &Ctx<'_>) -> Vec<Legend> {
         polygon(
             &mut pain,
             &[(5.0, -4.0), (15.0, -4.0), (10.0, 4.5)],
-            &format!("fill=\"{BAD}\""),
+            format_args!("fill=\"{BAD}\""),
         );
         marks.push((Mark::Raw(pain), "pain".to_owned()));
         let mut gain = String::new();
         polygon(
             &mut gain,
             &[(5.0, 4.0), (15.0, 4.0), (10.0, -4.5)],
-            &format!("fill=\"{GOOD}\""),
+            format_args!("fill=\"{GOOD}\""),
         );
         marks.push((
             Mark::Raw(gain),
@@ -410,7 +410,7 @@ pub(crate) fn draw(
             y,
             width - MARGIN,
             y,
-            &format!("stroke=\"{RULE}\" stroke-width=\"1\""),
+            format_args!("stroke=\"{RULE}\" stroke-width=\"1\""),
         );
         Label::new(name, Font::bold(10.5), GUTTER - MARGIN - 12.0)
             .lines(2)
@@ -426,7 +426,7 @@ pub(crate) fn draw(
         y,
         width - MARGIN,
         y,
-        &format!("stroke=\"{RULE}\" stroke-width=\"1\""),
+        format_args!("stroke=\"{RULE}\" stroke-width=\"1\""),
     );
     y += 8.0;
     if let Some((svg, h)) = moments_list(&ctx, y + 14.0, options.moments) {

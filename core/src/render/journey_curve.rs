@@ -8,7 +8,7 @@ use super::curve::smooth_path;
 use super::frame::emotion_label;
 use super::journey_lanes::Ctx;
 use super::layout::GUTTER;
-use super::svg::{Anchor, Label, esc, line, rect};
+use super::svg::{Anchor, Esc, Label, line, rect};
 use super::text::Font;
 use super::theme::{BAD, BAD_TINT, FAINT, GOOD, GOOD_TINT, INK, MUTED, Shape, persona_colour};
 use crate::model::Scale;
@@ -127,7 +127,7 @@ pub(crate) fn emotion(ctx: &Ctx<'_>, y: f64) -> Option<(String, f64)> {
         right - left,
         yn - s.top,
         0.0,
-        &format!("fill=\"{GOOD_TINT}\" opacity=\"0.6\""),
+        format_args!("fill=\"{GOOD_TINT}\" opacity=\"0.6\""),
     );
     rect(
         &mut out,
@@ -136,7 +136,7 @@ pub(crate) fn emotion(ctx: &Ctx<'_>, y: f64) -> Option<(String, f64)> {
         right - left,
         s.top + PLOT - yn,
         0.0,
-        &format!("fill=\"{BAD_TINT}\" opacity=\"0.6\""),
+        format_args!("fill=\"{BAD_TINT}\" opacity=\"0.6\""),
     );
     line(
         &mut out,
@@ -144,7 +144,7 @@ pub(crate) fn emotion(ctx: &Ctx<'_>, y: f64) -> Option<(String, f64)> {
         yn,
         right,
         yn,
-        &format!("stroke=\"{FAINT}\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\""),
+        format_args!("stroke=\"{FAINT}\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\""),
     );
     for raw in [s.scale.max, s.neutral(), s.scale.min] {
         Label::new(&s.label(raw), Font::regular(11.0), 60.0)
@@ -189,7 +189,7 @@ pub(crate) fn emotion(ctx: &Ctx<'_>, y: f64) -> Option<(String, f64)> {
                 p.0,
                 s.y(p.1),
                 3.0,
-                &format!("fill=\"#ffffff\" stroke=\"{EXPECTED}\" stroke-width=\"1.5\""),
+                format_args!("fill=\"#ffffff\" stroke=\"{EXPECTED}\" stroke-width=\"1.5\""),
             );
         }
         peak_end_line(ctx, &mut out, &s, right, yn);
@@ -214,7 +214,7 @@ fn peak_end_line(ctx: &Ctx<'_>, out: &mut String, s: &Scaler, right: f64, yn: f6
         ype,
         right,
         ype,
-        &format!(
+        format_args!(
             "stroke=\"{INK}\" stroke-width=\"1.2\" stroke-dasharray=\"1.5 3\" opacity=\"0.7\""
         ),
     );
@@ -257,7 +257,7 @@ fn persona_curve(out: &mut String, s: &Scaler, pts: &[Point], colour: usize, shi
             x,
             yy,
             5.5,
-            &format!("fill=\"{stroke}\" stroke=\"#ffffff\" stroke-width=\"1.5\""),
+            format_args!("fill=\"{stroke}\" stroke=\"#ffffff\" stroke-width=\"1.5\""),
         );
     }
 }
@@ -299,7 +299,7 @@ fn single_curve(ctx: &Ctx<'_>, out: &mut String, s: &Scaler, pts: &[Point]) {
                 x,
                 yy,
                 11.0,
-                &format!("fill=\"none\" stroke=\"{INK}\" stroke-width=\"1.5\""),
+                format_args!("fill=\"none\" stroke=\"{INK}\" stroke-width=\"1.5\""),
             );
         }
         if valley {
@@ -319,7 +319,7 @@ fn single_curve(ctx: &Ctx<'_>, out: &mut String, s: &Scaler, pts: &[Point]) {
         let _ = write!(
             out,
             "<g><title>{}: emotion {}{}</title>",
-            esc(name),
+            Esc(name),
             s.label(raw),
             if tags.is_empty() {
                 String::new()
@@ -332,7 +332,7 @@ fn single_curve(ctx: &Ctx<'_>, out: &mut String, s: &Scaler, pts: &[Point]) {
             x,
             yy,
             6.0,
-            &format!("fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"2\""),
+            format_args!("fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"2\""),
         );
         out.push_str("</g>");
         // Above the point when positive, below when negative; the tags beyond the value.

@@ -74,7 +74,7 @@ pub(crate) fn badge(out: &mut String, x: f64, y: f64, rank: usize) {
         x,
         y,
         11.0,
-        &format!("fill=\"{MOMENT}\" stroke=\"#ffffff\" stroke-width=\"2\""),
+        format_args!("fill=\"{MOMENT}\" stroke=\"#ffffff\" stroke-width=\"2\""),
     );
     Label::new(&rank.to_string(), Font::bold(11.0), 20.0)
         .fill("#ffffff")
@@ -170,7 +170,7 @@ fn card(ctx: &Ctx<'_>, out: &mut String, slot: Slot, y: f64) {
             w,
             h,
             7.0,
-            &format!("fill=\"#ffffff\" stroke=\"{RULE}\" stroke-width=\"1.2\""),
+            format_args!("fill=\"#ffffff\" stroke=\"{RULE}\" stroke-width=\"1.2\""),
         );
         rect(
             out,
@@ -179,7 +179,7 @@ fn card(ctx: &Ctx<'_>, out: &mut String, slot: Slot, y: f64) {
             5.0,
             h,
             0.0,
-            &format!("fill=\"{}\"", style.colour),
+            format_args!("fill=\"{}\"", style.colour),
         );
     } else {
         rect(
@@ -199,7 +199,7 @@ fn card(ctx: &Ctx<'_>, out: &mut String, slot: Slot, y: f64) {
         x + 17.0,
         y + 15.0,
         5.0,
-        &format!("fill=\"{}\"{opacity}", style.colour),
+        format_args!("fill=\"{}\"{opacity}", style.colour),
     );
     let mut tag = style.name.to_uppercase();
     if tp.visibility() == Visibility::Backstage {
@@ -267,7 +267,7 @@ fn note_chip(
         &format!("{kind} ({}): {}", severity_word(severity), note.text),
     );
     let _ = write!(out, "<g{}>", if on_path { "" } else { " opacity=\"0.55\"" });
-    rect(out, x, y, w, h, 6.0, &format!("fill=\"{tint}\""));
+    rect(out, x, y, w, h, 6.0, format_args!("fill=\"{tint}\""));
     let cy = y + 13.0;
     let pts = if pain {
         [
@@ -282,7 +282,7 @@ fn note_chip(
             (x + 12.0, cy - 4.5),
         ]
     };
-    polygon(out, &pts, &format!("fill=\"{colour}\""));
+    polygon(out, &pts, format_args!("fill=\"{colour}\""));
     label.draw(out, x + 23.0, y + 17.0);
     let filled = dots(severity);
     for k in 0..4 {
@@ -292,7 +292,7 @@ fn note_chip(
             x + w - 9.0,
             y + 7.0 + k as f64 * 5.5,
             2.0,
-            &format!("fill=\"{fill}\""),
+            format_args!("fill=\"{fill}\""),
         );
     }
     out.push_str("</g></g>");

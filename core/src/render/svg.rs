@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::num::Num;
 use super::text::{Font, ellipsize, wrap};
 
 /// The font stack of every picture. The widths of `text.rs` are DejaVu Sans's, the widest of
@@ -12,44 +13,53 @@ pub(crate) const FONT_FAMILY: &str =
 
 /// `s` escaped for XML text and attribute values.
 pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Characters XML 1.0 does not allow.
-            '\u{0}'..='\u{8}'
-            | '\u{B}'
-            | '\u{C}'
-            | '\u{E}'..='\u{1F}'
-            | '\u{FFFE}'
-            | '\u{FFFF}' => {
-                out.push('\u{FFFD}');
-            }
-            c => out.push(c),
+    Esc(s).to_string()
+}
+
+/// `s` escaped for XML text and attribute values, written where it is formatted.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Esc<'a>(pub &'a str);
+
+impl std::fmt::Display for Esc<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = self.0;
+        let mut plain = 0;
+        for (i, c) in s.char_indices() {
+            let escaped = match c {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                // Characters XML 1.0 does not allow.
+                '\u{0}'..='\u{8}'
+                | '\u{B}'
+                | '\u{C}'
+                | '\u{E}'..='\u{1F}'
+                | '\u{FFFE}'
+                | '\u{FFFF}' => "\u{FFFD}",
+                _ => continue,
+            };
+            f.write_str(&s[plain..i])?;
+            f.write_str(escaped)?;
+            plain = i + c.len_utf8();
         }
+        f.write_str(&s[plain..])
     }
-    out
 }
 
 /// A coordinate with one decimal, without a trailing `.0` (`-0` and non-finite values are 0),
-/// so that the same picture is the same bytes everywhere.
-pub(crate) fn n(v: f64) -> String {
-    if !v.is_finite() {
-        return "0".to_owned();
-    }
-    let r = (v * 10.0).round() / 10.0;
-    if r == 0.0 {
-        return "0".to_owned();
-    }
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r:.1}")
-    }
+/// so that the same picture is the same bytes everywhere. Written where it is formatted, without
+/// an allocation.
+pub(crate) fn n(v: f64) -> Num {
+    Num(v)
+}
+
+/// Appends `x,y`.
+pub(crate) fn point(out: &mut String, (x, y): (f64, f64)) {
+    Num(x).push(out);
+    out.push(',');
+    Num(y).push(out);
 }
 
 /// Horizontal anchor of a label.
@@ -127,7 +137,7 @@ impl<'a> Label<'a> {
     pub fn layout(&self) -> (Vec<String>, bool) {
         if self.lines <= 1 {
             let (line, short) = ellipsize(self.text, self.font, self.width);
-            (vec![line], short)
+            (vec![line.into_owned()], short)
         } else {
             wrap(self.text, self.font, self.width, self.lines)
         }
@@ -135,55 +145,74 @@ impl<'a> Label<'a> {
 
     /// Height of the lines this label takes.
     pub fn height(&self) -> f64 {
+        if self.lines <= 1 {
+            return self.font.line();
+        }
         self.layout().0.len().max(1) as f64 * self.font.line()
     }
 
     /// Writes the label with its first baseline at `y`; returns the height used. A shortened
     /// label is wrapped in a group whose `<title>` holds the full text.
     pub fn draw(&self, out: &mut String, x: f64, y: f64) -> f64 {
-        let (lines, short) = self.layout();
-        if lines.iter().all(String::is_empty) {
-            return 0.0;
+        if self.lines <= 1 {
+            let (line, short) = ellipsize(self.text, self.font, self.width);
+            if line.is_empty() {
+                return 0.0;
+            }
+            self.write(out, (x, y), &[line], short)
+        } else {
+            let (lines, short) = wrap(self.text, self.font, self.width, self.lines);
+            if lines.iter().all(String::is_empty) {
+                return 0.0;
+            }
+            self.write(out, (x, y), &lines, short)
         }
+    }
+
+    /// Writes laid out lines; returns their height.
+    fn write<S: AsRef<str>>(
+        &self,
+        out: &mut String,
+        (x, y): (f64, f64),
+        lines: &[S],
+        short: bool,
+    ) -> f64 {
         if short {
-            let _ = write!(out, "<g><title>{}</title>", esc(self.text));
+            out.push_str("<g><title>");
+            let _ = write!(out, "{}", Esc(self.text));
+            out.push_str("</title>");
         }
-        let weight = if self.font.bold {
-            " font-weight=\"700\""
-        } else {
-            ""
-        };
-        let style = if self.italic {
-            " font-style=\"italic\""
-        } else {
-            ""
-        };
-        let halo = if self.halo {
-            " stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\""
-        } else {
-            ""
-        };
-        let _ = write!(
-            out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{style} fill=\"{}\"{}{halo}>",
-            n(x),
-            n(y),
-            n(self.font.size),
-            self.fill,
-            self.anchor.attr()
-        );
-        if lines.len() == 1 {
-            let _ = write!(out, "{}", esc(&lines[0]));
+        out.push_str("<text");
+        attr(out, " x", x);
+        attr(out, " y", y);
+        attr(out, " font-size", self.font.size);
+        if self.font.bold {
+            out.push_str(" font-weight=\"700\"");
+        }
+        if self.italic {
+            out.push_str(" font-style=\"italic\"");
+        }
+        out.push_str(" fill=\"");
+        out.push_str(self.fill);
+        out.push('"');
+        out.push_str(self.anchor.attr());
+        if self.halo {
+            out.push_str(
+                " stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+            );
+        }
+        out.push('>');
+        if let [line] = lines {
+            let _ = write!(out, "{}", Esc(line.as_ref()));
         } else {
             for (i, line) in lines.iter().enumerate() {
                 let dy = if i == 0 { 0.0 } else { self.font.line() };
-                let _ = write!(
-                    out,
-                    "<tspan x=\"{}\" dy=\"{}\">{}</tspan>",
-                    n(x),
-                    n(dy),
-                    esc(line)
-                );
+                out.push_str("<tspan");
+                attr(out, " x", x);
+                attr(out, " dy", dy);
+                out.push('>');
+                let _ = write!(out, "{}", Esc(line.as_ref()));
+                out.push_str("</tspan>");
             }
         }
         out.push_str("</text>");
@@ -203,52 +232,72 @@ pub(crate) fn open(out: &mut String, width: f64, height: f64, id: &str, title: &
          role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FONT_FAMILY}\">\
          <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>\
          <rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>",
-        esc(title),
-        esc(desc),
+        Esc(title),
+        Esc(desc),
         w = n(width),
         h = n(height),
-        id = esc(id),
+        id = Esc(id),
     );
 }
 
 /// A rectangle.
-pub(crate) fn rect(out: &mut String, x: f64, y: f64, w: f64, h: f64, rx: f64, attrs: &str) {
-    let _ = write!(
-        out,
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{} {attrs}/>",
-        n(x),
-        n(y),
-        n(w.max(0.0)),
-        n(h.max(0.0)),
-        if rx > 0.0 {
-            format!(" rx=\"{}\"", n(rx))
-        } else {
-            String::new()
-        }
-    );
+pub(crate) fn rect(
+    out: &mut String,
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+    rx: f64,
+    attrs: impl std::fmt::Display,
+) {
+    out.push_str("<rect");
+    attr(out, " x", x);
+    attr(out, " y", y);
+    attr(out, " width", w.max(0.0));
+    attr(out, " height", h.max(0.0));
+    if rx > 0.0 {
+        attr(out, " rx", rx);
+    }
+    close(out, attrs);
 }
 
 /// A straight line.
-pub(crate) fn line(out: &mut String, x1: f64, y1: f64, x2: f64, y2: f64, attrs: &str) {
-    let _ = write!(
-        out,
-        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {attrs}/>",
-        n(x1),
-        n(y1),
-        n(x2),
-        n(y2)
-    );
+pub(crate) fn line(
+    out: &mut String,
+    x1: f64,
+    y1: f64,
+    x2: f64,
+    y2: f64,
+    attrs: impl std::fmt::Display,
+) {
+    out.push_str("<line");
+    attr(out, " x1", x1);
+    attr(out, " y1", y1);
+    attr(out, " x2", x2);
+    attr(out, " y2", y2);
+    close(out, attrs);
 }
 
 /// A circle.
-pub(crate) fn circle(out: &mut String, cx: f64, cy: f64, r: f64, attrs: &str) {
-    let _ = write!(
-        out,
-        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {attrs}/>",
-        n(cx),
-        n(cy),
-        n(r)
-    );
+pub(crate) fn circle(out: &mut String, cx: f64, cy: f64, r: f64, attrs: impl std::fmt::Display) {
+    out.push_str("<circle");
+    attr(out, " cx", cx);
+    attr(out, " cy", cy);
+    attr(out, " r", r);
+    close(out, attrs);
+}
+
+/// Appends ` name="v"` (`name` with its leading space).
+pub(crate) fn attr(out: &mut String, name: &str, v: f64) {
+    out.push_str(name);
+    out.push_str("=\"");
+    Num(v).push(out);
+    out.push('"');
+}
+
+/// Appends the other attributes of an element and closes it.
+pub(crate) fn close(out: &mut String, attrs: impl std::fmt::Display) {
+    let _ = write!(out, " {attrs}/>");
 }
 
 #[cfg(test)]
@@ -257,11 +306,11 @@ mod tests {
 
     #[test]
     fn numbers_are_written_one_way() {
-        assert_eq!(n(1.0), "1");
-        assert_eq!(n(-0.04), "0");
-        assert_eq!(n(2.25), "2.3");
-        assert_eq!(n(f64::NAN), "0");
-        assert_eq!(n(-3.5), "-3.5");
+        assert_eq!(n(1.0).to_string(), "1");
+        assert_eq!(n(-0.04).to_string(), "0");
+        assert_eq!(n(2.25).to_string(), "2.3");
+        assert_eq!(n(f64::NAN).to_string(), "0");
+        assert_eq!(n(-3.5).to_string(), "-3.5");
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! fits in Helvetica, Arial or Segoe UI too. Labels are wrapped on word boundaries and shortened
 //! with an ellipsis; the caller keeps the full text for a `<title>`.
 
+use std::borrow::Cow;
+
 /// Advance widths of the printable ASCII characters (32..=126), DejaVu Sans.
 const REGULAR: [u16; 95] = [
     318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636,
@@ -62,7 +64,16 @@ impl Font {
 
     /// Width of `text` in pixels.
     pub fn width(self, text: &str) -> f64 {
-        let units: u32 = text.chars().map(|c| self.advance(c)).sum();
+        self.px(self.units(text))
+    }
+
+    /// Width of `text` in thousandths of an em.
+    fn units(self, text: &str) -> u32 {
+        text.chars().map(|c| self.advance(c)).sum()
+    }
+
+    /// Thousandths of an em in pixels.
+    fn px(self, units: u32) -> f64 {
         f64::from(units) * self.size / 1000.0
     }
 }
@@ -72,31 +83,35 @@ impl Font {
 /// then ends with an ellipsis).
 pub(crate) fn wrap(text: &str, font: Font, width: f64, max_lines: usize) -> (Vec<String>, bool) {
     let max_lines = max_lines.max(1);
-    // Words, each cut into pieces that fit on a line.
-    let mut words: Vec<String> = Vec::new();
+    // Words, each cut into pieces that fit on a line, with their widths.
+    let mut words: Vec<(&str, u32)> = Vec::new();
     for word in text.split_whitespace() {
         let mut rest = word;
         while !rest.is_empty() {
-            let piece = fit(rest, font, width);
+            let piece = &rest[..fit(rest, font, width)];
             if piece.is_empty() {
                 // Not even one character fits: give up on the word.
                 break;
             }
             rest = &rest[piece.len()..];
-            words.push(piece);
+            words.push((piece, font.units(piece)));
         }
     }
+    let space = font.units(" ");
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
+    let mut used = 0;
     let mut k = 0;
     while k < words.len() {
-        let candidate = if current.is_empty() {
-            words[k].clone()
-        } else {
-            format!("{current} {}", words[k])
-        };
-        if current.is_empty() || font.width(&candidate) <= width {
-            current = candidate;
+        let (word, units) = words[k];
+        if current.is_empty() {
+            current.push_str(word);
+            used = units;
+            k += 1;
+        } else if font.px(used + space + units) <= width {
+            current.push(' ');
+            current.push_str(word);
+            used += space + units;
             k += 1;
         } else if lines.len() + 1 == max_lines {
             break;
@@ -114,25 +129,23 @@ pub(crate) fn wrap(text: &str, font: Font, width: f64, max_lines: usize) -> (Vec
     (lines, shortened)
 }
 
-/// The longest prefix of `text` that fits in `width`.
-fn fit(text: &str, font: Font, width: f64) -> String {
-    let mut out = String::new();
+/// The length in bytes of the longest prefix of `text` that fits in `width`.
+fn fit(text: &str, font: Font, width: f64) -> usize {
     let mut used = 0.0;
-    for c in text.chars() {
-        let w = font.width(c.encode_utf8(&mut [0; 4]));
+    for (i, c) in text.char_indices() {
+        let w = font.px(font.advance(c));
         if used + w > width {
-            break;
+            return i;
         }
         used += w;
-        out.push(c);
     }
-    out
+    text.len()
 }
 
 /// `line` with an ellipsis appended, shortened until both fit in `width`.
 fn ellipsize_line(line: &str, font: Font, width: f64) -> String {
     let room = width - font.width("…");
-    let mut kept = fit(line, font, room.max(0.0));
+    let mut kept = line[..fit(line, font, room.max(0.0))].to_owned();
     while kept.ends_with(' ') {
         kept.pop();
     }
@@ -140,14 +153,37 @@ fn ellipsize_line(line: &str, font: Font, width: f64) -> String {
     kept
 }
 
-/// `text` on one line of at most `width` pixels; whether it was shortened.
-pub(crate) fn ellipsize(text: &str, font: Font, width: f64) -> (String, bool) {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+/// `text` on one line of at most `width` pixels (runs of white space as one space); whether
+/// it was shortened.
+pub(crate) fn ellipsize(text: &str, font: Font, width: f64) -> (Cow<'_, str>, bool) {
+    let flat: Cow<'_, str> = if is_flat(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
     if font.width(&flat) <= width {
         (flat, false)
     } else {
-        (ellipsize_line(&flat, font, width), true)
+        (Cow::Owned(ellipsize_line(&flat, font, width)), true)
     }
+}
+
+/// Whether `text` is its words joined by single spaces.
+fn is_flat(text: &str) -> bool {
+    let mut previous_space = true;
+    for c in text.chars() {
+        if c == ' ' {
+            if previous_space {
+                return false;
+            }
+            previous_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            previous_space = false;
+        }
+    }
+    !previous_space || text.is_empty()
 }
 
 #[cfg(test)]
@@ -180,6 +216,10 @@ mod tests {
         let f = Font::regular(10.0);
         let (s, short) = ellipsize("A rather long label for a small box", f, 60.0);
         assert!(short && s.ends_with('…') && f.width(&s) <= 60.0);
-        assert_eq!(ellipsize("ok", f, 60.0), ("ok".to_owned(), false));
+        assert_eq!(ellipsize("ok", f, 60.0), (Cow::Borrowed("ok"), false));
+        assert_eq!(ellipsize(" a  b\n", f, 60.0).0, "a b");
+        assert!(
+            is_flat("a b") && is_flat("") && !is_flat("a ") && !is_flat(" a") && !is_flat("a\tb")
+        );
     }
 }

@@ -3,9 +3,7 @@
 //! colour alone. Channels get a colour and a shape by kind (digital ●, physical ■, human ▲,
 //! print ◆, other ⬢), with the channel's name written next to the mark.
 
-use std::fmt::Write;
-
-use super::svg::n;
+use super::svg::{close, point};
 use crate::model::{ChannelKind, JourneyMap};
 
 pub(crate) const INK: &str = "#1b2733";
@@ -70,27 +68,12 @@ impl Shape {
     }
 
     /// Writes the shape centred on `(x, y)`, `r` its half size.
-    pub fn draw(self, out: &mut String, x: f64, y: f64, r: f64, attrs: &str) {
+    pub fn draw(self, out: &mut String, x: f64, y: f64, r: f64, attrs: impl std::fmt::Display) {
         match self {
-            Shape::Circle => {
-                let _ = write!(
-                    out,
-                    "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {attrs}/>",
-                    n(x),
-                    n(y),
-                    n(r)
-                );
-            }
+            Shape::Circle => super::svg::circle(out, x, y, r, attrs),
             Shape::Square => {
                 let s = r * 0.9;
-                let _ = write!(
-                    out,
-                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {attrs}/>",
-                    n(x - s),
-                    n(y - s),
-                    n(2.0 * s),
-                    n(2.0 * s)
-                );
+                super::svg::rect(out, x - s, y - s, 2.0 * s, 2.0 * s, 0.0, attrs);
             }
             Shape::Triangle => polygon(
                 out,
@@ -120,18 +103,30 @@ impl Shape {
 }
 
 /// A closed polygon.
-pub(crate) fn polygon(out: &mut String, points: &[(f64, f64)], attrs: &str) {
-    let pts: Vec<String> = points
-        .iter()
-        .map(|(x, y)| format!("{},{}", n(*x), n(*y)))
-        .collect();
-    let _ = write!(out, "<polygon points=\"{}\" {attrs}/>", pts.join(" "));
+pub(crate) fn polygon(out: &mut String, points: &[(f64, f64)], attrs: impl std::fmt::Display) {
+    out.push_str("<polygon points=\"");
+    for (k, &p) in points.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        point(out, p);
+    }
+    out.push('"');
+    close(out, attrs);
 }
 
 /// How one channel is drawn.
 #[derive(Debug, Clone)]
 pub(crate) struct ChannelStyle {
     pub name: String,
+    pub colour: &'static str,
+    pub shape: Shape,
+}
+
+/// How one channel is drawn, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Style<'a> {
+    pub name: &'a str,
     pub colour: &'static str,
     pub shape: Shape,
 }
@@ -164,16 +159,19 @@ impl Channels {
 
     /// The style of a channel id (a grey hexagon named by its id when the map has no such
     /// channel).
-    pub fn get(&self, id: &str) -> ChannelStyle {
-        self.styles
-            .iter()
-            .find(|(c, _)| c == id)
-            .map(|(_, s)| s.clone())
-            .unwrap_or_else(|| ChannelStyle {
-                name: id.to_owned(),
+    pub fn get<'a>(&'a self, id: &'a str) -> Style<'a> {
+        self.styles.iter().find(|(c, _)| c == id).map_or(
+            Style {
+                name: id,
                 colour: "#8a95a3",
                 shape: Shape::Hexagon,
-            })
+            },
+            |(_, s)| Style {
+                name: &s.name,
+                colour: s.colour,
+                shape: s.shape,
+            },
+        )
     }
 
     /// The styles of the given channel ids, in the map's order.
