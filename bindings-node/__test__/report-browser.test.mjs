@@ -1,6 +1,7 @@
 // The HTML report in a real browser (Debian's chromium, headless, driven by playwright-core):
 // no console error, no network request, the persona switch changes the visible map, and the
-// screenshot is not blank. scripts/test-node.sh installs chromium when it is missing.
+// screenshot is not blank; printed on A4 landscape, every persona prints, nothing is wider than
+// the paper, a persona's heading stays with its picture and the page count stays small. scripts/test-node.sh installs chromium when it is missing.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -72,6 +73,55 @@ test('the report works in a real browser', { skip: !existsSync(CHROMIUM) && 'chr
     assert.equal(printed, 4)
     assert.deepEqual(errors, [])
     assert.deepEqual(requests, [url])
+  } finally {
+    await context.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+// A4 landscape with the report's 10 mm margins: 277 × 190 mm, in CSS pixels (96 per inch).
+const PRINT_WIDTH = 277 / 25.4 * 96
+const PRINT_HEIGHT = 190 / 25.4 * 96
+
+test('the report prints on A4 landscape', { skip: !existsSync(CHROMIUM) && 'chromium is not installed (scripts/test-node.sh installs it)' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'journeymap-print-'))
+  const file = join(dir, 'report.html')
+  writeFileSync(file, JourneyMap.fromJson(readFileSync(root + 'examples/bank-personal-loan.as-is.json')).toHtml())
+  // The page laid out as on paper: as wide as the printable width, in print media.
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM, headless: true, args: FLAGS,
+    viewport: { width: Math.floor(PRINT_WIDTH), height: Math.floor(PRINT_HEIGHT) },
+  })
+  try {
+    const page = await context.newPage()
+    await page.goto(pathToFileURL(file).href)
+    await page.emulateMedia({ media: 'print' })
+    const layout = await page.evaluate((width) => {
+      const box = (e) => e.getBoundingClientRect()
+      return {
+        // Every persona prints (the switcher shows one on screen).
+        panels: [...document.querySelectorAll('section.panel')].map((s) => s.offsetParent !== null),
+        // Nothing is wider than the paper.
+        wide: [...document.querySelectorAll('body *')]
+          .filter((e) => box(e).width > width + 1)
+          .map((e) => `${e.tagName} ${Math.round(box(e).width)}`),
+        // Each persona's heading and its first picture fit on one page.
+        openings: [...document.querySelectorAll('section.panel')].map((s) => {
+          const svg = s.querySelector('figure svg')
+          return svg ? box(svg).bottom - box(s.querySelector('h2')).top : 0
+        }),
+        pictures: [...document.querySelectorAll('figure svg')].map((e) => box(e).height),
+      }
+    }, PRINT_WIDTH)
+    assert.equal(layout.panels.length, 4)
+    assert.ok(layout.panels.every(Boolean), 'a persona is hidden in print')
+    assert.deepEqual(layout.wide, [], 'wider than A4 landscape')
+    assert.ok(layout.pictures.length >= 8 && layout.pictures.every((h) => h > 100 && h <= PRINT_HEIGHT), `${layout.pictures}`)
+    for (const h of layout.openings) assert.ok(h > 0 && h <= PRINT_HEIGHT, `a persona's heading and picture take ${h} px`)
+    const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true })
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length
+    // 4 sections (pictures and tables) and the survey plan: a few pages each, not one per table.
+    assert.ok(pages >= 8 && pages <= 28, `${pages} pages`)
   } finally {
     await context.close()
     rmSync(dir, { recursive: true, force: true })

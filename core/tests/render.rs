@@ -400,7 +400,7 @@ fn thin_moves_of_a_large_map_are_hidden_and_counted() {
     let note = pictures::texts(&tree)
         .into_iter()
         .map(|t| t.0)
-        .find(|t| t.contains("under 1 per 100 customers are hidden"))
+        .find(|t| t.contains("under 2 per 100 customers are hidden"))
         .expect("no note about hidden moves");
     let hidden: usize = note
         .split(" moves of under")
@@ -412,7 +412,7 @@ fn thin_moves_of_a_large_map_are_hidden_and_counted() {
         .parse()
         .unwrap();
     assert!(hidden > 0, "{note}");
-    // No move drawn is under 1 per 100 customers.
+    // No move drawn is under 2 per 100 customers.
     for title in flow.split("<title>").skip(1) {
         let title = title.split("</title>").next().unwrap();
         if let Some(rest) = title.strip_suffix(" moves per 100 customers") {
@@ -422,7 +422,7 @@ fn thin_moves_of_a_large_map_are_hidden_and_counted() {
                 .unwrap()
                 .parse()
                 .unwrap_or_else(|e| panic!("{e}: {title}"));
-            assert!(value >= 1.0, "{title}");
+            assert!(value >= 2.0, "{title}");
         }
     }
 }

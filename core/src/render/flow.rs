@@ -58,6 +58,8 @@ pub(crate) struct Flow {
     pub height: f64,
     /// Moves left out: on a large map, those under `MIN_SHOWN` per customer.
     pub hidden: usize,
+    /// Whether the map is large (more than `LARGE` touchpoints in the view).
+    pub large: bool,
 }
 
 /// Node box size and spacing.
@@ -68,13 +70,31 @@ pub(crate) const V_GAP: f64 = 34.0;
 /// A map with more touchpoints than this in its flow view is large: its thinnest moves are
 /// hidden, or they would hide everything else.
 pub(crate) const LARGE: usize = 40;
-/// The least flow of a move drawn on a large map (1 per 100 customers).
-pub(crate) const MIN_SHOWN: f64 = 0.01;
+/// The least flow of a move drawn on a large map (2 per 100 customers).
+pub(crate) const MIN_SHOWN: f64 = 0.02;
 
 /// Expected flow of each move.
 type Moves = BTreeMap<(Key, Key), f64>;
 /// Expected visits and reach of each node.
 type Amounts = BTreeMap<Key, (f64, f64)>;
+
+/// Whether personas `a` and `b` walk the same chain: the same touchpoints, moves and entries
+/// apply to both and every touchpoint has the same drop-off for both, which is all that a
+/// persona's chain depends on.
+fn same_journey(map: &JourneyMap, a: &str, b: &str) -> bool {
+    let bits = |v: Option<f64>| v.map(f64::to_bits);
+    a == b
+        || (map.touchpoints.iter().all(|t| {
+            t.applies_to(a) == t.applies_to(b) && bits(t.drop_off_for(a)) == bits(t.drop_off_for(b))
+        }) && map
+            .transitions
+            .iter()
+            .all(|t| t.applies_to(a) == t.applies_to(b))
+            && map
+                .entries
+                .iter()
+                .all(|e| e.applies_to(a) == e.applies_to(b)))
+}
 
 /// Adds up, over the drawn personas weighted by `weight`, the expected flow of every move.
 fn flows(
@@ -85,12 +105,25 @@ fn flows(
 ) -> (Moves, Amounts) {
     let mut moves = Moves::new();
     let mut amounts = Amounts::new();
+    // One chain per distinct journey: personas that walk the same one share it.
+    let mut chains: Vec<(&str, Chain)> = Vec::new();
     for d in drawn {
         let weight = if all { d.scores.weight } else { 1.0 };
-        let Some(graph) = map.persona_graph_with(index, &d.persona.id) else {
+        let id = d.persona.id.as_str();
+        let known = chains.iter().position(|(p, _)| same_journey(map, p, id));
+        let at = match known {
+            Some(at) => at,
+            None => {
+                let Some(graph) = map.persona_graph_with(index, id) else {
+                    continue;
+                };
+                chains.push((id, Chain::build(map, &graph)));
+                chains.len() - 1
+            }
+        };
+        let Some((_, chain)) = chains.get(at) else {
             continue;
         };
-        let chain = Chain::build(map, &graph);
         let visits: Vec<(f64, f64)> = chain
             .touchpoints
             .iter()
@@ -138,7 +171,10 @@ fn flows(
 }
 
 /// Builds and places the flow of the drawn personas (added up over the customer base when `all`).
-#[allow(clippy::too_many_lines, reason = "split pending in the picture work")]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one pass from the flows to the placed nodes, edges and columns, in the order they depend on each other"
+)]
 pub(crate) fn flow(map: &JourneyMap, index: &MapIndex<'_>, drawn: &[Drawn<'_>], all: bool) -> Flow {
     let (moves, amounts) = flows(map, index, drawn, all);
     let stages = map.stages_in_order();
@@ -247,7 +283,8 @@ pub(crate) fn flow(map: &JourneyMap, index: &MapIndex<'_>, drawn: &[Drawn<'_>], 
         .filter(|k| matches!(k, Key::Touchpoint(_)))
         .count();
     let before = edges.len();
-    if touchpoints > LARGE {
+    let large = touchpoints > LARGE;
+    if large {
         edges.retain(|e| e.flow >= MIN_SHOWN);
     }
     let hidden = before - edges.len();
@@ -266,6 +303,7 @@ pub(crate) fn flow(map: &JourneyMap, index: &MapIndex<'_>, drawn: &[Drawn<'_>], 
         columns,
         height,
         hidden,
+        large,
     }
 }
 

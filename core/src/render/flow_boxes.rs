@@ -3,12 +3,13 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
+use std::sync::LazyLock;
 
 use super::Drawn;
 use super::flow::{Key, NODE_H, NODE_W, Node};
-use super::frame::{Kpi, Legend, Mark, Pct, pct};
+use super::frame::{Kpi, Legend, Mark, Pct, Per100, pct};
 use super::num::Fixed;
-use super::svg::{Anchor, Esc, Label, circle, n, rect};
+use super::svg::{Anchor, Esc, Label, circle, n, point, rect};
 use super::text::Font;
 use super::theme::{
     BAD, BAD_TINT, Channels, GOOD, GOOD_TINT, INK, LOOP, MUTED, NAVY, NEUTRAL_TINT, RULE, polygon,
@@ -18,7 +19,12 @@ use crate::score::Scores;
 
 use super::flow_canvas::*;
 
-#[allow(clippy::too_many_lines, reason = "split pending in the picture work")]
+/// The border of a touchpoint's box on the most likely path, and off it.
+static ON_PATH_BOX: LazyLock<String> =
+    LazyLock::new(|| format!("fill=\"#ffffff\" stroke=\"{NAVY}\" stroke-width=\"2.2\""));
+static OFF_PATH_BOX: LazyLock<String> =
+    LazyLock::new(|| format!("fill=\"#ffffff\" stroke=\"{RULE}\" stroke-width=\"1.2\""));
+
 pub(super) fn node_box(ctx: &Ctx<'_>, channels: &Channels, out: &mut String, node: &Node) {
     let (x, y) = (col_x(node.col), ctx.y(node) - NODE_H / 2.0);
     match node.key {
@@ -44,44 +50,33 @@ pub(super) fn node_box(ctx: &Ctx<'_>, channels: &Channels, out: &mut String, nod
         Key::Touchpoint(t) => {
             let tp = &ctx.map.touchpoints[t];
             let style = channels.get(&tp.channel);
-            let _ = write!(
-                out,
-                "<g{}><title>{}</title>",
-                if node.amount <= 0.0 {
-                    " opacity=\"0.45\""
-                } else {
-                    ""
-                },
-                format_args!(
-                    "{} — {}: {} visits per customer, reached by {}",
-                    Esc(&tp.name),
-                    Esc(style.name),
-                    Fixed(node.amount, 2),
-                    Pct(node.reach)
-                )
-            );
-            let (colour, width) = if node.on_path {
-                (NAVY, "2.2")
+            out.push_str(if node.amount <= 0.0 {
+                "<g opacity=\"0.45\"><title>"
             } else {
-                (RULE, "1.2")
+                "<g><title>"
+            });
+            Esc(&tp.name).push(out);
+            out.push_str(" — ");
+            Esc(style.name).push(out);
+            out.push_str(": ");
+            Fixed(node.amount, 2).push(out);
+            out.push_str(" visits per customer, reached by ");
+            Pct(node.reach).push(out);
+            out.push_str("</title>");
+            let border: &str = if node.on_path {
+                &ON_PATH_BOX
+            } else {
+                &OFF_PATH_BOX
             };
-            rect(
-                out,
-                x,
-                y,
-                NODE_W,
-                NODE_H,
-                7.0,
-                format_args!("fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"{width}\""),
-            );
-            let fill = format_args!("fill=\"{}\"", style.colour);
-            rect(out, x + 1.0, y + 1.0, 5.0, NODE_H - 2.0, 0.0, fill);
-            style.shape.draw(out, x + 17.0, y + 14.0, 4.5, fill);
+            rect(out, x, y, NODE_W, NODE_H, 7.0, border);
+            rect(out, x + 1.0, y + 1.0, 5.0, NODE_H - 2.0, 0.0, style.fill);
+            style.shape.draw(out, x + 17.0, y + 14.0, 4.5, style.fill);
             Label::new(&tp.name, Font::bold(11.5), NODE_W - 40.0)
                 .lines(2)
                 .draw(out, x + 28.0, y + 18.0);
             let mut reached = String::with_capacity(20);
-            let _ = write!(reached, "reached by {}", Pct(node.reach));
+            reached.push_str("reached by ");
+            Pct(node.reach).push(&mut reached);
             Label::new(&reached, Font::regular(10.0), NODE_W - 24.0)
                 .fill(MUTED)
                 .draw(out, x + 12.0, y + NODE_H - 7.0);
@@ -136,50 +131,44 @@ pub(super) fn end_box(
 }
 
 /// A drop-off: a red leak out of the box's bottom right corner, as wide as the flow. Returns
-/// the box of its label.
-pub(super) fn leak(ctx: &Ctx<'_>, out: &mut String, node: &Node, f: f64) -> Rect {
+/// its curve and stroke width (its label is placed with the other labels).
+pub(super) fn leak(ctx: &Ctx<'_>, out: &mut String, node: &Node, f: f64) -> (Segment, f64) {
     let (x, y) = (col_x(node.col) + NODE_W - 30.0, ctx.y(node) + NODE_H / 2.0);
     let w = ctx.width(f);
     let _ = write!(
         out,
-        "<g><title>{}</title>",
-        format_args!(
-            "{}: {} of customers leave here without an outcome",
-            Esc(ctx.name(node.key)),
-            Pct(f)
-        )
+        "<g><title>{}: {} of customers leave here without an outcome</title>",
+        Esc(ctx.name(node.key)),
+        Pct(f)
     );
+    let segment = [
+        (x, y),
+        (x, y + 12.0),
+        (x + 14.0, y + 16.0),
+        (x + 28.0, y + 16.0),
+    ];
+    out.push_str("<path d=\"M");
+    point(out, segment[0]);
+    for (k, &p) in segment[1..].iter().enumerate() {
+        out.push_str(if k == 0 { " C" } else { " " });
+        point(out, p);
+    }
     let _ = write!(
         out,
-        "<path d=\"M{},{} C{},{} {},{} {},{}\" fill=\"none\" stroke=\"{BAD}\" stroke-width=\"{}\" stroke-opacity=\"0.6\" marker-end=\"url(#{})\"/>",
-        n(x),
-        n(y),
-        n(x),
-        n(y + 12.0),
-        n(x + 14.0),
-        n(y + 16.0),
-        n(x + 28.0),
-        n(y + 16.0),
+        "\" fill=\"none\" stroke=\"{BAD}\" stroke-width=\"{}\" stroke-opacity=\"0.6\" marker-end=\"url(#{})\"/></g>",
         n(w),
         marker_id(ctx.id, Kind::Failure, w)
     );
-    out.push_str("</g>");
-    let text = format!("\u{2212}{}", pct(f));
-    let font = Font::bold(10.0);
-    Label::new(&text, font, 60.0)
-        .fill(BAD)
-        .halo()
-        .draw(out, x + 40.0, y + 20.0);
-    (x + 38.0, y + 10.0, font.width(&text).min(60.0) + 4.0, 14.0)
+    (segment, w)
 }
 
 /// The arrowheads the moves and leaks use: one per kind and size, so that each head is as
 /// wide as its move.
 pub(super) fn defs(ctx: &Ctx<'_>, out: &mut String) {
     let mut heads: BTreeSet<(&'static str, &'static str, u32)> = BTreeSet::new();
-    for (k, e) in ctx.flow.edges.iter().enumerate() {
+    for k in 0..ctx.flow.edges.len() {
         let kind = ctx.kind(k);
-        heads.insert((kind.name(), kind.colour(), head(ctx.edge_width(e)) as u32));
+        heads.insert((kind.name(), kind.colour(), head(ctx.edge_width(k)) as u32));
     }
     for &(_, f) in &ctx.flow.leaks {
         let kind = Kind::Failure;
@@ -220,7 +209,14 @@ pub(super) fn legend(ctx: &Ctx<'_>, channels: &Channels) -> Vec<Legend> {
         &[(11.0, -5.5), (16.0, 0.0), (11.0, 5.5), (6.0, 0.0)],
         format_args!("fill=\"{INK}\""),
     );
-    let widest = ctx.flow.edges.iter().map(|e| e.flow).fold(0.0, f64::max);
+    let mut widest = String::from("width = expected moves per customer");
+    if ctx.widest > 0.0 {
+        let _ = write!(
+            widest,
+            "; thickest: {} moves per 100 customers",
+            Per100(ctx.widest)
+        );
+    }
     vec![
         Legend {
             heading: "CHANNELS",
@@ -233,13 +229,7 @@ pub(super) fn legend(ctx: &Ctx<'_>, channels: &Channels) -> Vec<Legend> {
         Legend {
             heading: "MOVES",
             items: vec![
-                (
-                    Mark::Line(MOVE, 6.0, ""),
-                    format!(
-                        "width = expected moves per customer (thickest {})",
-                        pct(widest)
-                    ),
-                ),
+                (Mark::Line(MOVE, 6.0, ""), widest),
                 (
                     Mark::Line(LOOP, 3.0, "6 4"),
                     "loop or going back".to_owned(),

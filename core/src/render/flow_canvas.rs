@@ -1,7 +1,7 @@
 //! The canvas of the flow view: sizes, columns, the kinds of moves with their colours, and the
 //! drawing context shared by the moves and the boxes.
 
-use super::flow::{Edge, Flow, Key, NODE_H, NODE_W, Node, V_GAP};
+use super::flow::{Flow, Key, NODE_H, NODE_W, Node, V_GAP};
 use super::frame::MARGIN;
 use super::theme::{BAD, GOOD, LOOP, MUTED, NAVY};
 use crate::model::{JourneyMap, OutcomeKind};
@@ -9,7 +9,16 @@ use crate::model::{JourneyMap, OutcomeKind};
 pub(super) const COL_PITCH: f64 = NODE_W + 104.0;
 pub(super) const START_W: f64 = 110.0;
 pub(super) const MAX_WIDTH: f64 = 20.0;
+/// Widest stroke of a move beside its column (within a stage), whose room is the gap between
+/// two columns; its label says how much it carries.
+pub(super) const BESIDE_WIDTH: f64 = 10.0;
+/// Widest stroke of a loop on one box.
+const SELF_WIDTH: f64 = 5.0;
 pub(super) const MOVE: &str = "#4f7cac";
+/// The least flow of a move with channel-switch and hand-off marks (2 per 100 customers; 5 on
+/// a large map).
+pub(super) const MARKED: f64 = 0.02;
+pub(super) const MARKED_LARGE: f64 = 0.05;
 /// Least distance between moves that pass through the same gap between boxes.
 pub(super) const LANE_GAP: f64 = 3.0;
 
@@ -93,6 +102,8 @@ pub(super) struct Ctx<'a> {
     pub(super) top: f64,
     pub(super) scale: f64,
     pub(super) id: &'a str,
+    /// The largest flow of a move drawn at its width (loops on one box left out).
+    pub(super) widest: f64,
     /// The kind of each move, by position in `flow.edges`.
     pub(super) kinds: Vec<Kind>,
     /// Per column, the free spaces between its boxes (height, side: -1 above the column, 1
@@ -101,15 +112,29 @@ pub(super) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub(super) fn new(map: &'a JourneyMap, flow: Flow, top: f64, scale: f64, id: &'a str) -> Self {
+    /// The canvas of `flow` with its boxes from `top` down: a move's width is its flow scaled
+    /// so that the largest (leaks included, loops on one box left out) is `MAX_WIDTH` wide.
+    pub(super) fn new(map: &'a JourneyMap, flow: Flow, top: f64, id: &'a str) -> Self {
         let kinds = kinds(map, &flow);
         let gaps = gaps(&flow, top);
+        let widest = flow
+            .edges
+            .iter()
+            .filter(|e| e.from != e.to)
+            .map(|e| e.flow)
+            .chain(flow.leaks.iter().map(|l| l.1))
+            .fold(0.0, f64::max);
         Self {
             map,
             flow,
             top,
-            scale,
+            scale: if widest > 0.0 {
+                MAX_WIDTH / widest
+            } else {
+                1.0
+            },
             id,
+            widest,
             kinds,
             gaps,
         }
@@ -192,14 +217,31 @@ impl<'a> Ctx<'a> {
         (f * self.scale).clamp(1.0, MAX_WIDTH)
     }
 
-    /// Stroke width of a move: a loop on one box is drawn small, whatever its flow (its title
-    /// says how much).
-    pub(super) fn edge_width(&self, e: &Edge) -> f64 {
+    /// Stroke width of move `k`: a loop on one box is drawn small and a move beside its column
+    /// at most `BESIDE_WIDTH`, whatever their flow (their titles say how much).
+    pub(super) fn edge_width(&self, k: usize) -> f64 {
+        let Some(e) = self.flow.edges.get(k) else {
+            return 1.0;
+        };
+        let w = self.width(e.flow);
         if e.from == e.to {
-            self.width(e.flow).min(5.0)
+            w.min(SELF_WIDTH)
+        } else if matches!(self.kind(k), Kind::Within | Kind::Cycle) {
+            w.min(BESIDE_WIDTH)
         } else {
-            self.width(e.flow)
+            w
         }
+    }
+
+    /// Opacity of a move's stroke: the strongest moves darkest, the thinnest light, so that a
+    /// dense map reads by its main flows.
+    pub(super) fn opacity(&self, f: f64) -> f64 {
+        let share = if self.widest > 0.0 {
+            (f / self.widest).clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        ((0.3 + 0.45 * share.sqrt()) * 100.0).round() / 100.0
     }
 
     pub(super) fn y(&self, node: &Node) -> f64 {

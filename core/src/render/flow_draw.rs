@@ -5,11 +5,13 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::sync::LazyLock;
 
 use super::curve::bezier;
-use super::flow::{Edge, Key, NODE_H, NODE_W, Node, V_GAP, flow};
-use super::frame::{MARGIN, header, legends, pct, state_name};
-use super::svg::{Anchor, Esc, Label, circle, n, open, point, rect};
+use super::flow::{Edge, Key, MIN_SHOWN, NODE_H, NODE_W, Node, V_GAP, flow};
+use super::frame::{MARGIN, Per100, header, legends, state_name};
+use super::num::Fixed;
+use super::svg::{Esc, Label, attr, circle, n, open, point, rect};
 use super::text::Font;
 use super::theme::{Channels, INK, MUTED, NAVY, polygon};
 use super::{Drawn, Options};
@@ -18,7 +20,9 @@ use crate::score::Scores;
 
 use super::flow_boxes::{defs, kpis, leak, legend, node_box};
 use super::flow_canvas::*;
-use super::flow_space::Taken;
+use super::flow_labels::{Spot, edge_labels, leak_label};
+use super::flow_loops::{Beside, beside};
+use super::flow_space::{Curves, Taken};
 
 /// Where each forward move leaves and enters its nodes: spread along the right and left sides,
 /// ordered by the other end's height so that moves do not cross at the nodes.
@@ -71,12 +75,18 @@ fn through(points: &[(f64, f64)]) -> Vec<[(f64, f64); 4]> {
         .collect()
 }
 
-/// Writes the path data (`d`) of `segments`.
+/// Writes the path data (`d`) of `segments`: a segment that stays at one height is a
+/// horizontal line.
 fn path_data(out: &mut String, segments: &[[(f64, f64); 4]]) {
     for (k, p) in segments.iter().enumerate() {
         if k == 0 {
             out.push('M');
             point(out, p[0]);
+        }
+        if p.iter().all(|q| q.1 == p[0].1) {
+            out.push_str(" H");
+            n(p[3].0).push(out);
+            continue;
         }
         out.push_str(" C");
         point(out, p[1]);
@@ -157,68 +167,75 @@ fn crossings(ctx: &Ctx<'_>, forward: &[usize], port: &[(f64, f64)]) -> Vec<Vec<f
     out
 }
 
-/// The segments of a move: forward moves pass between the boxes of the columns they cross (at
-/// the heights of `crossed`); moves within a stage bend out to the left of the column, loops
-/// within a stage too when they go down and to the right when they go up (so that A → B and
-/// B → A are told apart); moves back arc above the boxes.
-fn segments(
-    ctx: &Ctx<'_>,
-    e: &Edge,
-    port: (f64, f64),
-    crossed: &[f64],
-    kind: Kind,
-) -> Vec<[(f64, f64); 4]> {
-    let (a, b) = (&ctx.flow.nodes[e.from], &ctx.flow.nodes[e.to]);
-    let reach = reach(ctx.edge_width(e));
-    match kind {
-        Kind::Back => vec![loop_path(ctx, a, b, reach)],
-        Kind::Within | Kind::Cycle => {
-            let bulge = 22.0 + 6.0 * ((a.y - b.y).abs() / 90.0).min(4.0);
-            if kind == Kind::Cycle && b.y < a.y {
-                let x = col_x(a.col) + NODE_W;
-                let (ya, yb) = (ctx.y(a) - 10.0, ctx.y(b) + 10.0);
-                vec![[(x, ya), (x + bulge, ya), (x + bulge, yb), (x + reach, yb)]]
-            } else {
-                let x = col_x(a.col);
-                let (ya, yb) = (ctx.y(a) + 6.0, ctx.y(b) - 6.0);
-                vec![[(x, ya), (x - bulge, ya), (x - bulge, yb), (x - reach, yb)]]
-            }
-        }
-        _ => {
-            let (x1, y1) = (col_x(a.col) + node_w(a), port.0);
-            let (x2, y2) = (col_x(b.col) - reach, port.1);
-            let mut points = vec![(x1, y1)];
-            for (c, &gy) in (a.col + 1..b.col).zip(crossed) {
-                points.push((col_x(c) - 10.0, gy));
-                points.push((col_x(c) + NODE_W + 10.0, gy));
-            }
-            points.push((x2, y2));
-            through(&points)
+/// Where the moves go: the ports of the moves between columns, the heights at which they
+/// cross the columns between their ends, and the moves beside their column.
+struct Routes {
+    port: Vec<(f64, f64)>,
+    crossed: Vec<Vec<f64>>,
+    beside: Vec<Option<Beside>>,
+}
+
+impl Routes {
+    fn of(ctx: &Ctx<'_>) -> Self {
+        let forward: Vec<usize> = (0..ctx.flow.edges.len())
+            .filter(|&k| !matches!(ctx.kind(k), Kind::Back | Kind::Within | Kind::Cycle))
+            .collect();
+        let port = ports(ctx, &forward);
+        let crossed = crossings(ctx, &forward, &port);
+        Self {
+            port,
+            crossed,
+            beside: beside(ctx),
         }
     }
 }
 
-/// Draws one move; returns its segments (for the label) and adds its marks to `taken`.
+/// The segments of move `k`: forward moves pass between the boxes of the columns they cross;
+/// moves within a stage go beside their column (see `flow_loops`); moves back arc above the
+/// boxes.
+fn segments(ctx: &Ctx<'_>, k: usize, routes: &Routes) -> Vec<Segment> {
+    let e = &ctx.flow.edges[k];
+    let (a, b) = (&ctx.flow.nodes[e.from], &ctx.flow.nodes[e.to]);
+    let reach = reach(ctx.edge_width(k));
+    if let Some(beside) = routes.beside.get(k).copied().flatten() {
+        return vec![super::flow_loops::segment(ctx, k, beside)];
+    }
+    if ctx.kind(k) == Kind::Back || e.from == e.to {
+        return vec![loop_path(ctx, a, b, reach)];
+    }
+    let port = routes.port.get(k).copied().unwrap_or((ctx.y(a), ctx.y(b)));
+    let crossed = routes.crossed.get(k).map_or(&[][..], Vec::as_slice);
+    let (x1, y1) = (col_x(a.col) + node_w(a), port.0);
+    let (x2, y2) = (col_x(b.col) - reach, port.1);
+    let mut points = vec![(x1, y1)];
+    for (c, &gy) in (a.col + 1..b.col).zip(crossed) {
+        points.push((col_x(c) - 10.0, gy));
+        points.push((col_x(c) + NODE_W + 10.0, gy));
+    }
+    points.push((x2, y2));
+    through(&points)
+}
+
+/// Draws move `k`; returns its segments and adds its marks to `taken`.
 fn edge_path(
     ctx: &Ctx<'_>,
     out: &mut String,
-    (k, kind): (usize, Kind),
-    port: (f64, f64),
-    crossed: &[f64],
+    k: usize,
+    routes: &Routes,
     taken: &mut Taken,
-) -> Vec<[(f64, f64); 4]> {
+) -> Vec<Segment> {
     let e = &ctx.flow.edges[k];
+    let kind = ctx.kind(k);
     let (a, b) = (&ctx.flow.nodes[e.from], &ctx.flow.nodes[e.to]);
-    let w = ctx.edge_width(e);
-    let colour = kind.colour();
-    let _ = write!(
-        out,
-        "<g><title>{} \u{2192} {}: {} moves per 100 customers</title>",
-        Esc(ctx.name(a.key)),
-        Esc(ctx.name(b.key)),
-        n(e.flow * 100.0)
-    );
-    let segs = segments(ctx, e, port, crossed, kind);
+    let w = ctx.edge_width(k);
+    out.push_str("<g><title>");
+    Esc(ctx.name(a.key)).push(out);
+    out.push_str(" \u{2192} ");
+    Esc(ctx.name(b.key)).push(out);
+    out.push_str(": ");
+    n(e.flow * 100.0).push(out);
+    out.push_str(" moves per 100 customers</title>");
+    let segs = segments(ctx, k, routes);
     let dash = if matches!(kind, Kind::Back | Kind::Cycle) {
         " stroke-dasharray=\"6 4\""
     } else {
@@ -226,13 +243,18 @@ fn edge_path(
     };
     out.push_str("<path d=\"");
     path_data(out, &segs);
+    out.push_str("\" fill=\"none\" stroke=\"");
+    out.push_str(kind.colour());
+    attr(out, "\" stroke-width", w);
+    out.push_str(" stroke-opacity=\"");
+    Fixed(ctx.opacity(e.flow), 2).push(out);
+    out.push('"');
+    out.push_str(dash);
     let _ = write!(
         out,
-        "\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\" stroke-opacity=\"0.55\"{dash} marker-end=\"url(#{})\"/>",
-        n(w),
+        " marker-end=\"url(#{})\"/></g>",
         marker_id(ctx.id, kind, w)
     );
-    out.push_str("</g>");
     if let (Some(first), Some(last)) = (segs.first(), segs.last()) {
         marks(ctx, out, e, (*first, *last), taken);
     }
@@ -241,7 +263,7 @@ fn edge_path(
 
 /// A loop or a move back: an arc above the boxes, from the top of one to the top of the other
 /// (ending `reach` above it, where the arrowhead starts).
-fn loop_path(ctx: &Ctx<'_>, a: &Node, b: &Node, reach: f64) -> [(f64, f64); 4] {
+fn loop_path(ctx: &Ctx<'_>, a: &Node, b: &Node, reach: f64) -> Segment {
     let (ya, yb) = (ctx.y(a) - NODE_H / 2.0, ctx.y(b) - NODE_H / 2.0);
     if a.key == b.key {
         let x = col_x(a.col) + NODE_W - 44.0;
@@ -258,6 +280,11 @@ fn loop_path(ctx: &Ctx<'_>, a: &Node, b: &Node, reach: f64) -> [(f64, f64); 4] {
     [(xa, ya), (xa, peak), (xb, peak), (xb, yb - reach)]
 }
 
+/// How a channel switch (○) and a hand-off (◆) are drawn.
+static SWITCH_MARK: LazyLock<String> =
+    LazyLock::new(|| format!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1.6\""));
+static HANDOFF_MARK: LazyLock<String> = LazyLock::new(|| format!("fill=\"{INK}\""));
+
 /// Channel switch (○) and hand-off (◆) marks on a move between touchpoints; their boxes go to
 /// `taken`, where labels must not go.
 fn marks(
@@ -272,8 +299,9 @@ fn marks(
     else {
         return;
     };
-    // Only on moves of at least 2 per 100 customers: on thin ones the marks would be clutter.
-    if a == b || e.flow < 0.02 {
+    // Only on the larger moves: on thin ones the marks would be clutter.
+    let least = if ctx.flow.large { MARKED_LARGE } else { MARKED };
+    if a == b || e.flow < least {
         return;
     }
     let (ta, tb) = (&ctx.map.touchpoints[a], &ctx.map.touchpoints[b]);
@@ -285,13 +313,7 @@ fn marks(
             Esc(&ta.channel),
             Esc(&tb.channel)
         );
-        circle(
-            out,
-            x,
-            y,
-            4.5,
-            format_args!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1.6\""),
-        );
+        circle(out, x, y, 4.5, SWITCH_MARK.as_str());
         out.push_str("</g>");
         taken.insert((x - 6.0, y - 6.0, 12.0, 12.0));
     }
@@ -308,52 +330,152 @@ fn marks(
         polygon(
             out,
             &[(x, y - 5.5), (x + 5.0, y), (x, y + 5.5), (x - 5.0, y)],
-            format_args!("fill=\"{INK}\""),
+            HANDOFF_MARK.as_str(),
         );
         out.push_str("</g>");
         taken.insert((x - 6.0, y - 6.5, 12.0, 13.0));
     }
 }
 
-/// Labels of the largest moves, left out where they would cover a box, a mark, a drop-off
-/// label or another label (`taken` holds the marks and the drop-off labels).
-fn edge_labels(
+/// Draws every move, the lightest first so that the strongest are on top; returns where each
+/// labelled move's label may go (the middle of its longest segment; the bend of a move beside
+/// its column) and, when the map has drop-offs, the curves drawn (their labels avoid them).
+fn moves(
     ctx: &Ctx<'_>,
     out: &mut String,
-    geometry: &[(usize, [(f64, f64); 4])],
-    mut taken: Taken,
-) {
-    // Each label sits at the middle of its move's longest segment.
-    let font = Font::bold(10.5);
-    for nd in &ctx.flow.nodes {
-        taken.insert((col_x(nd.col), ctx.y(nd) - NODE_H / 2.0, node_w(nd), NODE_H));
-    }
-    let mut order: Vec<&(usize, [(f64, f64); 4])> = geometry.iter().collect();
-    order.sort_by(|a, b| {
-        ctx.flow.edges[b.0]
+    taken: &mut Taken,
+    size: (f64, f64),
+) -> (Vec<Spot>, Curves) {
+    let routes = Routes::of(ctx);
+    let mut order: Vec<usize> = (0..ctx.flow.edges.len()).collect();
+    order.sort_by(|&a, &b| {
+        ctx.flow.edges[a]
             .flow
-            .total_cmp(&ctx.flow.edges[a.0].flow)
-            .then(a.0.cmp(&b.0))
+            .total_cmp(&ctx.flow.edges[b].flow)
+            .then(a.cmp(&b))
     });
-    for (k, p) in order.into_iter().take(60) {
-        let f = ctx.flow.edges[*k].flow;
-        if f < 0.03 {
-            break;
+    let mut geometry = Vec::new();
+    let mut curves = Curves::new(size.0, size.1);
+    for k in order {
+        let segs = edge_path(ctx, out, k, &routes, taken);
+        if !ctx.flow.leaks.is_empty() {
+            let w = ctx.edge_width(k);
+            for s in &segs {
+                curves.insert(*s, w);
+            }
         }
-        let text = pct(f);
-        let (x, y) = bezier(p[0], p[1], p[2], p[3], 0.5);
-        let w = font.width(&text) + 4.0;
-        let bx = (x - w / 2.0, y - 10.0, w, 14.0);
-        if taken.hits(&bx) {
-            continue;
+        let labelled =
+            !matches!(ctx.kind(k), Kind::Back) && ctx.flow.edges[k].from != ctx.flow.edges[k].to;
+        if labelled
+            && let Some(longest) = segs
+                .iter()
+                .max_by(|a, b| (a[3].0 - a[0].0).abs().total_cmp(&(b[3].0 - b[0].0).abs()))
+        {
+            let side = match routes.beside.get(k).copied().flatten() {
+                Some(b) if b.right => 1.0,
+                Some(_) => -1.0,
+                None => 0.0,
+            };
+            geometry.push(Spot {
+                k,
+                segment: *longest,
+                side,
+            });
         }
-        taken.insert(bx);
-        Label::new(&text, font, 60.0)
-            .fill(INK)
-            .anchor(Anchor::Middle)
-            .halo()
-            .draw(out, x, y + 1.0);
     }
+    (geometry, curves)
+}
+
+/// The column titles, each over a rule.
+fn column_titles(ctx: &Ctx<'_>, out: &mut String, y: f64) {
+    let cols = ctx.flow.columns.len();
+    for (c, title) in ctx.flow.columns.iter().enumerate() {
+        let w = if c == 0 { START_W } else { NODE_W };
+        let text = if c == 0 || c + 1 == cols {
+            title.clone()
+        } else {
+            format!("{c}. {title}")
+        };
+        Label::new(&text, Font::bold(12.5), w)
+            .lines(2)
+            .fill(NAVY)
+            .draw(out, col_x(c), y + 22.0);
+        rect(
+            out,
+            col_x(c),
+            y + 46.0,
+            w,
+            3.0,
+            1.5,
+            format_args!("fill=\"{NAVY}\" opacity=\"0.25\""),
+        );
+    }
+}
+
+/// The sentence on the moves left out of a large map, if any.
+fn hidden_note(ctx: &Ctx<'_>) -> Option<String> {
+    (ctx.flow.hidden > 0).then(|| {
+        format!(
+            "{} moves of under {} per 100 customers are hidden.",
+            ctx.flow.hidden,
+            n(MIN_SHOWN * 100.0)
+        )
+    })
+}
+
+/// The note under the boxes and the legend, from `y`; returns the picture's height.
+fn notes(ctx: &Ctx<'_>, out: &mut String, channels: &Channels, width: f64) -> f64 {
+    let mut y = ctx.top + ctx.flow.height + 40.0;
+    let mut note = "Arrows follow the moves of the map; their width is the expected number of moves per customer (expected visits of the touchpoint \u{d7} probability of the move), the strongest darkest and on top. Percentages on arrows are moves per 100 customers.".to_owned();
+    if let Some(hidden) = hidden_note(ctx) {
+        let _ = write!(note, " On this large map, {hidden}");
+    }
+    y += Label::new(&note, Font::regular(11.5), width - 2.0 * MARGIN)
+        .lines(3)
+        .fill(MUTED)
+        .draw(out, MARGIN, y);
+    y += 10.0;
+    y += legends(
+        out,
+        &legend(ctx, channels),
+        MARGIN,
+        y + 8.0,
+        width - 2.0 * MARGIN,
+    );
+    y + MARGIN
+}
+
+/// The text alternative of the picture.
+fn description(ctx: &Ctx<'_>, sub: &str) -> String {
+    let mut desc = format!(
+        "Flow view of {} ({sub}): {} touchpoints in {} stage columns, {} moves, outcomes at the right. The widest arrow carries {} moves per 100 customers.",
+        ctx.map.title,
+        ctx.flow
+            .nodes
+            .iter()
+            .filter(|nd| matches!(nd.key, Key::Touchpoint(_)))
+            .count(),
+        ctx.flow.columns.len().saturating_sub(2),
+        ctx.flow.edges.len(),
+        Per100(ctx.widest)
+    );
+    if let Some(hidden) = hidden_note(ctx) {
+        let _ = write!(desc, " {hidden}");
+    }
+    desc
+}
+
+/// Who the flow is of, as the subtitle says it.
+fn subtitle(map: &JourneyMap, drawn: &[Drawn<'_>], all: bool) -> String {
+    let who = match (all, drawn.first()) {
+        (_, None) => "no persona has a journey to score".to_owned(),
+        (true, _) => format!(
+            "the customer base ({} personas, weighted by share)",
+            drawn.len()
+        ),
+        (false, Some(d)) => d.persona.name.clone(),
+    };
+    format!("{} \u{b7} flow of {who}", state_name(map))
 }
 
 /// Draws the flow view of `drawn` (added up over the customer base when `all`).
@@ -367,23 +489,8 @@ pub(crate) fn draw(
     options: &Options,
 ) -> String {
     let flow = flow(map, index, drawn, all);
-    let cols = flow.columns.len();
-    let width = (col_x(cols - 1) + NODE_W + 70.0 + MARGIN).max(1280.0);
-    let widest = flow
-        .edges
-        .iter()
-        .map(|e| e.flow)
-        .chain(flow.leaks.iter().map(|l| l.1))
-        .fold(0.0, f64::max);
-    let who = match (all, drawn.first()) {
-        (_, None) => "no persona has a journey to score".to_owned(),
-        (true, _) => format!(
-            "the customer base ({} personas, weighted by share)",
-            drawn.len()
-        ),
-        (false, Some(d)) => d.persona.name.clone(),
-    };
-    let sub = format!("{} \u{b7} flow of {who}", state_name(map));
+    let width = (col_x(flow.columns.len() - 1) + NODE_W + 70.0 + MARGIN).max(1280.0);
+    let sub = subtitle(map, drawn, all);
     // About what the picture takes, so that the text is not copied as it grows.
     let mut body = String::with_capacity(8192 + 480 * flow.edges.len() + 720 * flow.nodes.len());
     let y = header(
@@ -400,121 +507,41 @@ pub(crate) fn draw(
         .iter()
         .any(|e| e.from == e.to || flow.nodes[e.to].col < flow.nodes[e.from].col);
     let top = y + 56.0 + if arcs { 56.0 } else { 12.0 };
-    let scale = if widest > 0.0 {
-        MAX_WIDTH / widest
-    } else {
-        1.0
-    };
-    let ctx = Ctx::new(map, flow, top, scale, &options.id);
+    let ctx = Ctx::new(map, flow, top, &options.id);
     let channels = Channels::of(map);
-    // Column titles.
-    for (c, title) in ctx.flow.columns.iter().enumerate() {
-        let w = if c == 0 { START_W } else { NODE_W };
-        let text = if c == 0 || c + 1 == cols {
-            title.clone()
-        } else {
-            format!("{c}. {title}")
-        };
-        Label::new(&text, Font::bold(12.5), w)
-            .lines(2)
-            .fill(NAVY)
-            .draw(&mut body, col_x(c), y + 22.0);
-        rect(
-            &mut body,
-            col_x(c),
-            y + 46.0,
-            w,
-            3.0,
-            1.5,
-            format_args!("fill=\"{NAVY}\" opacity=\"0.25\""),
-        );
+    column_titles(&ctx, &mut body, y);
+    let size = (width, top + ctx.flow.height + 2.0 * MARGIN);
+    let mut taken = Taken::new(size.0, size.1);
+    let (geometry, mut curves) = moves(&ctx, &mut body, &mut taken, size);
+    for nd in &ctx.flow.nodes {
+        taken.insert((col_x(nd.col), ctx.y(nd) - NODE_H / 2.0, node_w(nd), NODE_H));
     }
-    let forward: Vec<usize> = (0..ctx.flow.edges.len())
-        .filter(|&k| !matches!(ctx.kind(k), Kind::Back | Kind::Within | Kind::Cycle))
+    let leaks: Vec<(Segment, f64)> = ctx
+        .flow
+        .leaks
+        .iter()
+        .map(|&(i, f)| {
+            let (segment, w) = leak(&ctx, &mut body, &ctx.flow.nodes[i], f);
+            curves.insert(segment, w);
+            (segment, f)
+        })
         .collect();
-    let port = ports(&ctx, &forward);
-    let crossed = crossings(&ctx, &forward, &port);
-    // Heaviest moves first, so that thin ones stay visible on top.
-    let mut order: Vec<usize> = (0..ctx.flow.edges.len()).collect();
-    order.sort_by(|&a, &b| {
-        ctx.flow.edges[b]
-            .flow
-            .total_cmp(&ctx.flow.edges[a].flow)
-            .then(a.cmp(&b))
-    });
-    let mut geometry = Vec::new();
-    let mut taken = Taken::new(width, top + ctx.flow.height + 2.0 * MARGIN);
-    for k in order {
-        let kind = ctx.kind(k);
-        let segs = edge_path(&ctx, &mut body, (k, kind), port[k], &crossed[k], &mut taken);
-        if matches!(
-            kind,
-            Kind::Forward | Kind::Entry | Kind::Success | Kind::Failure | Kind::Neutral
-        ) && let Some(longest) = segs
-            .iter()
-            .max_by(|a, b| (a[3].0 - a[0].0).total_cmp(&(b[3].0 - b[0].0)))
-        {
-            geometry.push((k, *longest));
-        }
-    }
-    for (i, f) in ctx.flow.leaks.clone() {
-        let node = ctx.flow.nodes[i].clone();
-        taken.insert(leak(&ctx, &mut body, &node, f));
-    }
     for node in &ctx.flow.nodes {
         node_box(&ctx, &channels, &mut body, node);
     }
-    edge_labels(&ctx, &mut body, &geometry, taken);
-    let mut y = top + ctx.flow.height + 40.0;
-    let mut note = "Arrows follow the moves of the map; their width is the expected number of moves per customer (expected visits of the touchpoint \u{d7} probability of the move). Percentages on arrows are moves per 100 customers.".to_owned();
-    if ctx.flow.hidden > 0 {
-        let _ = write!(
-            note,
-            " On this large map, {} moves of under 1 per 100 customers are hidden.",
-            ctx.flow.hidden
-        );
+    for (segment, f) in &leaks {
+        leak_label(&mut body, segment, *f, &mut taken, &mut curves);
     }
-    y += Label::new(&note, Font::regular(11.5), width - 2.0 * MARGIN)
-        .lines(3)
-        .fill(MUTED)
-        .draw(&mut body, MARGIN, y);
-    y += 10.0;
-    y += legends(
-        &mut body,
-        &legend(&ctx, &channels),
-        MARGIN,
-        y + 8.0,
-        width - 2.0 * MARGIN,
-    );
-    y += MARGIN;
-    let desc = format!(
-        "Flow view of {} ({sub}): {} touchpoints in {} stage columns, {} moves, outcomes at the right. The widest arrow carries {} moves per 100 customers.",
-        map.title,
-        ctx.flow
-            .nodes
-            .iter()
-            .filter(|nd| matches!(nd.key, Key::Touchpoint(_)))
-            .count(),
-        cols.saturating_sub(2),
-        ctx.flow.edges.len(),
-        n(widest * 100.0)
-    );
-    let desc = if ctx.flow.hidden > 0 {
-        format!(
-            "{desc} {} moves of under 1 per 100 customers are hidden.",
-            ctx.flow.hidden
-        )
-    } else {
-        desc
-    };
-    let mut out = String::with_capacity(body.len() + 2048);
+    edge_labels(&ctx, &mut body, &geometry, &mut taken);
+    let height = notes(&ctx, &mut body, &channels, width);
+    let mut out = String::with_capacity(body.len() + 4096);
     open(
         &mut out,
         width,
-        y,
+        height,
         &options.id,
         &format!("{} \u{2014} flow view", map.title),
-        &desc,
+        &description(&ctx, &sub),
     );
     defs(&ctx, &mut out);
     out.push_str(&body);

@@ -1,49 +1,100 @@
 //! Room on the flow view's canvas: a grid index of the rectangles already taken (boxes, marks,
-//! labels), so that placing a label looks only at what is near it instead of at everything
-//! drawn.
+//! labels) and of the moves' curves, so that placing a label looks only at what is near it
+//! instead of at everything drawn.
 
-use super::flow_canvas::Rect;
+use super::curve::bezier;
+use super::flow_canvas::{Rect, Segment};
 
 /// Side of a grid cell, in pixels.
 const CELL: f64 = 64.0;
 
-/// Cells of the canvas, each listing the items that touch it.
+/// Boxes on the canvas with a grid index: each cell of the grid lists the boxes that touch
+/// it. The index is built when first asked and again when many boxes came after it; the boxes
+/// added since are looked at one by one.
 #[derive(Debug, Clone)]
 struct Cells {
-    cells: Vec<Vec<u32>>,
+    boxes: Vec<Rect>,
     cols: usize,
     rows: usize,
+    /// Where each cell's list starts in `items` (one more entry than cells).
+    starts: Vec<u32>,
+    items: Vec<u32>,
+    /// How many boxes the index holds.
+    indexed: usize,
 }
+
+/// Boxes added after the index was built that make it worth building again.
+const STALE: usize = 64;
 
 impl Cells {
     fn new(width: f64, height: f64) -> Self {
         let count = |v: f64| ((v / CELL).ceil() as usize).clamp(1, 4096);
-        let (cols, rows) = (count(width), count(height));
         Self {
-            cells: vec![Vec::new(); cols * rows],
-            cols,
-            rows,
+            boxes: Vec::new(),
+            cols: count(width),
+            rows: count(height),
+            starts: Vec::new(),
+            items: Vec::new(),
+            indexed: 0,
         }
     }
 
-    /// The cells a rectangle touches (clamped to the canvas, so that nothing is lost).
+    /// The cells a box touches (clamped to the canvas, so that nothing is lost).
     fn span(&self, r: &Rect) -> impl Iterator<Item = usize> + use<> {
-        let cell = |v: f64, last: usize| ((v / CELL).floor().max(0.0) as usize).min(last);
+        // The cast truncates, which for numbers from 0 up (and NaN made 0) is the floor.
+        let cell = |v: f64, last: usize| ((v / CELL).max(0.0) as usize).min(last);
         let (c0, c1) = (cell(r.0, self.cols - 1), cell(r.0 + r.2, self.cols - 1));
         let (r0, r1) = (cell(r.1, self.rows - 1), cell(r.1 + r.3, self.rows - 1));
         let cols = self.cols;
         (r0..=r1).flat_map(move |row| (c0..=c1).map(move |col| row * cols + col))
     }
 
-    fn insert(&mut self, r: &Rect, item: u32) {
-        for c in self.span(r) {
-            self.cells[c].push(item);
+    fn insert(&mut self, r: Rect) -> u32 {
+        self.boxes.push(r);
+        (self.boxes.len() - 1) as u32
+    }
+
+    /// Builds the index of every box (a counting sort by cell).
+    fn index(&mut self) {
+        let cells = self.cols * self.rows;
+        let mut starts = vec![0u32; cells + 1];
+        for r in &self.boxes {
+            for c in self.span(r) {
+                starts[c + 1] += 1;
+            }
+        }
+        for c in 0..cells {
+            starts[c + 1] += starts[c];
+        }
+        let mut fill = starts.clone();
+        let mut items = vec![0u32; starts[cells] as usize];
+        for (i, r) in self.boxes.iter().enumerate() {
+            for c in self.span(r) {
+                items[fill[c] as usize] = i as u32;
+                fill[c] += 1;
+            }
+        }
+        self.starts = starts;
+        self.items = items;
+        self.indexed = self.boxes.len();
+    }
+
+    /// Builds the index if there is none or many boxes came after it.
+    fn prepare(&mut self) {
+        if self.starts.is_empty() || self.boxes.len() - self.indexed > STALE {
+            self.index();
         }
     }
 
-    /// The items of the cells `r` touches (an item may come more than once).
-    fn near<'a>(&'a self, r: &Rect) -> impl Iterator<Item = u32> + 'a {
-        self.span(r).flat_map(|c| self.cells[c].iter().copied())
+    /// The boxes that may overlap `r` (a box may come more than once), once `prepare`d.
+    fn near(&self, r: &Rect) -> impl Iterator<Item = u32> + '_ {
+        let (starts, items) = (&self.starts, &self.items);
+        let indexed = self.span(r).flat_map(move |c| {
+            let from = starts.get(c).map_or(0, |&v| v as usize);
+            let to = starts.get(c + 1).map_or(from, |&v| v as usize);
+            items.get(from..to).unwrap_or(&[]).iter().copied()
+        });
+        indexed.chain(self.indexed as u32..self.boxes.len() as u32)
     }
 }
 
@@ -55,35 +106,109 @@ pub(super) fn overlap(a: &Rect, b: &Rect) -> bool {
 /// Rectangles that labels must not cover.
 #[derive(Debug, Clone)]
 pub(super) struct Taken {
-    rects: Vec<Rect>,
     cells: Cells,
 }
 
 impl Taken {
     pub(super) fn new(width: f64, height: f64) -> Self {
         Self {
-            rects: Vec::new(),
             cells: Cells::new(width, height),
         }
     }
 
     pub(super) fn insert(&mut self, r: Rect) {
-        let item = self.rects.len() as u32;
-        self.cells.insert(&r, item);
-        self.rects.push(r);
+        self.cells.insert(r);
     }
 
     /// Whether `r` overlaps a rectangle taken.
-    pub(super) fn hits(&self, r: &Rect) -> bool {
-        self.cells
+    pub(super) fn hits(&mut self, r: &Rect) -> bool {
+        self.cells.prepare();
+        let cells = &self.cells;
+        cells
             .near(r)
-            .any(|i| self.rects.get(i as usize).is_some_and(|t| overlap(r, t)))
+            .any(|i| cells.boxes.get(i as usize).is_some_and(|t| overlap(r, t)))
     }
+}
+
+/// The curves of the moves as drawn: segments with their stroke widths.
+#[derive(Debug, Clone)]
+pub(super) struct Curves {
+    segments: Vec<(Segment, f64)>,
+    cells: Cells,
+}
+
+impl Curves {
+    pub(super) fn new(width: f64, height: f64) -> Self {
+        Self {
+            segments: Vec::new(),
+            cells: Cells::new(width, height),
+        }
+    }
+
+    /// Adds a segment `w` wide.
+    pub(super) fn insert(&mut self, s: Segment, w: f64) {
+        self.cells.insert(bounds(&s, w));
+        self.segments.push((s, w));
+    }
+
+    /// How many segments cross `r` (each counted once).
+    pub(super) fn crossing(&mut self, r: &Rect) -> usize {
+        self.cells.prepare();
+        let mut seen: Vec<u32> = self.cells.near(r).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.into_iter()
+            .filter(|&i| {
+                self.segments
+                    .get(i as usize)
+                    .is_some_and(|(s, w)| overlap(&bounds(s, *w), r) && crosses(s, *w, r))
+            })
+            .count()
+    }
+}
+
+/// The box of a segment's control points, grown by half its width.
+fn bounds(s: &Segment, w: f64) -> Rect {
+    let (mut x0, mut y0, mut x1, mut y1) = (s[0].0, s[0].1, s[0].0, s[0].1);
+    for p in &s[1..] {
+        x0 = x0.min(p.0);
+        y0 = y0.min(p.1);
+        x1 = x1.max(p.0);
+        y1 = y1.max(p.1);
+    }
+    let h = w / 2.0 + 1.0;
+    (x0 - h, y0 - h, x1 - x0 + 2.0 * h, y1 - y0 + 2.0 * h)
+}
+
+/// Whether the curve, `w` wide, passes through `r` (sampled every few pixels).
+fn crosses(s: &Segment, w: f64, r: &Rect) -> bool {
+    let h = w / 2.0;
+    let grown = (r.0 - h, r.1 - h, r.2 + w, r.3 + w);
+    let length = (s[3].0 - s[0].0).abs() + (s[3].1 - s[0].1).abs() + 1.0;
+    let steps = ((length / 4.0).ceil() as usize).clamp(8, 400);
+    (0..=steps).any(|k| {
+        let (x, y) = bezier(s[0], s[1], s[2], s[3], k as f64 / steps as f64);
+        x >= grown.0 && x <= grown.0 + grown.2 && y >= grown.1 && y <= grown.1 + grown.3
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_boxes_added_before_and_after_the_index() {
+        let mut taken = Taken::new(1000.0, 1000.0);
+        for k in 0..100 {
+            taken.insert((f64::from(k) * 9.0, 500.0, 5.0, 5.0));
+        }
+        assert!(taken.hits(&(301.0, 501.0, 1.0, 1.0)));
+        for k in 0..50 {
+            taken.insert((f64::from(k) * 9.0, 700.0, 5.0, 5.0));
+            assert!(taken.hits(&(f64::from(k) * 9.0 + 1.0, 701.0, 1.0, 1.0)));
+        }
+        assert!(!taken.hits(&(6.0, 701.0, 2.0, 2.0)));
+    }
 
     #[test]
     fn finds_what_overlaps_wherever_it_is() {
@@ -93,5 +218,16 @@ mod tests {
         assert!(taken.hits(&(25.0, 25.0, 100.0, 5.0)));
         assert!(!taken.hits(&(30.0, 10.0, 5.0, 5.0)));
         assert!(taken.hits(&(-45.0, 505.0, 1.0, 1.0)));
+    }
+
+    #[test]
+    fn sees_a_curve_through_a_box() {
+        let mut curves = Curves::new(400.0, 200.0);
+        curves.insert(
+            [(0.0, 50.0), (100.0, 50.0), (200.0, 150.0), (300.0, 150.0)],
+            2.0,
+        );
+        assert_eq!(curves.crossing(&(140.0, 90.0, 20.0, 20.0)), 1);
+        assert_eq!(curves.crossing(&(10.0, 100.0, 40.0, 20.0)), 0);
     }
 }

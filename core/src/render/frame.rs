@@ -20,15 +20,56 @@ pub(crate) fn pct(v: f64) -> String {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Pct(pub f64);
 
+impl Pct {
+    /// Appends the percentage to `out`.
+    pub(crate) fn push(self, out: &mut String) {
+        if self.0.is_finite() {
+            Per100(self.0).push(out);
+            out.push('%');
+        } else {
+            out.push('–');
+        }
+    }
+}
+
 impl std::fmt::Display for Pct {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_finite() {
+            write!(f, "{}%", Per100(self.0))
+        } else {
+            f.write_str("–")
+        }
+    }
+}
+
+/// A share as a count per 100 (`0.1234` as `12.3`, `12` from 10 up): how [`pct`] writes it,
+/// without the percent sign.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Per100(pub f64);
+
+impl Per100 {
+    /// Appends the count to `out`.
+    pub(crate) fn push(self, out: &mut String) {
+        let p = self.0 * 100.0;
+        if !p.is_finite() {
+            out.push('–');
+        } else if p.abs() >= 10.0 {
+            Fixed(p, 0).push(out);
+        } else {
+            Fixed(p, 1).push(out);
+        }
+    }
+}
+
+impl std::fmt::Display for Per100 {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let p = self.0 * 100.0;
         if !p.is_finite() {
             f.write_str("–")
         } else if p.abs() >= 10.0 {
-            write!(f, "{}%", Fixed(p, 0))
+            write!(f, "{}", Fixed(p, 0))
         } else {
-            write!(f, "{}%", Fixed(p, 1))
+            write!(f, "{}", Fixed(p, 1))
         }
     }
 }

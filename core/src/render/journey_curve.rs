@@ -101,7 +101,10 @@ fn caption(ctx: &Ctx<'_>) -> String {
 }
 
 /// The emotion lane, or `None` when no drawn persona has an emotion measure on its path.
-#[allow(clippy::too_many_lines, reason = "split pending in the picture work")]
+#[allow(
+    clippy::too_many_lines,
+    reason = "the lane top to bottom: caption, tinted halves, scale, guides, then the curves"
+)]
 pub(crate) fn emotion(ctx: &Ctx<'_>, y: f64) -> Option<(String, f64)> {
     let curves: Vec<Vec<Point>> = (0..ctx.drawn.len()).map(|d| points(ctx, d)).collect();
     if curves.iter().all(Vec::is_empty) {
@@ -263,7 +266,10 @@ fn persona_curve(out: &mut String, s: &Scaler, pts: &[Point], colour: usize, shi
 }
 
 /// The single persona's curve: points coloured by side of neutral, values, peak, valleys, end.
-#[allow(clippy::too_many_lines, reason = "split pending in the picture work")]
+#[allow(
+    clippy::too_many_lines,
+    reason = "each point with its value, tags and colour, drawn in one loop"
+)]
 fn single_curve(ctx: &Ctx<'_>, out: &mut String, s: &Scaler, pts: &[Point]) {
     let Some(d) = ctx.drawn.first() else {
         return;

@@ -79,6 +79,10 @@ impl Grid<'_> {
 
 /// Lays out the grid for the drawn personas (every touchpoint on the first row when none is
 /// drawn).
+#[allow(
+    clippy::too_many_lines,
+    reason = "the grid in one pass: path slots, off-path slots, then column widths"
+)]
 pub(crate) fn grid<'a>(map: &'a JourneyMap, index: &MapIndex<'_>, drawn: &[Drawn<'_>]) -> Grid<'a> {
     let stages = map.stages_in_order();
     let visible = |i: usize| {

@@ -15,6 +15,8 @@ mod flow;
 mod flow_boxes;
 mod flow_canvas;
 mod flow_draw;
+mod flow_labels;
+mod flow_loops;
 mod flow_space;
 mod frame;
 mod journey;

@@ -23,59 +23,128 @@ fn round_small(x: f64) -> i64 {
     if x < 0.0 { -r } else { r }
 }
 
+/// A number's text, built on the stack.
+struct Digits {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl Digits {
+    fn new() -> Self {
+        Self {
+            bytes: [0; 32],
+            len: 0,
+        }
+    }
+
+    fn byte(&mut self, b: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    /// Appends `v` in decimal, at least `width` digits (zeros in front).
+    fn int(&mut self, mut v: u64, width: usize) {
+        let mut rev = [0u8; 20];
+        let mut n = 0;
+        while n < 20 && (v > 0 || n < width.max(1)) {
+            rev[n] = b'0' + (v % 10) as u8;
+            v /= 10;
+            n += 1;
+        }
+        for &b in rev[..n].iter().rev() {
+            self.byte(b);
+        }
+    }
+
+    fn push_to(&self, out: &mut String) {
+        out.reserve(self.len);
+        for &b in self.bytes.get(..self.len).unwrap_or(&[]) {
+            out.push(char::from(b));
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits, signs and points are written.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("0")
+    }
+}
+
 impl Num {
-    /// The number as an integer count of tenths, or `None` for a number too large to write
-    /// this way (non-finite numbers are 0).
-    fn tenths(self) -> Option<i64> {
+    /// The number's text, or `None` for a number too large to write this way.
+    fn digits(self) -> Option<Digits> {
         let scaled = self.0 * 10.0;
+        let mut d = Digits::new();
         if !scaled.is_finite() {
-            return Some(0);
+            d.byte(b'0');
+            return Some(d);
+        }
+        if scaled.abs() >= 1e14 {
+            return None;
         }
         // `tenths / 10` is within far less than 0.05 of the decimal it stands for, so `{:.1}`
         // writes exactly these digits.
-        (scaled.abs() < 1e14).then(|| round_small(scaled))
+        let tenths = round_small(scaled);
+        if tenths < 0 {
+            d.byte(b'-');
+        }
+        let k = tenths.unsigned_abs();
+        d.int(k / 10, 1);
+        if k % 10 != 0 {
+            d.byte(b'.');
+            d.byte(b'0' + (k % 10) as u8);
+        }
+        Some(d)
     }
 
     /// Appends the number to `out`.
     pub(crate) fn push(self, out: &mut String) {
-        let Some(k) = self.tenths() else {
+        let scaled = self.0 * 10.0;
+        if !scaled.is_finite() {
+            out.push('0');
+            return;
+        }
+        if scaled.abs() >= 1e14 {
             use std::fmt::Write;
             let _ = write!(out, "{self}");
             return;
-        };
-        if k < 0 {
-            out.push('-');
         }
-        let k = k.unsigned_abs();
-        let whole = k / 10;
-        // The digits of the whole part, most significant first.
-        let mut digits = [0u8; 20];
-        let mut len = 0;
-        let mut rest = whole;
+        let tenths = round_small(scaled);
+        // Digits from the right: at most 14, a point, a tenth and a sign.
+        let mut buf = [b'0'; 20];
+        let mut at = buf.len();
+        let k = tenths.unsigned_abs();
+        if k % 10 != 0 {
+            at -= 1;
+            buf[at] = b'0' + (k % 10) as u8;
+            at -= 1;
+            buf[at] = b'.';
+        }
+        let mut whole = k / 10;
         loop {
-            digits[len] = (rest % 10) as u8;
-            len += 1;
-            rest /= 10;
-            if rest == 0 {
+            at -= 1;
+            buf[at] = b'0' + (whole % 10) as u8;
+            whole /= 10;
+            if whole == 0 {
                 break;
             }
         }
-        for &d in digits[..len].iter().rev() {
-            out.push(char::from(b'0' + d));
+        if tenths < 0 {
+            at -= 1;
+            buf[at] = b'-';
         }
-        if k % 10 != 0 {
-            out.push('.');
-            out.push(char::from(b'0' + (k % 10) as u8));
+        out.reserve(buf.len() - at);
+        for &b in &buf[at..] {
+            out.push(char::from(b));
         }
     }
 }
 
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.tenths().is_some() {
-            let mut text = String::with_capacity(24);
-            self.push(&mut text);
-            return f.write_str(&text);
+        if let Some(d) = self.digits() {
+            return f.write_str(d.as_str());
         }
         let r = (self.0 * 10.0).round() / 10.0;
         if r.fract() == 0.0 {
@@ -90,35 +159,57 @@ impl fmt::Display for Num {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fixed(pub f64, pub usize);
 
-impl fmt::Display for Fixed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Fixed(v, decimals) = *self;
-        let scale = match decimals {
-            0 => 1u64,
-            1 => 10,
-            2 => 100,
-            3 => 1000,
-            _ => return write!(f, "{v:.decimals$}"),
-        };
+impl Fixed {
+    /// The number's text, or `None` where the float formatter must decide (a value on or near
+    /// a rounding tie, too large, not finite).
+    fn digits(self) -> Option<Digits> {
+        let Fixed(v, decimals) = self;
+        let scale = [1u64, 10, 100, 1000].get(decimals).copied()?;
         let q = v * scale as f64;
+        if !q.is_finite() || q.abs() >= 1e9 {
+            return None;
+        }
         // Exactly: `q` is the product rounded once, so away from a tie (x.5) its rounding is
         // the rounding of the exact decimal that `{:.N}` performs; near one, ask the formatter.
-        let frac = q.fract().abs();
-        if !q.is_finite() || q.abs() >= 1e9 || (frac - 0.5).abs() < 1e-6 {
-            return write!(f, "{v:.decimals$}");
+        let a = q.abs();
+        let frac = a - (a as u64) as f64;
+        if (frac - 0.5).abs() < 1e-6 {
+            return None;
         }
-        let k = q.round().abs() as u64;
-        let sign = if v.is_sign_negative() { "-" } else { "" };
-        if decimals == 0 {
-            return write!(f, "{sign}{k}");
+        let k = round_small(q).unsigned_abs();
+        let mut d = Digits::new();
+        if v.is_sign_negative() {
+            d.byte(b'-');
         }
-        write!(
-            f,
-            "{sign}{}.{:0width$}",
-            k / scale,
-            k % scale,
-            width = decimals
-        )
+        d.int(k / scale, 1);
+        if decimals > 0 {
+            d.byte(b'.');
+            d.int(k % scale, decimals);
+        }
+        Some(d)
+    }
+
+    /// Appends the number to `out`.
+    pub(crate) fn push(self, out: &mut String) {
+        match self.digits() {
+            Some(d) => d.push_to(out),
+            None => {
+                use std::fmt::Write;
+                let _ = write!(out, "{self}");
+            }
+        }
+    }
+}
+
+impl fmt::Display for Fixed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.digits() {
+            Some(d) => f.write_str(d.as_str()),
+            None => {
+                let Fixed(v, decimals) = *self;
+                write!(f, "{v:.decimals$}")
+            }
+        }
     }
 }
 
@@ -214,8 +305,11 @@ mod tests {
     #[test]
     fn fixed_writes_what_the_float_formatter_writes() {
         for v in values() {
-            for d in 0..=3 {
+            for d in 0..=4 {
                 assert_eq!(Fixed(v, d).to_string(), format!("{v:.d$}"), "{v:e} {d}");
+                let mut pushed = String::from("x");
+                Fixed(v, d).push(&mut pushed);
+                assert_eq!(pushed[1..], format!("{v:.d$}"), "{v:e} {d}");
             }
         }
     }

@@ -20,10 +20,11 @@ pub(crate) fn esc(s: &str) -> String {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Esc<'a>(pub &'a str);
 
-impl std::fmt::Display for Esc<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Esc<'_> {
+    /// Calls `plain` with the runs of `s` to copy and the escapes between them.
+    fn each(self, mut plain: impl FnMut(&str)) {
         let s = self.0;
-        let mut plain = 0;
+        let mut from = 0;
         for (i, c) in s.char_indices() {
             let escaped = match c {
                 '&' => "&amp;",
@@ -40,11 +41,28 @@ impl std::fmt::Display for Esc<'_> {
                 | '\u{FFFF}' => "\u{FFFD}",
                 _ => continue,
             };
-            f.write_str(&s[plain..i])?;
-            f.write_str(escaped)?;
-            plain = i + c.len_utf8();
+            plain(&s[from..i]);
+            plain(escaped);
+            from = i + c.len_utf8();
         }
-        f.write_str(&s[plain..])
+        plain(&s[from..]);
+    }
+
+    /// Appends the escaped text to `out`.
+    pub(crate) fn push(self, out: &mut String) {
+        self.each(|run| out.push_str(run));
+    }
+}
+
+impl std::fmt::Display for Esc<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut result = Ok(());
+        self.each(|run| {
+            if result.is_ok() {
+                result = f.write_str(run);
+            }
+        });
+        result
     }
 }
 
@@ -179,7 +197,7 @@ impl<'a> Label<'a> {
     ) -> f64 {
         if short {
             out.push_str("<g><title>");
-            let _ = write!(out, "{}", Esc(self.text));
+            Esc(self.text).push(out);
             out.push_str("</title>");
         }
         out.push_str("<text");
@@ -203,7 +221,7 @@ impl<'a> Label<'a> {
         }
         out.push('>');
         if let [line] = lines {
-            let _ = write!(out, "{}", Esc(line.as_ref()));
+            Esc(line.as_ref()).push(out);
         } else {
             for (i, line) in lines.iter().enumerate() {
                 let dy = if i == 0 { 0.0 } else { self.font.line() };
@@ -211,7 +229,7 @@ impl<'a> Label<'a> {
                 attr(out, " x", x);
                 attr(out, " dy", dy);
                 out.push('>');
-                let _ = write!(out, "{}", Esc(line.as_ref()));
+                Esc(line.as_ref()).push(out);
                 out.push_str("</tspan>");
             }
         }
@@ -241,15 +259,7 @@ pub(crate) fn open(out: &mut String, width: f64, height: f64, id: &str, title: &
 }
 
 /// A rectangle.
-pub(crate) fn rect(
-    out: &mut String,
-    x: f64,
-    y: f64,
-    w: f64,
-    h: f64,
-    rx: f64,
-    attrs: impl std::fmt::Display,
-) {
+pub(crate) fn rect(out: &mut String, x: f64, y: f64, w: f64, h: f64, rx: f64, attrs: impl Attrs) {
     out.push_str("<rect");
     attr(out, " x", x);
     attr(out, " y", y);
@@ -262,14 +272,7 @@ pub(crate) fn rect(
 }
 
 /// A straight line.
-pub(crate) fn line(
-    out: &mut String,
-    x1: f64,
-    y1: f64,
-    x2: f64,
-    y2: f64,
-    attrs: impl std::fmt::Display,
-) {
+pub(crate) fn line(out: &mut String, x1: f64, y1: f64, x2: f64, y2: f64, attrs: impl Attrs) {
     out.push_str("<line");
     attr(out, " x1", x1);
     attr(out, " y1", y1);
@@ -279,7 +282,7 @@ pub(crate) fn line(
 }
 
 /// A circle.
-pub(crate) fn circle(out: &mut String, cx: f64, cy: f64, r: f64, attrs: impl std::fmt::Display) {
+pub(crate) fn circle(out: &mut String, cx: f64, cy: f64, r: f64, attrs: impl Attrs) {
     out.push_str("<circle");
     attr(out, " cx", cx);
     attr(out, " cy", cy);
@@ -296,8 +299,39 @@ pub(crate) fn attr(out: &mut String, name: &str, v: f64) {
 }
 
 /// Appends the other attributes of an element and closes it.
-pub(crate) fn close(out: &mut String, attrs: impl std::fmt::Display) {
-    let _ = write!(out, " {attrs}/>");
+pub(crate) fn close(out: &mut String, attrs: impl Attrs) {
+    out.push(' ');
+    attrs.push_to(out);
+    out.push_str("/>");
+}
+
+/// The other attributes of an element, as given: text, or format arguments written in place.
+pub(crate) trait Attrs {
+    /// Appends the attributes to `out`.
+    fn push_to(self, out: &mut String);
+}
+
+impl Attrs for &str {
+    fn push_to(self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Attrs for &String {
+    fn push_to(self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Attrs for std::fmt::Arguments<'_> {
+    fn push_to(self, out: &mut String) {
+        match self.as_str() {
+            Some(text) => out.push_str(text),
+            None => {
+                let _ = out.write_fmt(self);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -83,8 +83,13 @@ impl Font {
 /// then ends with an ellipsis).
 pub(crate) fn wrap(text: &str, font: Font, width: f64, max_lines: usize) -> (Vec<String>, bool) {
     let max_lines = max_lines.max(1);
+    // Words joined by single spaces that fit on one line (with room for the rounding of the
+    // character-by-character sums below) are that line.
+    if !text.is_empty() && is_flat(text) && font.width(text) + 1e-6 <= width {
+        return (vec![text.to_owned()], false);
+    }
     // Words, each cut into pieces that fit on a line, with their widths.
-    let mut words: Vec<(&str, u32)> = Vec::new();
+    let mut words: Vec<(&str, u32)> = Vec::with_capacity(16);
     for word in text.split_whitespace() {
         let mut rest = word;
         while !rest.is_empty() {
@@ -98,8 +103,8 @@ pub(crate) fn wrap(text: &str, font: Font, width: f64, max_lines: usize) -> (Vec
         }
     }
     let space = font.units(" ");
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
+    let mut lines: Vec<String> = Vec::with_capacity(max_lines);
+    let mut current = String::with_capacity(text.len());
     let mut used = 0;
     let mut k = 0;
     while k < words.len() {
@@ -116,7 +121,10 @@ pub(crate) fn wrap(text: &str, font: Font, width: f64, max_lines: usize) -> (Vec
         } else if lines.len() + 1 == max_lines {
             break;
         } else {
-            lines.push(std::mem::take(&mut current));
+            lines.push(std::mem::replace(
+                &mut current,
+                String::with_capacity(text.len()),
+            ));
         }
     }
     let shortened = k < words.len();

@@ -3,7 +3,7 @@
 //! colour alone. Channels get a colour and a shape by kind (digital ●, physical ■, human ▲,
 //! print ◆, other ⬢), with the channel's name written next to the mark.
 
-use super::svg::{close, point};
+use super::svg::{Attrs, close, point};
 use crate::model::{ChannelKind, JourneyMap};
 
 pub(crate) const INK: &str = "#1b2733";
@@ -68,7 +68,7 @@ impl Shape {
     }
 
     /// Writes the shape centred on `(x, y)`, `r` its half size.
-    pub fn draw(self, out: &mut String, x: f64, y: f64, r: f64, attrs: impl std::fmt::Display) {
+    pub fn draw(self, out: &mut String, x: f64, y: f64, r: f64, attrs: impl Attrs) {
         match self {
             Shape::Circle => super::svg::circle(out, x, y, r, attrs),
             Shape::Square => {
@@ -103,7 +103,7 @@ impl Shape {
 }
 
 /// A closed polygon.
-pub(crate) fn polygon(out: &mut String, points: &[(f64, f64)], attrs: impl std::fmt::Display) {
+pub(crate) fn polygon(out: &mut String, points: &[(f64, f64)], attrs: impl Attrs) {
     out.push_str("<polygon points=\"");
     for (k, &p) in points.iter().enumerate() {
         if k > 0 {
@@ -121,6 +121,8 @@ pub(crate) struct ChannelStyle {
     pub name: String,
     pub colour: &'static str,
     pub shape: Shape,
+    /// `fill="colour"`, written once.
+    pub fill: String,
 }
 
 /// How one channel is drawn, borrowed.
@@ -129,7 +131,12 @@ pub(crate) struct Style<'a> {
     pub name: &'a str,
     pub colour: &'static str,
     pub shape: Shape,
+    /// `fill="colour"`.
+    pub fill: &'a str,
 }
+
+/// Colour of a channel the map does not declare.
+const UNKNOWN_CHANNEL: &str = "#8a95a3";
 
 /// Channel styles by channel id, in the map's order.
 #[derive(Debug, Clone, Default)]
@@ -151,6 +158,7 @@ impl Channels {
                     name: c.name.clone(),
                     colour,
                     shape: Shape::of_kind(c.kind),
+                    fill: format!("fill=\"{colour}\""),
                 },
             ));
         }
@@ -163,13 +171,15 @@ impl Channels {
         self.styles.iter().find(|(c, _)| c == id).map_or(
             Style {
                 name: id,
-                colour: "#8a95a3",
+                colour: UNKNOWN_CHANNEL,
                 shape: Shape::Hexagon,
+                fill: "fill=\"#8a95a3\"",
             },
             |(_, s)| Style {
                 name: &s.name,
                 colour: s.colour,
                 shape: s.shape,
+                fill: &s.fill,
             },
         )
     }

@@ -1,0 +1,117 @@
+//! Labels of the flow view: the share of each drop-off beside its leak, clear of the moves
+//! that pass there, and the moves per 100 customers on the largest moves.
+
+use super::curve::bezier;
+use super::flow_canvas::{Ctx, Rect, Segment};
+use super::flow_space::{Curves, Taken};
+use super::frame::{Pct, pct};
+use super::svg::{Anchor, Label};
+use super::text::Font;
+use super::theme::{BAD, INK};
+
+/// Labels on at most this many moves, the largest first.
+const MOVE_LABELS: usize = 60;
+/// Moves under this flow per customer get no label.
+const LABELLED: f64 = 0.03;
+
+/// The label of a drop-off whose leak (curve `leak`) ends at the right of its box: beside the
+/// arrow, or above, below or left of it, wherever it covers no move, box, mark or label, else in
+/// the box's corner over the leak (the place that crosses the fewest moves when none is free).
+/// Adds its box to `taken`. Drawn after the boxes.
+pub(super) fn leak_label(
+    out: &mut String,
+    leak: &Segment,
+    f: f64,
+    taken: &mut Taken,
+    curves: &mut Curves,
+) {
+    let font = Font::bold(10.0);
+    let text = format!("\u{2212}{}", Pct(f));
+    let w = font.width(&text).min(60.0) + 4.0;
+    let (x, y) = leak[0];
+    // Left and top of each place, in order of preference.
+    let places = [
+        (x + 38.0, y + 10.0),
+        (x + 38.0, y + 1.0),
+        (x + 38.0, y + 21.0),
+        (x - 4.0 - w, y + 2.0),
+        (x + 38.0, y - 14.0),
+        (x + 38.0, y + 32.0),
+        (x - 4.0 - w, y + 20.0),
+        (x + 38.0, y - 28.0),
+    ];
+    // Last, inside the box's bottom right corner, over the leak's start (the box is drawn
+    // before the label, and nothing else is drawn there).
+    let inside = (x + 22.0 - w, y - 17.0);
+    let mut best: Option<(usize, Rect)> = None;
+    for (left, top) in places.into_iter().chain([inside]) {
+        let r = (left, top, w, 14.0);
+        if (left, top) != inside && taken.hits(&r) {
+            continue;
+        }
+        let crossing = curves.crossing(&r);
+        if best.is_none_or(|(c, _)| crossing < c) {
+            best = Some((crossing, r));
+        }
+        if crossing == 0 {
+            break;
+        }
+    }
+    let r = best.map_or((x + 38.0, y + 10.0, w, 14.0), |(_, r)| r);
+    Label::new(&text, font, 60.0)
+        .fill(BAD)
+        .halo()
+        .draw(out, r.0 + 2.0, r.1 + 10.0);
+    taken.insert(r);
+}
+
+/// Where a move's label may go: on its longest segment, or beside it for a move beside its
+/// column (`side` -1 to the left, 1 to the right, 0 for the others).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Spot {
+    pub k: usize,
+    pub segment: Segment,
+    pub side: f64,
+}
+
+/// Labels of the largest moves at the middle of their longest segment (or a little before or
+/// after it; a move beside its column also just outside its bend or near its ends), left out
+/// where they would cover a box, a mark, a drop-off label or another label (`taken`).
+pub(super) fn edge_labels(ctx: &Ctx<'_>, out: &mut String, spots: &[Spot], taken: &mut Taken) {
+    let font = Font::bold(10.5);
+    let mut order: Vec<&Spot> = spots.iter().collect();
+    order.sort_by(|a, b| {
+        ctx.flow.edges[b.k]
+            .flow
+            .total_cmp(&ctx.flow.edges[a.k].flow)
+            .then(a.k.cmp(&b.k))
+    });
+    for spot in order.into_iter().take(MOVE_LABELS) {
+        let f = ctx.flow.edges[spot.k].flow;
+        if f < LABELLED {
+            break;
+        }
+        let text = pct(f);
+        let w = font.width(&text) + 4.0;
+        let p = spot.segment;
+        let outside = spot.side * (ctx.edge_width(spot.k) / 2.0 + 3.0 + w / 2.0);
+        let beside = [(0.5, outside), (0.2, 0.0), (0.8, 0.0)];
+        let place = [(0.5, 0.0), (0.35, 0.0), (0.65, 0.0)]
+            .into_iter()
+            .chain(beside.into_iter().filter(|_| spot.side != 0.0))
+            .find_map(|(t, dx)| {
+                let (x, y) = bezier(p[0], p[1], p[2], p[3], t);
+                let bx = (x + dx - w / 2.0, y - 10.0, w, 14.0);
+                (!taken.hits(&bx)).then_some((x + dx, y, bx))
+            });
+        let Some((x, y, bx)) = place else {
+            continue;
+        };
+        taken.insert(bx);
+        Label::new(&text, font, 60.0)
+            .fill(INK)
+            .anchor(Anchor::Middle)
+            .halo()
+            .draw(out, x, y + 1.0);
+    }
+}
