@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 
 section() { printf '\n== %s\n' "$1"; }
 
+# One clean build per run: no incremental caches (they would double the space the build takes).
+export CARGO_INCREMENTAL=0
+printf 'disk: %s free where the build goes\n' "$(df -h --output=avail . | tail -1 | tr -d ' ')"
+
 section "rustfmt"
 cargo fmt --all --check
 
@@ -34,4 +38,5 @@ if [ -x scripts/test-node.sh ]; then
   scripts/test-node.sh
 fi
 
+printf 'build folder: %s\n' "$(du -sh target 2>/dev/null | cut -f1)"
 section "all suites passed"
