@@ -132,6 +132,9 @@ export declare function csvBytes(bytes: Uint8Array): MapOutcome
 /** Reads a CSV touchpoint table from text; refused with every diagnostic. */
 export declare function csvText(text: string): MapOutcome
 
+/** How many variants the statistics list when not told: the core's default. */
+export declare const DEFAULT_TOP_VARIANTS: number
+
 /**
  * The column settings with the core's defaults filled in, as JSON text (the keys
  * `lib/events.cjs` reads records by).

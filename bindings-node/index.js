@@ -786,6 +786,7 @@ module.exports.codes = nativeBinding.codes
 module.exports.compareJson = nativeBinding.compareJson
 module.exports.csvBytes = nativeBinding.csvBytes
 module.exports.csvText = nativeBinding.csvText
+module.exports.DEFAULT_TOP_VARIANTS = nativeBinding.DEFAULT_TOP_VARIANTS
 module.exports.eventLogColumns = nativeBinding.eventLogColumns
 module.exports.eventLogFromColumns = nativeBinding.eventLogFromColumns
 module.exports.eventLogFromCsv = nativeBinding.eventLogFromCsv

@@ -152,7 +152,7 @@ module.exports = function events(wrapMap, nativeOf, failed, call) {
    * @returns {[string[], number | undefined]} */
   function statsArgs(o) {
     const outcomes = o?.outcomes ?? []
-    const top = o?.top === undefined ? 20 : o.top
+    const top = o?.top === undefined ? native.DEFAULT_TOP_VARIANTS : o.top
     return [outcomes, top === null ? undefined : top]
   }
 

@@ -128,6 +128,14 @@ fn log_outcome(r: std::result::Result<EventLog, Failure>) -> EventLogOutcome {
     }
 }
 
+/// How many variants the statistics list when not told: the core's default.
+#[napi]
+pub const DEFAULT_TOP_VARIANTS: u32 = {
+    let top = journeymap::events::stats::DEFAULT_TOP_VARIANTS;
+    assert!(top <= u32::MAX as usize);
+    top as u32
+};
+
 /// An event log held by the native side.
 #[napi]
 #[derive(Debug)]

@@ -20,6 +20,12 @@ mod validate;
 
 use pyo3::prelude::*;
 
+/// mimalloc serves every allocation of the extension module: parsing, validation and event logs allocate
+/// many small strings and nodes, and it makes them markedly faster than the system allocator
+/// (docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(feature = "test-hooks")]
 use crate::errors::guard;
 
@@ -52,6 +58,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(diagnostics::codes, m)?)?;
     #[cfg(feature = "test-hooks")]
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
+    m.add(
+        "DEFAULT_TOP_VARIANTS",
+        journeymap::events::stats::DEFAULT_TOP_VARIANTS,
+    )?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

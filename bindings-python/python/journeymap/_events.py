@@ -13,7 +13,7 @@ import math
 import os
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-from ._native import JourneyMap, NativeAggregate, NativeEventLog
+from ._native import DEFAULT_TOP_VARIANTS, JourneyMap, NativeAggregate, NativeEventLog
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -312,7 +312,7 @@ class Aggregate:
     def variant_count(self) -> int:
         return self._native.variant_count
 
-    def stats(self, outcomes: Sequence[str] = (), top: Optional[int] = 20) -> EventStats:
+    def stats(self, outcomes: Sequence[str] = (), top: Optional[int] = DEFAULT_TOP_VARIANTS) -> EventStats:
         """Statistics; `outcomes` are activities after which a case has not dropped off; `top`
         variants are listed (None: all)."""
         return EventStats(self._native.stats_json(list(outcomes), top))
@@ -435,7 +435,7 @@ class EventLog:
         """The mergeable, picklable partial aggregate of this log."""
         return Aggregate(self._native.aggregate())
 
-    def stats(self, outcomes: Sequence[str] = (), top: Optional[int] = 20) -> EventStats:
+    def stats(self, outcomes: Sequence[str] = (), top: Optional[int] = DEFAULT_TOP_VARIANTS) -> EventStats:
         """Directly-follows counts, probabilities, per-activity figures, variants, survey answers."""
         return self.aggregate().stats(outcomes, top)
 

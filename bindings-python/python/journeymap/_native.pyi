@@ -7,6 +7,7 @@ from ._model import Channel, Entry, JourneyMapData, Opportunity, Outcome, Person
 from ._scores import PathReport, Portfolio, Scores
 
 __version__: str
+DEFAULT_TOP_VARIANTS: int
 
 @final
 class Diagnostic:

@@ -59,10 +59,7 @@ impl Digits {
     }
 
     fn push_to(&self, out: &mut String) {
-        out.reserve(self.len);
-        for &b in self.bytes.get(..self.len).unwrap_or(&[]) {
-            out.push(char::from(b));
-        }
+        out.push_str(self.as_str());
     }
 
     fn as_str(&self) -> &str {
@@ -134,10 +131,8 @@ impl Num {
             at -= 1;
             buf[at] = b'-';
         }
-        out.reserve(buf.len() - at);
-        for &b in &buf[at..] {
-            out.push(char::from(b));
-        }
+        // Only ASCII digits, a sign and a point were written.
+        out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or("0"));
     }
 }
 

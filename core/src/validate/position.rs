@@ -3,6 +3,8 @@
 //! Only run when there are diagnostics to place: one pass over text already known to be valid
 //! JSON, recording the offset of the values whose pointers (or their prefixes) are wanted.
 
+use std::fmt::Write as _;
+
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::diagnostics::{Diagnostic, escape_token};
@@ -28,40 +30,26 @@ impl Scanner<'_> {
 
     /// Byte range of the string token starting at `self.pos` (which is a `"`).
     fn string_end(&self) -> usize {
-        let mut i = self.pos + 1;
-        while let Some(&b) = self.bytes.get(i) {
-            match b {
-                b'\\' => i += 2,
-                b'"' => return i + 1,
-                _ => i += 1,
-            }
-        }
-        self.bytes.len()
+        string_end(self.bytes, self.pos)
     }
 
     /// Moves past one value (scalar, string, array or object) without looking inside.
     fn skip(&mut self) {
-        let mut depth = 0usize;
-        while let Some(&b) = self.bytes.get(self.pos) {
-            match b {
-                b'"' => self.pos = self.string_end(),
-                b'{' | b'[' => {
-                    depth += 1;
-                    self.pos += 1;
-                }
-                b'}' | b']' => {
-                    if depth == 0 {
-                        return;
-                    }
-                    depth -= 1;
-                    self.pos += 1;
-                }
-                b',' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => return,
-                _ => self.pos += 1,
+        match self.bytes.get(self.pos) {
+            Some(b'"') => self.pos = self.string_end(),
+            Some(b'{' | b'[') => self.pos = container_end(self.bytes, self.pos),
+            Some(_) => self.skip_scalar(),
+            None => {}
+        }
+    }
+
+    /// Moves past a number, `true`, `false` or `null`.
+    fn skip_scalar(&mut self) {
+        while let Some(b) = self.bytes.get(self.pos) {
+            if matches!(b, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r') {
+                break;
             }
-            if depth == 0 && matches!(b, b'"' | b'}' | b']') {
-                return;
-            }
+            self.pos += 1;
         }
     }
 
@@ -79,14 +67,7 @@ impl Scanner<'_> {
             Some(b'{') if depth < 1024 => self.object(pointer, depth),
             Some(b'[') if depth < 1024 => self.array(pointer, depth),
             Some(b'"') => self.pos = self.string_end(),
-            Some(_) => {
-                while let Some(b) = self.bytes.get(self.pos) {
-                    if matches!(b, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r') {
-                        break;
-                    }
-                    self.pos += 1;
-                }
-            }
+            Some(_) => self.skip_scalar(),
             None => {}
         }
     }
@@ -113,21 +94,21 @@ impl Scanner<'_> {
             }
             let end = self.string_end();
             let raw = self.text.get(self.pos..end).unwrap_or_default();
-            let key: String = if raw.contains('\\') {
-                serde_json::from_str(raw).unwrap_or_default()
+            let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
+            let len = pointer.len();
+            pointer.push('/');
+            if inner.contains(['\\', '~', '/']) {
+                let key: String = serde_json::from_str(raw).unwrap_or_default();
+                pointer.push_str(&escape_token(&key));
             } else {
-                raw.get(1..raw.len().saturating_sub(1))
-                    .unwrap_or_default()
-                    .to_owned()
-            };
+                // Nothing to unescape in JSON nor in the pointer: the key as written.
+                pointer.push_str(inner);
+            }
             self.pos = end;
             self.skip_ws();
             if self.bytes.get(self.pos) == Some(&b':') {
                 self.pos += 1;
             }
-            let len = pointer.len();
-            pointer.push('/');
-            pointer.push_str(&escape_token(&key));
             self.value(pointer, depth + 1);
             pointer.truncate(len);
         }
@@ -152,12 +133,83 @@ impl Scanner<'_> {
             }
             let len = pointer.len();
             pointer.push('/');
-            pointer.push_str(&index.to_string());
+            // Writing into a String cannot fail.
+            let _ = write!(pointer, "{index}");
             self.value(pointer, depth + 1);
             pointer.truncate(len);
             index += 1;
         }
     }
+}
+
+/// The offset just past the string token that starts at `at` (a `"`); the end of the text when
+/// it is not closed.
+fn string_end(bytes: &[u8], at: usize) -> usize {
+    let mut i = at + 1;
+    while let Some(found) = bytes
+        .get(i..)
+        .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+    {
+        i += found;
+        if bytes.get(i) == Some(&b'"') {
+            return i + 1;
+        }
+        // A backslash: the next byte is escaped.
+        i += 2;
+    }
+    bytes.len()
+}
+
+/// What a byte means to [`container_end`]: 0 nothing, 1 a quote, 2 an opening bracket, 3 a
+/// closing one, 4 a backslash.
+const CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    table[b'"' as usize] = 1;
+    table[b'{' as usize] = 2;
+    table[b'[' as usize] = 2;
+    table[b'}' as usize] = 3;
+    table[b']' as usize] = 3;
+    table[b'\\' as usize] = 4;
+    table
+};
+
+/// The offset just past the array or object that starts at `at` (a `[` or `{`): one pass over
+/// its bytes, with brackets inside strings not counted.
+fn container_end(bytes: &[u8], at: usize) -> usize {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate().skip(at) {
+        let class = CLASS[usize::from(b)];
+        if class == 0 {
+            escaped = false;
+            continue;
+        }
+        if in_string {
+            match class {
+                1 if !escaped => in_string = false,
+                4 => {
+                    escaped = !escaped;
+                    continue;
+                }
+                _ => {}
+            }
+            escaped = false;
+            continue;
+        }
+        match class {
+            1 => in_string = true,
+            2 => depth += 1,
+            3 => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    bytes.len()
 }
 
 /// Every prefix of a JSON pointer, the pointer itself included (`/a/b` → `""`, `/a`, `/a/b`).
@@ -226,14 +278,22 @@ fn line_columns(text: &str, sorted_offsets: &[usize]) -> HashMap<usize, (u32, u3
     let (mut line, mut chars, mut at) = (1u32, 0usize, 0usize);
     for &o in sorted_offsets {
         let o = o.clamp(at, bytes.len());
-        for &b in &bytes[at..o] {
-            if b == b'\n' {
-                line = line.saturating_add(1);
+        let gap = &bytes[at..o];
+        // Line ends found a word at a time; characters counted only after the last of them.
+        let rest = match memchr::memrchr(b'\n', gap) {
+            Some(last) => {
+                let ends = memchr::memchr_iter(b'\n', gap).count();
+                line = line.saturating_add(u32::try_from(ends).unwrap_or(u32::MAX));
                 chars = 0;
-            } else if b & 0xC0 != 0x80 {
-                chars += 1;
+                &gap[last + 1..]
             }
-        }
+            None => gap,
+        };
+        chars += if rest.is_ascii() {
+            rest.len()
+        } else {
+            rest.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+        };
         at = o;
         let column = u32::try_from(chars).unwrap_or(u32::MAX).saturating_add(1);
         out.insert(o, (line, column));
