@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use crate::{Generated, pretty};
 
-#[path = "../../core/tests/common/host_tree.rs"]
+#[path = "../../core/tests/it/common/host_tree.rs"]
 mod host_tree;
 
 /// The expected outcome of one vector: its diagnostics, and what loading it gives (the map as

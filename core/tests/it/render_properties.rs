@@ -3,7 +3,7 @@
 //! for every view and persona, or the error of a persona without journey.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod pictures;
+use crate::pictures;
 
 use journeymap::JourneyMap;
 use journeymap::render::{self, Options, Personas};

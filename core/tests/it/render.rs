@@ -4,11 +4,10 @@
 //! lanes; errors. PNGs land in target/pictures/ for a person to look at.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-mod pictures;
+use crate::common;
+use crate::pictures;
 
-#[path = "../benches/support/generated.rs"]
-mod generated;
+use crate::generated;
 
 use journeymap::JourneyMap;
 use journeymap::render::{self, Options, Personas, SvgOptions, View};

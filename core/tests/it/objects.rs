@@ -3,7 +3,7 @@
 //! testdata/objects/expected.json, which the Python and Node suites check too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use common::host_tree::Tree;
 use common::root;

@@ -1,7 +1,7 @@
 //! The committed schema is exactly what the model types generate.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 #[test]
 fn schema_is_a_valid_2020_12_schema_with_id_and_example() {

@@ -2,8 +2,8 @@
 //! apart from each other, the legend's wording.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-mod pictures;
+use crate::common;
+use crate::pictures;
 
 use journeymap::render::{self, SvgOptions, View};
 use journeymap::score::ScoringConfig;

@@ -9,7 +9,7 @@
     clippy::type_complexity
 )]
 
-mod common;
+use crate::common;
 
 use journeymap::diagnostics::codes;
 use journeymap::io::mermaid;

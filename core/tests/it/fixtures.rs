@@ -1,7 +1,7 @@
 //! Every fixture in testdata/ and every example map gets the verdict it is meant to get.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use common::{committed_schema, json_files, normalize, root};
 use journeymap::io;

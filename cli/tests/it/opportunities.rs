@@ -1,7 +1,7 @@
 //! `journeymap opportunities` and `journeymap whatif`: output formats and exit codes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use common::{root, run};
 use std::process::Output;

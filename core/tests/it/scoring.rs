@@ -7,7 +7,7 @@
     clippy::float_cmp
 )]
 
-mod common;
+use crate::common;
 
 use common::{json_files, root};
 use journeymap::JourneyMap;

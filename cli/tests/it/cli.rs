@@ -1,7 +1,7 @@
 //! The `journeymap` binary: output formats and exit codes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use common::{root, run};
 use std::path::PathBuf;

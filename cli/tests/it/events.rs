@@ -1,7 +1,7 @@
 //! The event-log verbs: `events stats`, `discover`, `calibrate`, `conformance`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use common::{json, root, run};
 

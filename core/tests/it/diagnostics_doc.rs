@@ -3,7 +3,7 @@
 //! `scripts/codegen.sh`, whose `--check` mode catches a stale page).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use journeymap::diagnostics::catalogue;
 

@@ -14,7 +14,7 @@
     reason = "the fields the layout covers and the map the properties build are long tables"
 )]
 
-mod common;
+use crate::common;
 
 use journeymap::io::csv::{self, WriteOptions};
 use journeymap::io::{Imported, ReadOptions};
