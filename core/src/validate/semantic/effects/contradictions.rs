@@ -2,7 +2,7 @@
 //! redirected to itself or to another removed one, a measure set twice to different values, a
 //! move given different weights, or changed and removed.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::overlap;
 use crate::diagnostics::codes;

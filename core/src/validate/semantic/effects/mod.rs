@@ -7,8 +7,8 @@ mod contradictions;
 mod overlaps;
 mod references;
 
+use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use super::Sink;
 use super::numbers::MeasureScales;

@@ -1,6 +1,8 @@
 //! Opportunities whose effects change the same thing (JM061).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashMapExt};
 
 use super::overlap;
 use crate::diagnostics::codes;
