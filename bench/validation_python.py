@@ -40,7 +40,7 @@ def main():
     for path in files:
         data = path.read_bytes()
         value = json.loads(data)
-        repeat = 5 if len(data) > 500_000 else 30
+        repeat = 15 if len(data) > 500_000 else 60
         assert not list(validator.iter_errors(value)), path
         assert not [d for d in journeymap.validate(data) if d.severity == "error"], path
         t_json = best(lambda: json.loads(data), repeat)
