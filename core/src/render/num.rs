@@ -59,7 +59,10 @@ impl Digits {
     }
 
     fn push_to(&self, out: &mut String) {
-        out.push_str(self.as_str());
+        out.reserve(self.len);
+        for &b in self.bytes.get(..self.len).unwrap_or(&[]) {
+            out.push(char::from(b));
+        }
     }
 
     fn as_str(&self) -> &str {
@@ -131,8 +134,10 @@ impl Num {
             at -= 1;
             buf[at] = b'-';
         }
-        // Only ASCII digits, a sign and a point were written.
-        out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or("0"));
+        out.reserve(buf.len() - at);
+        for &b in &buf[at..] {
+            out.push(char::from(b));
+        }
     }
 }
 
