@@ -13,7 +13,7 @@ mod ids;
 mod imported;
 mod linear;
 pub mod mermaid;
-mod objects;
+pub(crate) mod objects;
 
 pub use format::{Format, WriteOptions, read_bytes, read_path, write};
 pub use imported::{Imported, ReadOptions};

@@ -279,44 +279,28 @@ impl Builder<'_> {
             .filter(|(_, m)| m == n)
             .filter_map(|(p, _)| self.persona_ids.get(p).cloned())
             .collect();
-        let mut tp = Touchpoint {
-            id,
-            name: if self.options.by_channel {
-                format!(
-                    "{activity} ({})",
-                    if n.1 == NONE { "unspecified" } else { &channel }
-                )
-            } else {
-                activity
-            },
-            stage: "observed".to_owned(),
-            channel: self.channel_ids.get(&n.1).cloned().unwrap_or_default(),
-            description: None,
-            customer_action: None,
-            personas: if self.single() || visitors.len() == self.map.personas.len() {
-                Vec::new()
-            } else {
-                visitors
-            },
-            visibility: None,
-            owner: None,
-            measures: pooled
-                .get(&(ALL, *n))
-                .map(|h| measures_from(agg, h))
-                .unwrap_or_default(),
-            persona_measures: Default::default(),
-            evidence: Some(evidence(
-                agg,
-                visits,
-                "cases that reached this step in the event log",
-            )),
-            pains: Vec::new(),
-            gains: Vec::new(),
-            moment_of_truth: false,
-            moment_of_truth_kind: None,
-            survey: None,
-            x: XFields::new(),
+        let name = if self.options.by_channel {
+            format!(
+                "{activity} ({})",
+                if n.1 == NONE { "unspecified" } else { &channel }
+            )
+        } else {
+            activity
         };
+        let channel = self.channel_ids.get(&n.1).cloned().unwrap_or_default();
+        let mut tp = crate::io::objects::touchpoint(id, name, "observed".to_owned(), channel);
+        if !self.single() && visitors.len() != self.map.personas.len() {
+            tp.personas = visitors;
+        }
+        tp.measures = pooled
+            .get(&(ALL, *n))
+            .map(|h| measures_from(agg, h))
+            .unwrap_or_default();
+        tp.evidence = Some(evidence(
+            agg,
+            visits,
+            "cases that reached this step in the event log",
+        ));
         if !self.single() {
             for (p, pid) in &self.persona_ids {
                 if let Some(h) = pooled.get(&(*p, *n)) {

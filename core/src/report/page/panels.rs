@@ -28,6 +28,22 @@ impl Page<'_> {
         }
     }
 
+    /// The journey map and the flow view of `personas`, their SVG ids starting with `id`.
+    fn pictures(&self, out: &mut String, personas: &Personas, id: &str, captions: [&str; 2]) {
+        let journey = options(&format!("{id}-journey"));
+        let flow = options(&format!("{id}-flow"));
+        self.figure(
+            out,
+            render::journey_svg_in(self.map, &self.index, self.scores, personas, &journey),
+            captions[0],
+        );
+        self.figure(
+            out,
+            render::flow_svg_in(self.map, &self.index, self.scores, personas, &flow),
+            captions[1],
+        );
+    }
+
     pub(super) fn panel_all(&self, out: &mut String) {
         let o = &self.scores.overall;
         out.push_str("<section class=\"panel\" id=\"panel-all\" aria-label=\"All customers\"><h2>All customers</h2>");
@@ -37,18 +53,15 @@ impl Page<'_> {
             pct(o.success_probability),
             o.health.index
         );
-        self.figure(
+        self.pictures(
             out,
-            render::journey_svg_in(
-                self.map,
-                &self.index,
-                self.scores,
-                &Personas::All,
-                &options("jm-all-journey"),
-            ),
-            "Journey map: each persona's emotion curve along its most likely successful journey.",
+            &Personas::All,
+            "jm-all",
+            [
+                "Journey map: each persona's emotion curve along its most likely successful journey.",
+                "Flow view of the customer base: arrow width is the expected number of moves per customer.",
+            ],
         );
-        self.figure(out, render::flow_svg_in(self.map, &self.index, self.scores, &Personas::All, &options("jm-all-flow")), "Flow view of the customer base: arrow width is the expected number of moves per customer.");
         out.push_str("<div class=\"tables\">");
         self.moments(
             out,
@@ -101,27 +114,14 @@ impl Page<'_> {
             p.effort.expected_channel_switches,
             p.effort.expected_handoffs
         );
-        self.figure(
+        self.pictures(
             out,
-            render::journey_svg_in(
-                self.map,
-                &self.index,
-                self.scores,
-                &one,
-                &options(&format!("jm-p{k}-journey")),
-            ),
-            "Journey map along the most likely successful journey.",
-        );
-        self.figure(
-            out,
-            render::flow_svg_in(
-                self.map,
-                &self.index,
-                self.scores,
-                &one,
-                &options(&format!("jm-p{k}-flow")),
-            ),
-            "Flow view: arrow width is the expected number of moves per customer.",
+            &one,
+            &format!("jm-p{k}"),
+            [
+                "Journey map along the most likely successful journey.",
+                "Flow view: arrow width is the expected number of moves per customer.",
+            ],
         );
         out.push_str("<div class=\"tables\">");
         self.moments(out, &p.moments_of_truth, "Moments of truth, by priority");
