@@ -15,6 +15,7 @@ use std::fmt;
 use serde::Serialize;
 
 pub use catalogue::{CodeEntry, ErrorKind, ErrorReport, code_entries};
+pub(crate) use pointer::unescape_token;
 pub use pointer::{JsonPointer, PathPart, PointerError, escape_token};
 
 /// A stable diagnostic code, `JM` followed by three digits, with its catalogue entry. Codes never

@@ -42,7 +42,8 @@ pub fn escape_token(token: &str) -> Cow<'_, str> {
     }
 }
 
-fn unescape_token(token: &str) -> Cow<'_, str> {
+/// Reads one escaped reference token back (`~1` → `/`, `~0` → `~`).
+pub(crate) fn unescape_token(token: &str) -> Cow<'_, str> {
     if token.contains('~') {
         Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
     } else {

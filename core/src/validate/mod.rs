@@ -7,6 +7,7 @@
 //! all of them (see [`Report`] for their order). A limit that is exceeded stops the pipeline
 //! there, so that no later step runs on an oversized input.
 
+mod anchors;
 pub mod object;
 mod parse;
 mod position;
@@ -237,7 +238,7 @@ pub(crate) fn check_str(text: &str, limits: &Limits) -> (Report, Option<JourneyM
         diagnostics.extend(report.diagnostics);
         map = checked;
     }
-    position::fill_positions(text, &mut diagnostics);
+    position::fill_positions(text, &parsed.anchors, &mut diagnostics);
     // Compiler order: by position in the text (the sort is stable, so ties keep rule order).
     diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
     if diagnostics.iter().any(Diagnostic::is_error) {

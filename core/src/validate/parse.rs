@@ -9,6 +9,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
+use super::anchors::Anchors;
 use crate::diagnostics::codes;
 use crate::diagnostics::{Code, Diagnostic, escape_token};
 
@@ -30,6 +31,12 @@ struct Context {
     path: RefCell<Vec<Segment>>,
     duplicates: RefCell<Vec<(String, String)>>,
     too_deep: RefCell<Option<String>>,
+    /// Address of the text's first byte: a key read from the text as is lies at its address
+    /// minus this one.
+    base: usize,
+    anchors: RefCell<Anchors>,
+    /// Inside an array that is the value of a root member (its object items are noted).
+    items: std::cell::Cell<bool>,
 }
 
 impl Context {
@@ -101,10 +108,16 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let depth = self.enter::<A::Error>()?;
+        // The value of a root member: depth 1 is the root, an object when anchors say so.
+        let noted = depth == 2 && self.ctx.items.replace(false);
         let mut items = Vec::new();
         loop {
             if self.ctx.track {
                 self.ctx.path.borrow_mut().push(Segment::Index(items.len()));
+            }
+            if noted {
+                self.ctx.anchors.borrow_mut().item();
+                self.ctx.items.set(true);
             }
             let next = seq.next_element_seed(ValueSeed {
                 ctx: self.ctx,
@@ -118,13 +131,38 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                 None => break,
             }
         }
+        self.ctx.items.set(false);
         Ok(Value::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
         let depth = self.enter::<A::Error>()?;
+        let root = depth == 1;
+        // An object item of a root member's array: note where its first key is. (An object
+        // that is a root member's value has no items.)
+        let mut item = match depth {
+            2 => {
+                self.ctx.items.set(false);
+                false
+            }
+            3 => self.ctx.items.replace(false),
+            _ => false,
+        };
+        if root {
+            self.ctx.anchors.borrow_mut().root_object();
+        }
         let mut map = Map::new();
-        while let Some(key) = access.next_key::<String>()? {
+        while let Some((key, start)) = access.next_key_seed(KeySeed {
+            base: self.ctx.base,
+        })? {
+            if root {
+                self.ctx.anchors.borrow_mut().member(&key, start);
+                self.ctx.items.set(true);
+            } else if std::mem::take(&mut item)
+                && let Some(start) = start
+            {
+                self.ctx.anchors.borrow_mut().item_key(start);
+            }
             if !self.ctx.track {
                 let value = access.next_value_seed(ValueSeed {
                     ctx: self.ctx,
@@ -154,6 +192,42 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     }
 }
 
+/// Reads a key, with its offset in the text when it is a slice of it (no escapes).
+struct KeySeed {
+    base: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = (String, Option<usize>);
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = (String, Option<usize>);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok((v.to_owned(), v.as_ptr().addr().checked_sub(self.base)))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok((v.to_owned(), None))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok((v, None))
+    }
+}
+
 impl ValueSeed<'_> {
     fn enter<E: de::Error>(&self) -> Result<usize, E> {
         let depth = self.depth + 1;
@@ -173,6 +247,8 @@ pub(crate) struct Parsed {
     pub value: Option<Value>,
     /// Parse problems: syntax, depth, duplicate keys, numbers out of range.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the root's members and their items are in the text.
+    pub anchors: Anchors,
 }
 
 /// Parses `text`, allowing at most `max_depth` nested arrays/objects.
@@ -195,6 +271,9 @@ fn parse_with(text: &str, max_depth: usize, track: bool) -> (Parsed, bool) {
         path: RefCell::new(Vec::new()),
         duplicates: RefCell::new(Vec::new()),
         too_deep: RefCell::new(None),
+        base: text.as_ptr().addr(),
+        anchors: RefCell::new(Anchors::default()),
+        items: std::cell::Cell::new(false),
     };
     let mut deserializer = serde_json::Deserializer::from_str(text);
     // The visitor enforces the depth limit itself (lower than serde_json's own of 128).
@@ -217,10 +296,12 @@ fn parse_with(text: &str, max_depth: usize, track: bool) -> (Parsed, bool) {
             )
         })
         .collect();
+    let anchors = ctx.anchors.into_inner();
     let parsed = match result {
         Ok(value) => Parsed {
             value: Some(value),
             diagnostics,
+            anchors,
         },
         Err(error) => {
             let too_deep = ctx.too_deep.into_inner();
@@ -228,6 +309,7 @@ fn parse_with(text: &str, max_depth: usize, track: bool) -> (Parsed, bool) {
             Parsed {
                 value: None,
                 diagnostics,
+                anchors,
             }
         }
     };

@@ -1,19 +1,25 @@
 //! JSON pointer → line and column in the source text.
 //!
-//! Only run when there are diagnostics to place: one pass over text already known to be valid
-//! JSON, recording the offset of the values whose pointers (or their prefixes) are wanted.
+//! Only run when there are diagnostics to place, over text already known to be valid JSON: from
+//! the offsets the parser noted (the root's members and their items, see [`Anchors`]), a walk of
+//! the one value each diagnostic lies in, recording the offset of the values whose pointers (or
+//! their prefixes) are wanted; the whole text is walked only for what no noted offset covers.
 
 use std::fmt::Write as _;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
+use super::anchors::Anchors;
 use crate::diagnostics::{Diagnostic, escape_token};
 
 struct Scanner<'t> {
     text: &'t str,
     bytes: &'t [u8],
     pos: usize,
+    /// Every wanted pointer and every prefix of one.
     wanted: &'t HashSet<String>,
+    /// The pointers with a wanted pointer strictly below them.
+    parents: &'t HashSet<String>,
     found: HashMap<String, usize>,
 }
 
@@ -63,6 +69,10 @@ impl Scanner<'_> {
         }
         // The last occurrence wins, as in the parsed value (a duplicate key is located at its repeat).
         self.found.insert(pointer.clone(), self.pos);
+        if !self.parents.contains(pointer.as_str()) {
+            self.skip();
+            return;
+        }
         match self.bytes.get(self.pos) {
             Some(b'{') if depth < 1024 => self.object(pointer, depth),
             Some(b'[') if depth < 1024 => self.array(pointer, depth),
@@ -226,37 +236,28 @@ fn prefixes(pointer: &str) -> impl Iterator<Item = &str> {
 
 /// Fills `line` and `column` of every diagnostic that has none, from its pointer: the position of
 /// the value it points at, or of its nearest existing parent.
-pub(crate) fn fill_positions(text: &str, diagnostics: &mut [Diagnostic]) {
-    let mut wanted = HashSet::new();
-    for d in diagnostics.iter().filter(|d| d.line.is_none()) {
-        wanted.extend(prefixes(&d.path).map(str::to_owned));
+pub(crate) fn fill_positions(text: &str, anchors: &Anchors, diagnostics: &mut [Diagnostic]) {
+    let mut targets: Vec<Option<usize>> = vec![None; diagnostics.len()];
+    // Pointers to look for below a noted value (by its offset), and pointers from the root.
+    let mut below: HashMap<usize, Vec<(usize, &str)>> = HashMap::new();
+    let mut whole: Vec<(usize, &str)> = Vec::new();
+    for (i, d) in diagnostics.iter().enumerate() {
+        if d.line.is_some() {
+            continue;
+        }
+        match anchors.start(text, d.path.as_str()) {
+            Some((at, "")) => targets[i] = Some(at),
+            Some((at, rest)) => below.entry(at).or_default().push((i, rest)),
+            None => whole.push((i, d.path.as_str())),
+        }
     }
-    if wanted.is_empty() {
-        return;
+    for (at, wanted) in &below {
+        locate(text, *at, wanted, &mut targets);
     }
-    let mut scanner = Scanner {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        wanted: &wanted,
-        found: HashMap::new(),
-    };
-    scanner.value(&mut String::new(), 0);
-    let found = scanner.found;
-    let mut offsets: Vec<usize> = Vec::new();
-    let targets: Vec<Option<usize>> = diagnostics
-        .iter()
-        .map(|d| {
-            if d.line.is_some() {
-                return None;
-            }
-            let offset = prefixes(&d.path)
-                .filter_map(|p| found.get(p).copied())
-                .last();
-            offsets.extend(offset);
-            offset
-        })
-        .collect();
+    if !whole.is_empty() {
+        locate(text, 0, &whole, &mut targets);
+    }
+    let mut offsets: Vec<usize> = targets.iter().flatten().copied().collect();
     offsets.sort_unstable();
     offsets.dedup();
     let positions = line_columns(text, &offsets);
@@ -264,6 +265,38 @@ pub(crate) fn fill_positions(text: &str, diagnostics: &mut [Diagnostic]) {
         if let Some((line, column)) = target.and_then(|o| positions.get(&o)) {
             d.line = Some(*line);
             d.column = Some(*column);
+        }
+    }
+}
+
+/// Walks the value at `at` and sets, for each `(diagnostic, pointer)` (relative to that value),
+/// the offset of the value the pointer names or of its nearest existing parent.
+fn locate(text: &str, at: usize, wanted: &[(usize, &str)], targets: &mut [Option<usize>]) {
+    let mut all = HashSet::new();
+    let mut parents = HashSet::new();
+    for (_, pointer) in wanted {
+        let mut prefixes = prefixes(pointer).peekable();
+        while let Some(prefix) = prefixes.next() {
+            if prefixes.peek().is_some() {
+                parents.insert(prefix.to_owned());
+            }
+            all.insert(prefix.to_owned());
+        }
+    }
+    let mut scanner = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        pos: at,
+        wanted: &all,
+        parents: &parents,
+        found: HashMap::new(),
+    };
+    scanner.value(&mut String::new(), 0);
+    for &(i, pointer) in wanted {
+        if let Some(target) = targets.get_mut(i) {
+            *target = prefixes(pointer)
+                .filter_map(|p| scanner.found.get(p).copied())
+                .last();
         }
     }
 }
@@ -316,7 +349,7 @@ mod tests {
             Diagnostic::new(codes::MISSING_FIELD, "/a/1/missing", "m"),
             Diagnostic::new(codes::MISSING_FIELD, "", "m"),
         ];
-        fill_positions(text, &mut ds);
+        fill_positions(text, &Anchors::default(), &mut ds);
         assert_eq!((ds[0].line, ds[0].column), (Some(3), Some(14)));
         assert_eq!((ds[1].line, ds[1].column), (Some(4), Some(8)));
         assert_eq!((ds[2].line, ds[2].column), (Some(3), Some(5)));
@@ -332,7 +365,7 @@ mod tests {
             Diagnostic::new(codes::WRONG_TYPE, "/é/1/b!", "m"),
             Diagnostic::new(codes::WRONG_TYPE, "/d/0", "m"),
         ];
-        fill_positions(text, &mut ds);
+        fill_positions(text, &Anchors::default(), &mut ds);
         let at = |d: &Diagnostic| (d.line, d.column);
         let column = |needle: &str| {
             let byte = text.find(needle).unwrap();
