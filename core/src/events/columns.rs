@@ -257,26 +257,20 @@ impl LogBuilder {
     }
 }
 
-/// New ids in order of first appearance in `ids` (NONE kept as NONE): the old → new map and the
-/// old id of each new one.
-fn first_appearance(ids: &[u32], len: usize) -> (Vec<u32>, Vec<u32>) {
+/// Renumbers `ids` (below `len`, NONE kept as NONE) in order of first appearance; the old id of
+/// each new one.
+fn renumber_by_first_appearance(ids: &mut [u32], len: usize) -> Vec<u32> {
     let mut remap = vec![NONE; len];
     let mut order = Vec::new();
-    for &i in ids {
-        if i != NONE && remap[i as usize] == NONE {
-            remap[i as usize] = order.len() as u32;
-            order.push(i);
+    for i in ids.iter_mut().filter(|i| **i != NONE) {
+        let new = &mut remap[*i as usize];
+        if *new == NONE {
+            *new = order.len() as u32;
+            order.push(*i);
         }
+        *i = *new;
     }
-    (remap, order)
-}
-
-fn renumber(ids: &mut [u32], remap: &[u32]) {
-    for i in ids.iter_mut() {
-        if *i != NONE {
-            *i = remap[*i as usize];
-        }
-    }
+    order
 }
 
 /// Groups the events of a builder by case and orders each case by time, ties in input order.
@@ -290,12 +284,9 @@ impl LogBuilder {
 }
 
 fn finish(mut b: LogBuilder) -> EventLog {
-    let (case_remap, case_order) = first_appearance(&b.ev_case, b.cases.len());
-    let (act_remap, act_order) = first_appearance(&b.ev_activity, b.activities.len());
-    let (chan_remap, chan_order) = first_appearance(&b.ev_channel, b.channels.len());
-    renumber(&mut b.ev_case, &case_remap);
-    renumber(&mut b.ev_activity, &act_remap);
-    renumber(&mut b.ev_channel, &chan_remap);
+    let case_order = renumber_by_first_appearance(&mut b.ev_case, b.cases.len());
+    let act_order = renumber_by_first_appearance(&mut b.ev_activity, b.activities.len());
+    let chan_order = renumber_by_first_appearance(&mut b.ev_channel, b.channels.len());
     let mut case_ids = Names::default();
     let mut case_persona = Vec::with_capacity(case_order.len());
     for &old in &case_order {
@@ -325,13 +316,13 @@ fn finish(mut b: LogBuilder) -> EventLog {
         }
         Some(perm)
     };
-    let mut activity = gather(&b.ev_activity, order.as_deref());
-    let mut channel = gather(&b.ev_channel, order.as_deref());
-    let mut time = gather(&b.ev_time, order.as_deref());
-    let mut metrics: Vec<Vec<f64>> = b
-        .ev_metrics
-        .iter()
-        .map(|m| gather(m, order.as_deref()))
+    let order = order.as_deref();
+    let mut activity = gather(std::mem::take(&mut b.ev_activity), order);
+    let mut channel = gather(std::mem::take(&mut b.ev_channel), order);
+    let mut time = gather(std::mem::take(&mut b.ev_time), order);
+    let mut metrics: Vec<Vec<f64>> = std::mem::take(&mut b.ev_metrics)
+        .into_iter()
+        .map(|m| gather(m, order))
         .collect();
     sort_within_cases(
         &offsets,
@@ -368,11 +359,11 @@ fn finish(mut b: LogBuilder) -> EventLog {
     }
 }
 
-/// `values` in the order of `order` (all of them as they are without one).
-fn gather<T: Copy>(values: &[T], order: Option<&[u32]>) -> Vec<T> {
+/// `values` in the order of `order` (as they are without one).
+fn gather<T: Copy>(values: Vec<T>, order: Option<&[u32]>) -> Vec<T> {
     match order {
         Some(p) if values.len() == p.len() => p.iter().map(|&i| values[i as usize]).collect(),
-        _ => values.to_vec(),
+        _ => values,
     }
 }
 

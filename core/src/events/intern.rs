@@ -9,20 +9,36 @@ use hashbrown::HashTable;
 /// no string from the arena.
 const SHORT: usize = 16;
 
-/// One entry of the lookup table: the id, the length and, for a short string, its bytes.
+/// One entry of the lookup table: the id, the length and [`words`] of the first [`SHORT`] bytes.
 #[derive(Clone, Copy)]
 struct Slot {
-    short: [u8; SHORT],
+    words: (u64, u64),
     len: u32,
     id: u32,
 }
 
-/// A string's bytes padded with zeros (its first [`SHORT`] bytes).
-fn padded(s: &[u8]) -> [u8; SHORT] {
-    let mut out = [0u8; SHORT];
-    let n = s.len().min(SHORT);
-    out[..n].copy_from_slice(&s[..n]);
-    out
+/// Two words that, with the length, tell apart every string of at most [`SHORT`] bytes: the
+/// first and the last eight bytes (overlapping below 16 bytes), four and four below eight bytes,
+/// the first, middle and last byte below four. Reading them takes fixed-size loads only (no copy
+/// of a variable length, no comparison of one); longer strings give the words of their first
+/// [`SHORT`] bytes.
+fn words(s: &[u8]) -> (u64, u64) {
+    let s = &s[..s.len().min(SHORT)];
+    let n = s.len();
+    let byte = |k: usize| s.get(k).map_or(0, |&b| u64::from(b));
+    if let (Some(a), Some(b)) = (s.first_chunk::<8>(), s.last_chunk::<8>()) {
+        (u64::from_le_bytes(*a), u64::from_le_bytes(*b))
+    } else if let (Some(a), Some(b)) = (s.first_chunk::<4>(), s.last_chunk::<4>()) {
+        (
+            u64::from(u32::from_le_bytes(*a)),
+            u64::from(u32::from_le_bytes(*b)),
+        )
+    } else {
+        (
+            byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16,
+            0,
+        )
+    }
 }
 
 /// Interned strings, ids in order of first appearance.
@@ -58,19 +74,29 @@ impl Interner {
         arena(&self.bytes, &self.ends, id)
     }
 
+    /// The hash of a string of `len` bytes whose [`words`] are `words`: of the words for a short
+    /// one, of the bytes (`long`) for a longer one.
+    fn hash(hasher: &foldhash::fast::RandomState, words: (u64, u64), len: u32, long: &[u8]) -> u64 {
+        if len as usize <= SHORT {
+            hasher.hash_one((words.0, words.1, len))
+        } else {
+            hasher.hash_one(long)
+        }
+    }
+
     /// The id of `s`, interning it if new.
     pub(crate) fn intern(&mut self, s: &str) -> u32 {
-        let hash = self.hasher.hash_one(s.as_bytes());
+        let (w, len) = (words(s.as_bytes()), s.len() as u32);
+        let hash = Self::hash(&self.hasher, w, len, s.as_bytes());
         let Self {
             bytes,
             ends,
             table,
             hasher,
         } = self;
-        let (short, len) = (padded(s.as_bytes()), s.len() as u32);
         let same = |slot: &Slot| {
-            slot.len == len
-                && slot.short == short
+            slot.words == w
+                && slot.len == len
                 && (s.len() <= SHORT || arena(bytes, ends, slot.id) == s)
         };
         if let Some(slot) = table.find(hash, same) {
@@ -80,13 +106,14 @@ impl Interner {
         bytes.push_str(s);
         ends.push(bytes.len());
         let rehash = |slot: &Slot| {
-            if slot.len as usize <= SHORT {
-                hasher.hash_one(&slot.short[..slot.len as usize])
+            let long = if slot.len as usize <= SHORT {
+                &[][..]
             } else {
-                hasher.hash_one(arena(bytes, ends, slot.id).as_bytes())
-            }
+                arena(bytes, ends, slot.id).as_bytes()
+            };
+            Self::hash(hasher, slot.words, slot.len, long)
         };
-        table.insert_unique(hash, Slot { short, len, id }, rehash);
+        table.insert_unique(hash, Slot { words: w, len, id }, rehash);
         id
     }
 
@@ -163,7 +190,7 @@ impl Names {
 mod tests {
     use proptest::prelude::*;
 
-    use super::Interner;
+    use super::{Interner, SHORT, words};
 
     proptest! {
         /// Ids in order of first appearance, each string given back, whatever its length
@@ -182,6 +209,14 @@ mod tests {
                 prop_assert_eq!(interner.get(id), w.as_str());
             }
             prop_assert_eq!(interner.len(), seen.len());
+        }
+
+        /// Two short strings of the same length with the same words are the same string.
+        #[test]
+        fn words_tell_short_strings_apart(a in "[ab]{0,16}", b in "[ab]{0,16}") {
+            if a.len() == b.len() && a.len() <= SHORT && words(a.as_bytes()) == words(b.as_bytes()) {
+                prop_assert_eq!(a, b);
+            }
         }
     }
 }
