@@ -63,9 +63,10 @@ impl PersonaGraph {
     /// [`PersonaGraph::build`] with the map's id lookups already built.
     pub fn build_with(map: &JourneyMap, index: &MapIndex<'_>, persona: &str) -> Option<Self> {
         index.persona(persona)?;
-        let mut graph = DiGraph::new();
-        let mut touchpoint_nodes = HashMap::new();
-        let mut outcome_nodes = HashMap::new();
+        let nodes = map.touchpoints.len() + map.outcomes.len();
+        let mut graph = DiGraph::with_capacity(nodes, map.transitions.len());
+        let mut touchpoint_nodes = HashMap::with_capacity(map.touchpoints.len());
+        let mut outcome_nodes = HashMap::with_capacity(map.outcomes.len());
         for (i, tp) in map.touchpoints.iter().enumerate() {
             // Only the first touchpoint of a duplicated id becomes a node.
             if tp.applies_to(persona) && index.touchpoint_position(&tp.id) == Some(i) {
@@ -87,7 +88,7 @@ impl PersonaGraph {
                 .outcome_position(id)
                 .and_then(|pos| outcome_nodes.get(&pos).copied())
         };
-        let mut edges = Vec::new();
+        let mut edges = Vec::with_capacity(map.transitions.len());
         for (i, t) in map.transitions.iter().enumerate() {
             if !t.applies_to(persona) {
                 continue;

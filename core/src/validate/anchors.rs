@@ -6,6 +6,8 @@
 //! which gives their offsets for free. A diagnostic at `/transitions/567/to` then needs a walk
 //! of one transition, not of the 566 before it.
 
+use std::cell::{Cell, RefCell};
+
 use crate::diagnostics::unescape_token;
 
 /// Whitespace between JSON tokens.
@@ -105,6 +107,84 @@ impl Anchors {
             }
         }
         Some((value_start(bytes, member.key_end)?, below))
+    }
+}
+
+/// Notes anchors while a parser builds a value: the parser calls it as it enters arrays and
+/// objects and reads keys (depth 1 is the root).
+#[derive(Debug)]
+pub(crate) struct Noter {
+    /// Address of the text's first byte: a key read from the text as is lies at its address
+    /// minus this one.
+    base: usize,
+    anchors: RefCell<Anchors>,
+    /// Inside an array that is the value of a root member (its object items are noted).
+    items: Cell<bool>,
+}
+
+impl Noter {
+    pub(crate) fn new(text: &str) -> Self {
+        Self {
+            base: text.as_ptr().addr(),
+            anchors: RefCell::new(Anchors::default()),
+            items: Cell::new(false),
+        }
+    }
+
+    /// The offset of `key` in the text, when it is a slice of it.
+    pub(crate) fn offset(&self, key: &str) -> Option<usize> {
+        key.as_ptr().addr().checked_sub(self.base)
+    }
+
+    /// An array begins at `depth`: whether its items are noted.
+    pub(crate) fn array(&self, depth: usize) -> bool {
+        depth == 2 && self.items.replace(false)
+    }
+
+    /// An item of a noted array begins.
+    pub(crate) fn item(&self) {
+        self.anchors.borrow_mut().item();
+        self.items.set(true);
+    }
+
+    /// An array ends.
+    pub(crate) fn array_end(&self) {
+        self.items.set(false);
+    }
+
+    /// An object begins at `depth`: whether it is an item of a noted array (its first key is
+    /// noted).
+    pub(crate) fn object(&self, depth: usize) -> bool {
+        match depth {
+            1 => {
+                self.anchors.borrow_mut().root_object();
+                false
+            }
+            // A root member's value has no items.
+            2 => {
+                self.items.set(false);
+                false
+            }
+            3 => self.items.replace(false),
+            _ => false,
+        }
+    }
+
+    /// A key of an object at `depth`, with its offset when known; `item` is the answer of
+    /// [`Noter::object`], cleared once its first key is noted.
+    pub(crate) fn key(&self, depth: usize, item: &mut bool, key: &str, start: Option<usize>) {
+        if depth == 1 {
+            self.anchors.borrow_mut().member(key, start);
+            self.items.set(true);
+        } else if std::mem::take(item)
+            && let Some(start) = start
+        {
+            self.anchors.borrow_mut().item_key(start);
+        }
+    }
+
+    pub(crate) fn into_anchors(self) -> Anchors {
+        self.anchors.into_inner()
     }
 }
 

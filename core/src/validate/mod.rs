@@ -14,6 +14,8 @@ mod position;
 mod semantic;
 mod source;
 mod structural;
+mod tape;
+mod tape_de;
 
 use serde::Deserialize;
 use serde::Serialize;
@@ -229,6 +231,12 @@ pub(crate) fn check_str(text: &str, limits: &Limits) -> (Report, Option<JourneyM
             None,
         );
     }
+    fast_check(text, limits).unwrap_or_else(|| full_check(text, limits))
+}
+
+/// Every rule on text of a size within the limit, from a parsed `Value`: the path that says
+/// what is wrong and where.
+fn full_check(text: &str, limits: &Limits) -> (Report, Option<JourneyMap>) {
     let parsed = parse::parse(text, limits.max_depth);
     let mut diagnostics = parsed.diagnostics;
     let mut map = None;
@@ -245,6 +253,32 @@ pub(crate) fn check_str(text: &str, limits: &Limits) -> (Report, Option<JourneyM
         map = None;
     }
     (Report { diagnostics }, map)
+}
+
+/// The common case, read in place ([`tape`]): no parse problem, within the limits, valid against
+/// the schema and readable as a map. Anything else (`None`) takes the full path of
+/// [`check_str`], which says what and where; the semantic rules and positions are shared, so
+/// the report is the same either way.
+fn fast_check(text: &str, limits: &Limits) -> Option<(Report, Option<JourneyMap>)> {
+    let tape = tape::build(text, limits.max_depth)?;
+    let root = tape::TapeNode::root(&tape)?;
+    if !matches!(root.kind(), tape::Kind::Object(_))
+        || size_limit(root, limits).is_some()
+        || !structural::tape_is_valid(root)
+    {
+        return None;
+    }
+    let map = JourneyMap::deserialize(root).ok()?;
+    let mut diagnostics = semantic::check(
+        &map,
+        semantic::Options {
+            unknown_fields: false,
+        },
+    );
+    position::fill_positions(text, &tape.anchors, &mut diagnostics);
+    diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
+    let valid = !diagnostics.iter().any(Diagnostic::is_error);
+    Some((Report { diagnostics }, valid.then_some(map)))
 }
 
 pub(crate) fn check_value(value: &Value, limits: &Limits) -> (Report, Option<JourneyMap>) {
@@ -307,8 +341,8 @@ fn check_parsed(value: &Value, limits: &Limits) -> (Report, Option<JourneyMap>) 
 }
 
 /// The first size limit `value` exceeds, as a diagnostic (JM007, JM008 or JM053).
-fn size_limit(value: &Value, limits: &Limits) -> Option<Diagnostic> {
-    let count = |key: &str| value.get(key).and_then(Value::as_array).map_or(0, Vec::len);
+fn size_limit<T: Tree>(value: T, limits: &Limits) -> Option<Diagnostic> {
+    let count = |key: &str| value.member(key).map_or(0, Tree::items);
     let nodes = count("touchpoints") + count("outcomes");
     if nodes > limits.max_nodes {
         return Some(error(
@@ -343,11 +377,11 @@ fn size_limit(value: &Value, limits: &Limits) -> Option<Diagnostic> {
         ));
     }
     let effects: usize = value
-        .get("opportunities")
-        .and_then(Value::as_array)
+        .member("opportunities")
+        .map(Tree::elements)
         .into_iter()
         .flatten()
-        .filter_map(|o| o.get("effects"))
+        .filter_map(|o| o.member("effects"))
         .map(|e| {
             [
                 "measures",
@@ -356,7 +390,7 @@ fn size_limit(value: &Value, limits: &Limits) -> Option<Diagnostic> {
                 "removed_touchpoints",
             ]
             .iter()
-            .map(|k| e.get(k).and_then(Value::as_array).map_or(0, Vec::len))
+            .map(|k| e.member(k).map_or(0, Tree::items))
             .sum::<usize>()
         })
         .sum();
@@ -374,3 +408,46 @@ fn size_limit(value: &Value, limits: &Limits) -> Option<Diagnostic> {
     }
     None
 }
+
+/// What the size limits read of a document, parsed or read in place.
+trait Tree: Copy {
+    /// The member `key` of an object.
+    fn member(self, key: &str) -> Option<Self>;
+    /// The number of items of an array (0 for anything else).
+    fn items(self) -> usize;
+    /// The items of an array (none for anything else).
+    fn elements(self) -> impl Iterator<Item = Self>;
+}
+
+impl Tree for &Value {
+    fn member(self, key: &str) -> Option<Self> {
+        self.get(key)
+    }
+
+    fn items(self) -> usize {
+        self.as_array().map_or(0, Vec::len)
+    }
+
+    fn elements(self) -> impl Iterator<Item = Self> {
+        self.as_array().into_iter().flatten()
+    }
+}
+
+impl Tree for tape::TapeNode<'_> {
+    fn member(self, key: &str) -> Option<Self> {
+        self.get(key)
+    }
+
+    fn items(self) -> usize {
+        self.array_len()
+    }
+
+    fn elements(self) -> impl Iterator<Item = Self> {
+        let array = matches!(self.kind(), tape::Kind::Array(_));
+        self.children().filter(move |_| array)
+    }
+}
+
+#[cfg(test)]
+#[path = "fast_tests.rs"]
+mod fast_tests;

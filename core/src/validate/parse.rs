@@ -9,7 +9,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::anchors::Anchors;
+use super::anchors::{Anchors, Noter};
 use crate::diagnostics::codes;
 use crate::diagnostics::{Code, Diagnostic, escape_token};
 
@@ -31,12 +31,7 @@ struct Context {
     path: RefCell<Vec<Segment>>,
     duplicates: RefCell<Vec<(String, String)>>,
     too_deep: RefCell<Option<String>>,
-    /// Address of the text's first byte: a key read from the text as is lies at its address
-    /// minus this one.
-    base: usize,
-    anchors: RefCell<Anchors>,
-    /// Inside an array that is the value of a root member (its object items are noted).
-    items: std::cell::Cell<bool>,
+    noter: Noter,
 }
 
 impl Context {
@@ -108,16 +103,14 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let depth = self.enter::<A::Error>()?;
-        // The value of a root member: depth 1 is the root, an object when anchors say so.
-        let noted = depth == 2 && self.ctx.items.replace(false);
+        let noted = self.ctx.noter.array(depth);
         let mut items = Vec::new();
         loop {
             if self.ctx.track {
                 self.ctx.path.borrow_mut().push(Segment::Index(items.len()));
             }
             if noted {
-                self.ctx.anchors.borrow_mut().item();
-                self.ctx.items.set(true);
+                self.ctx.noter.item();
             }
             let next = seq.next_element_seed(ValueSeed {
                 ctx: self.ctx,
@@ -131,38 +124,17 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                 None => break,
             }
         }
-        self.ctx.items.set(false);
+        self.ctx.noter.array_end();
         Ok(Value::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
         let depth = self.enter::<A::Error>()?;
-        let root = depth == 1;
-        // An object item of a root member's array: note where its first key is. (An object
-        // that is a root member's value has no items.)
-        let mut item = match depth {
-            2 => {
-                self.ctx.items.set(false);
-                false
-            }
-            3 => self.ctx.items.replace(false),
-            _ => false,
-        };
-        if root {
-            self.ctx.anchors.borrow_mut().root_object();
-        }
+        let mut item = self.ctx.noter.object(depth);
         let mut map = Map::new();
-        while let Some((key, start)) = access.next_key_seed(KeySeed {
-            base: self.ctx.base,
-        })? {
-            if root {
-                self.ctx.anchors.borrow_mut().member(&key, start);
-                self.ctx.items.set(true);
-            } else if std::mem::take(&mut item)
-                && let Some(start) = start
-            {
-                self.ctx.anchors.borrow_mut().item_key(start);
-            }
+        while let Some(key) = access.next_key_seed(KeySeed(&self.ctx.noter))? {
+            let (key, start) = key;
+            self.ctx.noter.key(depth, &mut item, &key, start);
             if !self.ctx.track {
                 let value = access.next_value_seed(ValueSeed {
                     ctx: self.ctx,
@@ -193,11 +165,9 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
 }
 
 /// Reads a key, with its offset in the text when it is a slice of it (no escapes).
-struct KeySeed {
-    base: usize,
-}
+pub(crate) struct KeySeed<'n>(pub(crate) &'n Noter);
 
-impl<'de> DeserializeSeed<'de> for KeySeed {
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
     type Value = (String, Option<usize>);
 
     fn deserialize<D: de::Deserializer<'de>>(
@@ -208,7 +178,7 @@ impl<'de> DeserializeSeed<'de> for KeySeed {
     }
 }
 
-impl<'de> Visitor<'de> for KeySeed {
+impl<'de> Visitor<'de> for KeySeed<'_> {
     type Value = (String, Option<usize>);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -216,7 +186,7 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok((v.to_owned(), v.as_ptr().addr().checked_sub(self.base)))
+        Ok((v.to_owned(), self.0.offset(v)))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
@@ -271,9 +241,7 @@ fn parse_with(text: &str, max_depth: usize, track: bool) -> (Parsed, bool) {
         path: RefCell::new(Vec::new()),
         duplicates: RefCell::new(Vec::new()),
         too_deep: RefCell::new(None),
-        base: text.as_ptr().addr(),
-        anchors: RefCell::new(Anchors::default()),
-        items: std::cell::Cell::new(false),
+        noter: Noter::new(text),
     };
     let mut deserializer = serde_json::Deserializer::from_str(text);
     // The visitor enforces the depth limit itself (lower than serde_json's own of 128).
@@ -296,7 +264,7 @@ fn parse_with(text: &str, max_depth: usize, track: bool) -> (Parsed, bool) {
             )
         })
         .collect();
-    let anchors = ctx.anchors.into_inner();
+    let anchors = ctx.noter.into_anchors();
     let parsed = match result {
         Ok(value) => Parsed {
             value: Some(value),

@@ -9,6 +9,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
+use super::tape::{TapeJson, TapeNode};
 use crate::diagnostics::codes;
 use crate::diagnostics::{Code, Diagnostic, escape_token};
 
@@ -26,6 +27,25 @@ fn validator() -> Result<&'static Validator, Diagnostic> {
                 format!("the built-in schema cannot be compiled: {message}"),
             )
         })
+}
+
+/// The same schema, for values read in place from the text (see [`super::tape`]).
+fn tape_validator() -> Option<&'static Validator<TapeJson>> {
+    static VALIDATOR: OnceLock<Option<Validator<TapeJson>>> = OnceLock::new();
+    VALIDATOR
+        .get_or_init(|| {
+            jsonschema::options_for::<TapeJson>()
+                .with_draft(jsonschema::Draft::Draft202012)
+                .build(&crate::json_schema())
+                .ok()
+        })
+        .as_ref()
+}
+
+/// Whether the object `node` satisfies the schema (the yes-or-no walk; the errors of an
+/// invalid map are collected on the full path).
+pub(crate) fn tape_is_valid(node: TapeNode<'_>) -> bool {
+    tape_validator().is_some_and(|v| v.is_valid(node))
 }
 
 /// Every violation of the schema by `value`, in document order.
