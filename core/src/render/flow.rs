@@ -78,24 +78,6 @@ type Moves = BTreeMap<(Key, Key), f64>;
 /// Expected visits and reach of each node.
 type Amounts = BTreeMap<Key, (f64, f64)>;
 
-/// Whether personas `a` and `b` walk the same chain: the same touchpoints, moves and entries
-/// apply to both and every touchpoint has the same drop-off for both, which is all that a
-/// persona's chain depends on.
-fn same_journey(map: &JourneyMap, a: &str, b: &str) -> bool {
-    let bits = |v: Option<f64>| v.map(f64::to_bits);
-    a == b
-        || (map.touchpoints.iter().all(|t| {
-            t.applies_to(a) == t.applies_to(b) && bits(t.drop_off_for(a)) == bits(t.drop_off_for(b))
-        }) && map
-            .transitions
-            .iter()
-            .all(|t| t.applies_to(a) == t.applies_to(b))
-            && map
-                .entries
-                .iter()
-                .all(|e| e.applies_to(a) == e.applies_to(b)))
-}
-
 /// Adds up, over the drawn personas weighted by `weight`, the expected flow of every move.
 fn flows(
     map: &JourneyMap,
@@ -105,24 +87,19 @@ fn flows(
 ) -> (Moves, Amounts) {
     let mut moves = Moves::new();
     let mut amounts = Amounts::new();
-    // One chain per distinct journey: personas that walk the same one share it.
-    let mut chains: Vec<(&str, Chain)> = Vec::new();
     for d in drawn {
         let weight = if all { d.scores.weight } else { 1.0 };
-        let id = d.persona.id.as_str();
-        let known = chains.iter().position(|(p, _)| same_journey(map, p, id));
-        let at = match known {
-            Some(at) => at,
+        // The chain the scores were computed from; built again only for scores of another map.
+        let built: Chain;
+        let chain = match d.scores.chain.of(map, &d.scores.conversion) {
+            Some(chain) => chain,
             None => {
-                let Some(graph) = map.persona_graph_with(index, id) else {
+                let Some(graph) = map.persona_graph_with(index, &d.persona.id) else {
                     continue;
                 };
-                chains.push((id, Chain::build(map, &graph)));
-                chains.len() - 1
+                built = Chain::build(map, &graph);
+                &built
             }
-        };
-        let Some((_, chain)) = chains.get(at) else {
-            continue;
         };
         let visits: Vec<(f64, f64)> = chain
             .touchpoints

@@ -4,6 +4,7 @@
 //! opportunities.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::persona::{self, PersonaResult};
 use super::predict::Predictor;
@@ -20,12 +21,12 @@ pub(crate) fn score(map: &JourneyMap, config: &ScoringConfig) -> Scores {
     let index = map.index();
     let solved = solve::solve(map, &index, Depth::Full, &mut |_| None, &mut diagnostics);
     // Betweenness once per distinct transient part.
-    let mut centralities: Vec<(Rc<crate::score::chain::Chain>, Rc<Vec<f64>>)> = Vec::new();
+    let mut centralities: Vec<(Arc<crate::score::chain::Chain>, Rc<Vec<f64>>)> = Vec::new();
     let mut results: Vec<PersonaResult<'_>> = Vec::with_capacity(solved.len());
     for s in &solved {
         let shared = centralities
             .iter()
-            .find(|(c, _)| Rc::ptr_eq(c, &s.chain) || c.same_transient_part(&s.chain));
+            .find(|(c, _)| Arc::ptr_eq(c, &s.chain) || c.same_transient_part(&s.chain));
         let between = match shared {
             Some((_, b)) => b.clone(),
             None => {

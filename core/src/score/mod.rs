@@ -40,6 +40,7 @@ pub use settings::{
     CrosshairRule, Error, HealthWeights, ImpactThresholds, OpportunityConfig, PriorityWeights,
     ScoringConfig, SurveyConfig, ValueScale,
 };
+pub(crate) use solve::ScoredChain;
 pub use whatif::{APPLIED_EFFECTS_KEY, WhatIf, whatif};
 
 impl crate::JourneyMap {

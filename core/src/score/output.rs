@@ -281,6 +281,9 @@ pub struct PersonaScores {
     pub moments_of_truth: Vec<MomentOfTruth>,
     /// Health index.
     pub health: Health,
+    /// The chain the scores were computed from (for the pictures; not written out).
+    #[serde(skip)]
+    pub(crate) chain: super::ScoredChain,
 }
 
 /// Aggregates over personas, weighted by share.

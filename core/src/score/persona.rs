@@ -7,7 +7,7 @@ use foldhash::HashMap;
 
 use super::conversion::LikelyPath;
 use super::effort::EffortTotals;
-use super::solve::Solved;
+use super::solve::{ScoredChain, Solved};
 use super::state::{Read, StateData, state_data};
 use super::{
     Health, PersonaScores, ScoringConfig, conversion, effort, emotion, gap, health::health, moments,
@@ -116,6 +116,7 @@ pub(crate) fn score<'m>(
             crossroads,
             moments_of_truth,
             health: figures.health.clone(),
+            chain: ScoredChain::new(solved.chain.clone()),
         },
         solution: full.clone(),
         drop_off,

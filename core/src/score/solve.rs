@@ -3,20 +3,22 @@
 //! and solved, with its most likely path; then the persona weights.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use faer::Mat;
 
 use super::conversion::LikelyPath;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{JourneyMap, MapIndex, OutcomeKind, Persona, PersonaGraph};
-use crate::score::chain::{Chain, Factorization, Flow, Solution, most_likely_path};
+use crate::score::Conversion;
+use crate::score::chain::{Chain, DROP_OFF, Factorization, Flow, Solution, most_likely_path};
 
 /// One persona's solved chain.
 #[derive(Debug, Clone)]
 pub(crate) struct Solved {
     /// Position of the persona in `JourneyMap::personas`.
     pub persona: usize,
-    pub chain: Rc<Chain>,
+    pub chain: Arc<Chain>,
     /// Expected visits, absorption and success, from the factorization of `I - Q`.
     pub flow: Rc<Flow>,
     /// The fundamental matrix and the whole solution: computed for the full scores
@@ -27,8 +29,58 @@ pub(crate) struct Solved {
     pub path: Rc<Option<LikelyPath>>,
 }
 
+/// The chain a persona was scored on, kept with its scores for the pictures (the flow view
+/// draws the chain's moves). It is what the scores were computed from, not part of their value:
+/// not written out, and equal to any other in comparisons.
+#[derive(Clone, Default)]
+pub(crate) struct ScoredChain(Option<Arc<Chain>>);
+
+impl ScoredChain {
+    pub(crate) fn new(chain: Arc<Chain>) -> Self {
+        Self(Some(chain))
+    }
+
+    /// The chain, when its states are the touchpoints and outcomes of `map` that `conversion`
+    /// lists (scores drawn with another map fall back on building the chain).
+    pub(crate) fn of(&self, map: &JourneyMap, conversion: &Conversion) -> Option<&Chain> {
+        let chain = self.0.as_deref()?;
+        let touchpoints = chain.touchpoints.len() == conversion.touchpoints.len()
+            && chain
+                .touchpoints
+                .iter()
+                .zip(&conversion.touchpoints)
+                .all(|(&t, f)| {
+                    map.touchpoints
+                        .get(t)
+                        .is_some_and(|tp| tp.id == f.touchpoint)
+                });
+        let outcomes = chain.outcomes.len() == conversion.outcomes.len()
+            && chain
+                .outcomes
+                .iter()
+                .zip(&conversion.outcomes)
+                .all(|(o, p)| match o {
+                    Some(o) => map.outcomes.get(*o).is_some_and(|out| out.id == p.outcome),
+                    None => p.outcome == DROP_OFF,
+                });
+        (touchpoints && outcomes).then_some(chain)
+    }
+}
+
+impl PartialEq for ScoredChain {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for ScoredChain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ScoredChain").finish_non_exhaustive()
+    }
+}
+
 /// A built chain with its most likely path.
-type Built = (Rc<Chain>, Rc<Option<LikelyPath>>);
+type Built = (Arc<Chain>, Rc<Option<LikelyPath>>);
 
 /// How much of each chain to solve.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +126,7 @@ pub(crate) fn solve(
     // Chains already built, by journey signature: personas with the same journey share one chain;
     // chains with the same transient part share its factorization.
     let mut built: Vec<(Vec<u64>, Option<Built>)> = Vec::new();
-    type Factorized = (Rc<Chain>, Rc<Option<Factorization>>, Option<Rc<Mat<f64>>>);
+    type Factorized = (Arc<Chain>, Rc<Option<Factorization>>, Option<Rc<Mat<f64>>>);
     let mut factorized: Vec<Factorized> = Vec::new();
     for (pi, persona) in personas(map, index) {
         let solved = match reuse(pi) {
@@ -90,7 +142,7 @@ pub(crate) fn solve(
                         let chain = (!graph.entries.is_empty()).then(|| {
                             let chain = Chain::build(map, &graph);
                             let path = likely_path(&chain);
-                            (Rc::new(chain), Rc::new(path))
+                            (Arc::new(chain), Rc::new(path))
                         });
                         built.push((signature, chain.clone()));
                         chain
@@ -106,7 +158,7 @@ pub(crate) fn solve(
                 };
                 let shared = factorized
                     .iter()
-                    .position(|(c, _, _)| Rc::ptr_eq(c, &chain) || c.same_transient_part(&chain));
+                    .position(|(c, _, _)| Arc::ptr_eq(c, &chain) || c.same_transient_part(&chain));
                 let k = shared.unwrap_or_else(|| {
                     let lu = Rc::new(chain.factorize());
                     let fundamental = (depth == Depth::Full)

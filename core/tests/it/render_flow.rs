@@ -153,3 +153,21 @@ fn the_legend_says_moves_per_100_customers() {
     );
     assert!(!svg.contains("(thickest"));
 }
+
+#[test]
+fn a_flow_view_drawn_with_the_scores_of_another_map_builds_its_own_chains() {
+    let read = |name: &str| journeymap::io::from_path(common::root().join(name)).unwrap();
+    let as_is = read("examples/bank-personal-loan.as-is.json");
+    let to_be = read("examples/bank-personal-loan.to-be.json");
+    let options = render::Options::default();
+    let scores = to_be.score(&ScoringConfig::default());
+    for personas in [render::Personas::First, render::Personas::All] {
+        let own = render::flow_svg(&to_be, &scores, &personas, &options).unwrap();
+        assert_eq!(
+            own,
+            render::flow_svg(&to_be, &scores.clone(), &personas, &options).unwrap()
+        );
+        let other = render::flow_svg(&as_is, &scores, &personas, &options).unwrap();
+        pictures::parse(&other);
+    }
+}
