@@ -6,6 +6,11 @@
 //! (references, scales, the journey graph). Nothing stops at the first problem: a report holds
 //! all of them (see [`Report`] for their order). A limit that is exceeded stops the pipeline
 //! there, so that no later step runs on an oversized input.
+//!
+//! Text is first read in place ([`tape`]): for the usual map, with no parse problem, within the
+//! limits and valid against the schema, that skips building a `serde_json::Value`; any other
+//! text takes the full pipeline above, which says what is wrong and where. Both end in the same
+//! semantic rules and the same placement of diagnostics, so the report is the same either way.
 
 mod anchors;
 pub mod object;
