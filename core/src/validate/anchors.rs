@@ -6,7 +6,11 @@
 //! which gives their offsets for free. A diagnostic at `/transitions/567/to` then needs a walk
 //! of one transition, not of the 566 before it.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Visitor};
 
 use crate::diagnostics::unescape_token;
 
@@ -117,6 +121,8 @@ pub(crate) struct Noter {
     /// Address of the text's first byte: a key read from the text as is lies at its address
     /// minus this one.
     base: usize,
+    /// Length of the text.
+    len: usize,
     anchors: RefCell<Anchors>,
     /// Inside an array that is the value of a root member (its object items are noted).
     items: Cell<bool>,
@@ -126,14 +132,10 @@ impl Noter {
     pub(crate) fn new(text: &str) -> Self {
         Self {
             base: text.as_ptr().addr(),
+            len: text.len(),
             anchors: RefCell::new(Anchors::default()),
             items: Cell::new(false),
         }
-    }
-
-    /// The offset of `key` in the text, when it is a slice of it.
-    pub(crate) fn offset(&self, key: &str) -> Option<usize> {
-        key.as_ptr().addr().checked_sub(self.base)
     }
 
     /// An array begins at `depth`: whether its items are noted.
@@ -170,9 +172,15 @@ impl Noter {
         }
     }
 
-    /// A key of an object at `depth`, with its offset when known; `item` is the answer of
-    /// [`Noter::object`], cleared once its first key is noted.
-    pub(crate) fn key(&self, depth: usize, item: &mut bool, key: &str, start: Option<usize>) {
+    /// A key of an object at `depth` (its offset is known when it is a slice of the text);
+    /// `item` is the answer of [`Noter::object`], cleared once its first key is noted.
+    pub(crate) fn key(&self, depth: usize, item: &mut bool, key: &str) {
+        // A key that had escapes lives in its own allocation, never inside the text.
+        let start = key
+            .as_ptr()
+            .addr()
+            .checked_sub(self.base)
+            .filter(|start| start + key.len() <= self.len);
         if depth == 1 {
             self.anchors.borrow_mut().member(key, start);
             self.items.set(true);
@@ -185,6 +193,36 @@ impl Noter {
 
     pub(crate) fn into_anchors(self) -> Anchors {
         self.anchors.into_inner()
+    }
+}
+
+/// Reads a key, borrowed from the text when it has no escape (its offset is then known).
+pub(crate) struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
     }
 }
 

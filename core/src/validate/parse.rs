@@ -9,7 +9,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::anchors::{Anchors, Noter};
+use super::anchors::{Anchors, Key, Noter};
 use crate::diagnostics::codes;
 use crate::diagnostics::{Code, Diagnostic, escape_token};
 
@@ -132,9 +132,9 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         let depth = self.enter::<A::Error>()?;
         let mut item = self.ctx.noter.object(depth);
         let mut map = Map::new();
-        while let Some(key) = access.next_key_seed(KeySeed(&self.ctx.noter))? {
-            let (key, start) = key;
-            self.ctx.noter.key(depth, &mut item, &key, start);
+        while let Some(key) = access.next_key_seed(Key)? {
+            self.ctx.noter.key(depth, &mut item, &key);
+            let key = key.into_owned();
             if !self.ctx.track {
                 let value = access.next_value_seed(ValueSeed {
                     ctx: self.ctx,
@@ -161,40 +161,6 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
             map.insert(key, value?);
         }
         Ok(Value::Object(map))
-    }
-}
-
-/// Reads a key, with its offset in the text when it is a slice of it (no escapes).
-pub(crate) struct KeySeed<'n>(pub(crate) &'n Noter);
-
-impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
-    type Value = (String, Option<usize>);
-
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for KeySeed<'_> {
-    type Value = (String, Option<usize>);
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok((v.to_owned(), self.0.offset(v)))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok((v.to_owned(), None))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok((v, None))
     }
 }
 

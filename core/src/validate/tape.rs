@@ -20,7 +20,7 @@ use jsonschema::json::{Array, Json, JsonNumber, Node, NodeIdentity, Object};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Number, Value};
 
-use super::anchors::{Anchors, Noter};
+use super::anchors::{Anchors, Key, Noter};
 
 /// One value of the tape.
 #[derive(Debug, Clone, PartialEq)]
@@ -208,11 +208,7 @@ impl<'de> Visitor<'de> for Level<'_, 'de> {
         let at = self.builder.open(self.key);
         let mut len = 0;
         while let Some(key) = access.next_key_seed(Key)? {
-            let start = match &key {
-                Cow::Borrowed(k) => self.builder.noter.offset(k),
-                Cow::Owned(_) => None,
-            };
-            self.builder.noter.key(depth, &mut item, &key, start);
+            self.builder.noter.key(depth, &mut item, &key);
             access.next_value_seed(Level {
                 builder: self.builder,
                 depth,
@@ -240,12 +236,18 @@ impl Level<'_, '_> {
 
 /// Whether the object at `at` has a key twice.
 fn has_repeat(entries: &[Entry<'_>], at: usize) -> bool {
-    let keys: Vec<&str> = Children::of(entries, at).map(|c| c.key()).collect();
-    if keys.len() <= 16 {
-        return keys.iter().enumerate().any(|(i, k)| keys[..i].contains(k));
+    let object = TapeNode { entries, at };
+    let Kind::Object(len) = object.kind() else {
+        return false;
+    };
+    if *len <= 16 {
+        return object
+            .children()
+            .enumerate()
+            .any(|(i, a)| object.children().take(i).any(|b| b.key() == a.key()));
     }
     let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
-    !keys.iter().all(|k| seen.insert(k))
+    !object.children().all(|c| seen.insert(c.key()))
 }
 
 /// The children of an array or object, in order.
@@ -291,36 +293,6 @@ impl<'a> Iterator for Members<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         self.0.next().map(|c| (c.key(), c))
-    }
-}
-
-/// Reads a key, borrowed from the text when it has no escape.
-struct Key;
-
-impl<'de> DeserializeSeed<'de> for Key {
-    type Value = Cow<'de, str>;
-
-    fn deserialize<D: de::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Key {
-    type Value = Cow<'de, str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Cow::Borrowed(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v.to_owned()))
     }
 }
 
