@@ -22,7 +22,7 @@ use super::flow_boxes::{defs, kpis, leak, legend, node_box};
 use super::flow_canvas::*;
 use super::flow_labels::{Spot, edge_labels, leak_label};
 use super::flow_loops::{Beside, beside};
-use super::flow_space::{Curves, Taken};
+use super::flow_space::{Curves, NO_MOVE, Taken};
 
 /// Where each forward move leaves and enters its nodes: spread along the right and left sides,
 /// ordered by the other end's height so that moves do not cross at the nodes.
@@ -337,13 +337,32 @@ fn marks(
     }
 }
 
+/// The box of the arrowhead at the end of `last`, a move `w` wide: the head starts a fifth of
+/// its length before the end of the path and its tip goes on to the target.
+fn arrowhead(last: &Segment, w: f64) -> Rect {
+    let size = head(w);
+    let (end, before) = (last[3], if last[2] == last[3] { last[0] } else { last[2] });
+    let (dx, dy) = (end.0 - before.0, end.1 - before.1);
+    let length = dx.hypot(dy);
+    let (ux, uy) = if length > 0.0 {
+        (dx / length, dy / length)
+    } else {
+        (1.0, 0.0)
+    };
+    // The middle of the head, 0.3 of its length past the end of the path.
+    let (cx, cy) = (end.0 + ux * 0.3 * size, end.1 + uy * 0.3 * size);
+    (cx - size / 2.0, cy - size / 2.0, size, size)
+}
+
 /// Draws every move, the lightest first so that the strongest are on top; returns where each
 /// labelled move's label may go (the middle of its longest segment; the bend of a move beside
-/// its column) and, when the map has drop-offs, the curves drawn (their labels avoid them).
+/// its column) and the curves drawn (labels avoid them); adds the moves' marks to `taken` and
+/// their arrowheads to `heads`.
 fn moves(
     ctx: &Ctx<'_>,
     out: &mut String,
     taken: &mut Taken,
+    heads: &mut Taken,
     size: (f64, f64),
 ) -> (Vec<Spot>, Curves) {
     let routes = Routes::of(ctx);
@@ -358,11 +377,12 @@ fn moves(
     let mut curves = Curves::new(size.0, size.1);
     for k in order {
         let segs = edge_path(ctx, out, k, &routes, taken);
-        if !ctx.flow.leaks.is_empty() {
-            let w = ctx.edge_width(k);
-            for s in &segs {
-                curves.insert(*s, w);
-            }
+        let w = ctx.edge_width(k);
+        for s in &segs {
+            curves.insert(*s, w, k as u32);
+        }
+        if let Some(last) = segs.last() {
+            heads.insert(arrowhead(last, w));
         }
         let labelled =
             !matches!(ctx.kind(k), Kind::Back) && ctx.flow.edges[k].from != ctx.flow.edges[k].to;
@@ -512,7 +532,9 @@ pub(crate) fn draw(
     column_titles(&ctx, &mut body, y);
     let size = (width, top + ctx.flow.height + 2.0 * MARGIN);
     let mut taken = Taken::new(size.0, size.1);
-    let (geometry, mut curves) = moves(&ctx, &mut body, &mut taken, size);
+    // Arrowheads: labels keep clear of them where they can.
+    let mut heads = Taken::new(size.0, size.1);
+    let (geometry, mut curves) = moves(&ctx, &mut body, &mut taken, &mut heads, size);
     for nd in &ctx.flow.nodes {
         taken.insert((col_x(nd.col), ctx.y(nd) - NODE_H / 2.0, node_w(nd), NODE_H));
     }
@@ -522,7 +544,7 @@ pub(crate) fn draw(
         .iter()
         .map(|&(i, f)| {
             let (segment, w) = leak(&ctx, &mut body, &ctx.flow.nodes[i], f);
-            curves.insert(segment, w);
+            curves.insert(segment, w, NO_MOVE);
             (segment, f)
         })
         .collect();
@@ -530,9 +552,16 @@ pub(crate) fn draw(
         node_box(&ctx, &channels, &mut body, node);
     }
     for (segment, f) in &leaks {
-        leak_label(&mut body, segment, *f, &mut taken, &mut curves);
+        leak_label(&mut body, segment, *f, &mut taken, &mut heads, &mut curves);
     }
-    edge_labels(&ctx, &mut body, &geometry, &mut taken);
+    edge_labels(
+        &ctx,
+        &mut body,
+        &geometry,
+        &mut taken,
+        &mut heads,
+        &mut curves,
+    );
     let height = notes(&ctx, &mut body, &channels, width);
     let mut out = String::with_capacity(body.len() + 4096);
     open(

@@ -3,7 +3,7 @@
 
 use super::curve::bezier;
 use super::flow_canvas::{Ctx, Rect, Segment};
-use super::flow_space::{Curves, Taken};
+use super::flow_space::{Curves, NO_MOVE, Taken};
 use super::frame::{Pct, pct};
 use super::svg::{Anchor, Label};
 use super::text::Font;
@@ -23,6 +23,7 @@ pub(super) fn leak_label(
     leak: &Segment,
     f: f64,
     taken: &mut Taken,
+    heads: &mut Taken,
     curves: &mut Curves,
 ) {
     let font = Font::bold(10.0);
@@ -46,10 +47,10 @@ pub(super) fn leak_label(
     let mut best: Option<(usize, Rect)> = None;
     for (left, top) in places.into_iter().chain([inside]) {
         let r = (left, top, w, 14.0);
-        if (left, top) != inside && taken.hits(&r) {
+        if (left, top) != inside && (taken.hits(&roomy(&r)) || heads.hits(&r)) {
             continue;
         }
-        let crossing = curves.crossing(&r);
+        let crossing = curves.crossing(&r, NO_MOVE);
         if best.is_none_or(|(c, _)| crossing < c) {
             best = Some((crossing, r));
         }
@@ -74,10 +75,22 @@ pub(super) struct Spot {
     pub side: f64,
 }
 
-/// Labels of the largest moves at the middle of their longest segment (or a little before or
-/// after it; a move beside its column also just outside its bend or near its ends), left out
-/// where they would cover a box, a mark, a drop-off label or another label (`taken`).
-pub(super) fn edge_labels(ctx: &Ctx<'_>, out: &mut String, spots: &[Spot], taken: &mut Taken) {
+/// Where along a move's longest segment its label may go, in order of preference: the
+/// middle, then further out both ways.
+const ALONG: [f64; 9] = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9];
+
+/// Labels of the largest moves on their longest segment: where the label covers no box, mark,
+/// other label (with a little room around it) and crosses the fewest other moves,
+/// the middle first; a move beside its column may also have it just outside its bend. Left out
+/// where there is no such place.
+pub(super) fn edge_labels(
+    ctx: &Ctx<'_>,
+    out: &mut String,
+    spots: &[Spot],
+    taken: &mut Taken,
+    heads: &mut Taken,
+    curves: &mut Curves,
+) {
     let font = Font::bold(10.5);
     let mut order: Vec<&Spot> = spots.iter().collect();
     order.sort_by(|a, b| {
@@ -95,16 +108,19 @@ pub(super) fn edge_labels(ctx: &Ctx<'_>, out: &mut String, spots: &[Spot], taken
         let w = font.width(&text) + 4.0;
         let p = spot.segment;
         let outside = spot.side * (ctx.edge_width(spot.k) / 2.0 + 3.0 + w / 2.0);
-        let beside = [(0.5, outside), (0.2, 0.0), (0.8, 0.0)];
-        let place = [(0.5, 0.0), (0.35, 0.0), (0.65, 0.0)]
+        let beside = [(0.5, outside), (0.35, outside), (0.65, outside)];
+        let candidates = ALONG
             .into_iter()
+            .map(|t| (t, 0.0))
             .chain(beside.into_iter().filter(|_| spot.side != 0.0))
-            .find_map(|(t, dx)| {
+            .map(|(t, dx)| {
                 let (x, y) = bezier(p[0], p[1], p[2], p[3], t);
-                let bx = (x + dx - w / 2.0, y - 10.0, w, 14.0);
-                (!taken.hits(&bx)).then_some((x + dx, y, bx))
+                (x + dx, y, (x + dx - w / 2.0, y - 10.0, w, 14.0))
             });
-        let Some((x, y, bx)) = place else {
+        let clear = f < CLEAR_ONLY;
+        let Some((x, y, bx)) =
+            least_crossing(candidates, (taken, heads), curves, spot.k as u32, clear)
+        else {
             continue;
         };
         taken.insert(bx);
@@ -114,4 +130,65 @@ pub(super) fn edge_labels(ctx: &Ctx<'_>, out: &mut String, spots: &[Spot], taken
             .halo()
             .draw(out, x, y + 1.0);
     }
+}
+
+/// Room kept free around a label: to the side, and above and below.
+const ROOM: (f64, f64) = (4.0, 1.5);
+
+/// `r` with the room a label keeps around it.
+fn roomy(r: &Rect) -> Rect {
+    (
+        r.0 - ROOM.0,
+        r.1 - ROOM.1,
+        r.2 + 2.0 * ROOM.0,
+        r.3 + 2.0 * ROOM.1,
+    )
+}
+
+/// Moves under this flow per customer get a label only where it has room around it and
+/// crosses no other move.
+const CLEAR_ONLY: f64 = 0.10;
+
+/// A place for a label: where its text is anchored (x, y) and its box.
+type Place = (f64, f64, Rect);
+
+/// Of the places (anchor x, y and box) free in `taken`, the best: one with room around it and
+/// clear of the arrowheads (`heads`) before one without, then the one that crosses the fewest
+/// moves other than `owner`, then the first. With `clear`, only a place of the first kind that
+/// crosses no other move.
+fn least_crossing(
+    places: impl Iterator<Item = Place> + Clone,
+    (taken, heads): (&mut Taken, &mut Taken),
+    curves: &mut Curves,
+    owner: u32,
+    clear: bool,
+) -> Option<Place> {
+    let mut best: Option<((bool, usize), Place)> = None;
+    for tight in [false, true] {
+        if tight && (clear || best.is_some()) {
+            break;
+        }
+        for place in places.clone() {
+            let free = if tight {
+                !taken.hits(&place.2)
+            } else {
+                !taken.hits(&roomy(&place.2)) && !heads.hits(&place.2)
+            };
+            if !free {
+                continue;
+            }
+            let crossing = curves.crossing(&place.2, owner);
+            if clear && crossing > 0 {
+                continue;
+            }
+            let rank = (tight, crossing);
+            if best.is_none_or(|(r, _)| rank < r) {
+                best = Some((rank, place));
+            }
+            if crossing == 0 {
+                break;
+            }
+        }
+    }
+    best.map(|(_, place)| place)
 }

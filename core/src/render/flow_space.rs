@@ -130,12 +130,16 @@ impl Taken {
     }
 }
 
-/// The curves of the moves as drawn: segments with their stroke widths.
+/// The curves of the moves as drawn: segments with their stroke widths and the move each
+/// belongs to.
 #[derive(Debug, Clone)]
 pub(super) struct Curves {
-    segments: Vec<(Segment, f64)>,
+    segments: Vec<(Segment, f64, u32)>,
     cells: Cells,
 }
+
+/// The owner of a curve that belongs to no move (a drop-off's leak).
+pub(super) const NO_MOVE: u32 = u32::MAX;
 
 impl Curves {
     pub(super) fn new(width: f64, height: f64) -> Self {
@@ -145,23 +149,25 @@ impl Curves {
         }
     }
 
-    /// Adds a segment `w` wide.
-    pub(super) fn insert(&mut self, s: Segment, w: f64) {
+    /// Adds a segment `w` wide of move `owner` (or of none: [`NO_MOVE`]).
+    pub(super) fn insert(&mut self, s: Segment, w: f64, owner: u32) {
         self.cells.insert(bounds(&s, w));
-        self.segments.push((s, w));
+        self.segments.push((s, w, owner));
     }
 
-    /// How many segments cross `r` (each counted once).
-    pub(super) fn crossing(&mut self, r: &Rect) -> usize {
+    /// How many segments of moves other than `owner` cross `r` (each counted once).
+    pub(super) fn crossing(&mut self, r: &Rect, owner: u32) -> usize {
         self.cells.prepare();
         let mut seen: Vec<u32> = self.cells.near(r).collect();
         seen.sort_unstable();
         seen.dedup();
         seen.into_iter()
             .filter(|&i| {
-                self.segments
-                    .get(i as usize)
-                    .is_some_and(|(s, w)| overlap(&bounds(s, *w), r) && crosses(s, *w, r))
+                self.segments.get(i as usize).is_some_and(|(s, w, o)| {
+                    (*o == NO_MOVE || *o != owner)
+                        && overlap(&bounds(s, *w), r)
+                        && crosses(s, *w, r)
+                })
             })
             .count()
     }
@@ -226,8 +232,11 @@ mod tests {
         curves.insert(
             [(0.0, 50.0), (100.0, 50.0), (200.0, 150.0), (300.0, 150.0)],
             2.0,
+            7,
         );
-        assert_eq!(curves.crossing(&(140.0, 90.0, 20.0, 20.0)), 1);
-        assert_eq!(curves.crossing(&(10.0, 100.0, 40.0, 20.0)), 0);
+        assert_eq!(curves.crossing(&(140.0, 90.0, 20.0, 20.0), NO_MOVE), 1);
+        assert_eq!(curves.crossing(&(140.0, 90.0, 20.0, 20.0), 3), 1);
+        assert_eq!(curves.crossing(&(140.0, 90.0, 20.0, 20.0), 7), 0);
+        assert_eq!(curves.crossing(&(10.0, 100.0, 40.0, 20.0), NO_MOVE), 0);
     }
 }

@@ -171,3 +171,48 @@ fn a_flow_view_drawn_with_the_scores_of_another_map_builds_its_own_chains() {
         pictures::parse(&other);
     }
 }
+
+/// The percentages on the moves and drop-offs of a flow view: text that is a number and `%`,
+/// in the small type of the labels (the key figures of the header are larger).
+fn move_labels(tree: &resvg::usvg::Tree) -> Vec<(String, resvg::usvg::Rect)> {
+    pictures::texts(tree)
+        .into_iter()
+        .filter(|(t, b)| {
+            let digits = t.trim_start_matches('\u{2212}').trim_end_matches('%');
+            t.ends_with('%')
+                && !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && b.height() < 16.0
+        })
+        .collect()
+}
+
+#[test]
+fn labels_on_the_moves_keep_apart_in_every_example() {
+    let dir = common::root().join("testdata/render");
+    let mut pictures_seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.contains(".flow.") || !name.ends_with(".svg") {
+            continue;
+        }
+        pictures_seen += 1;
+        let svg = std::fs::read_to_string(&path).unwrap();
+        let labels = move_labels(&pictures::parse(&svg));
+        assert!(labels.len() >= 5, "{name}: {labels:?}");
+        for (i, (ta, a)) in labels.iter().enumerate() {
+            for (tb, b) in &labels[i + 1..] {
+                // The gap between the two boxes: the larger of the horizontal and the vertical.
+                let dx = a.left().max(b.left()) - a.right().min(b.right());
+                let dy = a.top().max(b.top()) - a.bottom().min(b.bottom());
+                let gap = dx.max(dy);
+                assert!(
+                    gap >= 2.5,
+                    "{name}: the labels {ta} and {tb} are {gap} px apart"
+                );
+            }
+        }
+    }
+    assert!(pictures_seen >= 10, "{pictures_seen} flow views");
+}
