@@ -50,7 +50,7 @@ pub(super) fn leak_label(
         if (left, top) != inside && (taken.hits(&roomy(&r)) || heads.hits(&r)) {
             continue;
         }
-        let crossing = curves.crossing(&r, NO_MOVE);
+        let crossing = curves.crossing(&r, NO_MOVE, best.map_or(usize::MAX, |(c, _)| c));
         if best.is_none_or(|(c, _)| crossing < c) {
             best = Some((crossing, r));
         }
@@ -177,7 +177,13 @@ fn least_crossing(
             if !free {
                 continue;
             }
-            let crossing = curves.crossing(&place.2, owner);
+            // Only a count under the best so far matters; with `clear`, only none.
+            let cap = if clear {
+                1
+            } else {
+                best.map_or(usize::MAX, |((_, c), _)| c)
+            };
+            let crossing = curves.crossing(&place.2, owner, cap);
             if clear && crossing > 0 {
                 continue;
             }

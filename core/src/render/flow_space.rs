@@ -2,7 +2,6 @@
 //! labels) and of the moves' curves, so that placing a label looks only at what is near it
 //! instead of at everything drawn.
 
-use super::curve::bezier;
 use super::flow_canvas::{Rect, Segment};
 
 /// Side of a grid cell, in pixels.
@@ -134,8 +133,12 @@ impl Taken {
 /// belongs to.
 #[derive(Debug, Clone)]
 pub(super) struct Curves {
-    segments: Vec<(Segment, f64, u32)>,
+    /// Each segment, its width, its move and the box it covers.
+    segments: Vec<(Segment, f64, u32, Rect)>,
     cells: Cells,
+    /// For each segment, the last query that looked at it (so that each is looked at once).
+    seen: Vec<u32>,
+    query: u32,
 }
 
 /// The owner of a curve that belongs to no move (a drop-off's leak).
@@ -146,30 +149,47 @@ impl Curves {
         Self {
             segments: Vec::new(),
             cells: Cells::new(width, height),
+            seen: Vec::new(),
+            query: 0,
         }
     }
 
     /// Adds a segment `w` wide of move `owner` (or of none: [`NO_MOVE`]).
     pub(super) fn insert(&mut self, s: Segment, w: f64, owner: u32) {
-        self.cells.insert(bounds(&s, w));
-        self.segments.push((s, w, owner));
+        let b = bounds(&s, w);
+        self.cells.insert(b);
+        self.segments.push((s, w, owner, b));
+        self.seen.push(0);
     }
 
-    /// How many segments of moves other than `owner` cross `r` (each counted once).
-    pub(super) fn crossing(&mut self, r: &Rect, owner: u32) -> usize {
+    /// How many segments of moves other than `owner` cross `r` (each counted once), counted up
+    /// to `cap`.
+    pub(super) fn crossing(&mut self, r: &Rect, owner: u32, cap: usize) -> usize {
         self.cells.prepare();
-        let mut seen: Vec<u32> = self.cells.near(r).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        seen.into_iter()
-            .filter(|&i| {
-                self.segments.get(i as usize).is_some_and(|(s, w, o)| {
-                    (*o == NO_MOVE || *o != owner)
-                        && overlap(&bounds(s, *w), r)
-                        && crosses(s, *w, r)
-                })
-            })
-            .count()
+        self.query = self.query.wrapping_add(1);
+        if self.query == 0 {
+            self.seen.fill(0);
+            self.query = 1;
+        }
+        let mut count = 0;
+        for i in self.cells.near(r) {
+            if count >= cap {
+                break;
+            }
+            let (Some(seen), Some((s, w, o, b))) =
+                (self.seen.get_mut(i as usize), self.segments.get(i as usize))
+            else {
+                continue;
+            };
+            if *seen == self.query {
+                continue;
+            }
+            *seen = self.query;
+            if (*o == NO_MOVE || *o != owner) && overlap(b, r) && crosses(s, *w, r) {
+                count += 1;
+            }
+        }
+        count
     }
 }
 
@@ -186,16 +206,48 @@ fn bounds(s: &Segment, w: f64) -> Rect {
     (x0 - h, y0 - h, x1 - x0 + 2.0 * h, y1 - y0 + 2.0 * h)
 }
 
-/// Whether the curve, `w` wide, passes through `r` (sampled every few pixels).
+/// Whether the curve, `w` wide, passes through `r`: the curve is split in halves (de
+/// Casteljau) while the box of a part's control points, which holds the part, meets the box
+/// grown by half the width without settling the question.
 fn crosses(s: &Segment, w: f64, r: &Rect) -> bool {
     let h = w / 2.0;
     let grown = (r.0 - h, r.1 - h, r.2 + w, r.3 + w);
-    let length = (s[3].0 - s[0].0).abs() + (s[3].1 - s[0].1).abs() + 1.0;
-    let steps = ((length / 4.0).ceil() as usize).clamp(8, 400);
-    (0..=steps).any(|k| {
-        let (x, y) = bezier(s[0], s[1], s[2], s[3], k as f64 / steps as f64);
-        x >= grown.0 && x <= grown.0 + grown.2 && y >= grown.1 && y <= grown.1 + grown.3
-    })
+    let inside = |p: (f64, f64)| {
+        p.0 >= grown.0 && p.0 <= grown.0 + grown.2 && p.1 >= grown.1 && p.1 <= grown.1 + grown.3
+    };
+    // Parts still to look at, depth first: a part is split at most 20 times (leaving parts far
+    // under a pixel), so the stack never holds more than 21.
+    let mut parts = [(*s, 0u8); 22];
+    let mut len = 1;
+    while len > 0 {
+        len -= 1;
+        let (p, depth) = parts[len];
+        if inside(p[0]) || inside(p[3]) {
+            return true;
+        }
+        let b = bounds(&p, 0.0);
+        if !overlap(&(b.0 + 1.0, b.1 + 1.0, b.2 - 2.0, b.3 - 2.0), &grown) {
+            continue;
+        }
+        if depth >= 20 || (b.2 <= 2.0 && b.3 <= 2.0) {
+            // A part this small that reaches the box: close enough to count.
+            return true;
+        }
+        let (a, c) = halves(&p);
+        parts[len] = (a, depth + 1);
+        parts[len + 1] = (c, depth + 1);
+        len += 2;
+    }
+    false
+}
+
+/// The two halves of a cubic segment (de Casteljau at one half).
+fn halves(p: &Segment) -> (Segment, Segment) {
+    let mid = |a: (f64, f64), b: (f64, f64)| ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+    let (p01, p12, p23) = (mid(p[0], p[1]), mid(p[1], p[2]), mid(p[2], p[3]));
+    let (p012, p123) = (mid(p01, p12), mid(p12, p23));
+    let m = mid(p012, p123);
+    ([p[0], p01, p012, m], [m, p123, p23, p[3]])
 }
 
 #[cfg(test)]
@@ -234,9 +286,37 @@ mod tests {
             2.0,
             7,
         );
-        assert_eq!(curves.crossing(&(140.0, 90.0, 20.0, 20.0), NO_MOVE), 1);
-        assert_eq!(curves.crossing(&(140.0, 90.0, 20.0, 20.0), 3), 1);
-        assert_eq!(curves.crossing(&(140.0, 90.0, 20.0, 20.0), 7), 0);
-        assert_eq!(curves.crossing(&(10.0, 100.0, 40.0, 20.0), NO_MOVE), 0);
+        assert_eq!(curves.crossing(&(140.0, 90.0, 20.0, 20.0), NO_MOVE, 9), 1);
+        assert_eq!(curves.crossing(&(140.0, 90.0, 20.0, 20.0), 3, 9), 1);
+        assert_eq!(curves.crossing(&(140.0, 90.0, 20.0, 20.0), 3, 0), 0);
+        assert_eq!(curves.crossing(&(140.0, 90.0, 20.0, 20.0), 7, 9), 0);
+        assert_eq!(curves.crossing(&(10.0, 100.0, 40.0, 20.0), NO_MOVE, 9), 0);
+    }
+
+    /// Whether some point of the curve, sampled densely, lies in `r` grown by `by` each way.
+    fn sampled(s: &Segment, r: &Rect, by: f64) -> bool {
+        (0..=4000).any(|k| {
+            let (x, y) = super::super::curve::bezier(s[0], s[1], s[2], s[3], f64::from(k) / 4000.0);
+            x >= r.0 - by && x <= r.0 + r.2 + by && y >= r.1 - by && y <= r.1 + r.3 + by
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn splitting_a_curve_finds_what_dense_sampling_finds(
+            pts in proptest::collection::vec((0.0..400.0f64, 0.0..200.0f64), 4),
+            (x, y, w, h) in (0.0..380.0f64, 0.0..190.0f64, 2.0..60.0f64, 2.0..20.0f64),
+            width in 1.0..12.0f64,
+        ) {
+            let s = [pts[0], pts[1], pts[2], pts[3]];
+            let r = (x, y, w, h);
+            let half = width / 2.0;
+            if crosses(&s, width, &r) {
+                // Found: the curve comes within a few pixels of the box grown by half its width.
+                proptest::prop_assert!(sampled(&s, &r, half + 3.0));
+            } else {
+                proptest::prop_assert!(!sampled(&s, &r, half - 0.01));
+            }
+        }
     }
 }
