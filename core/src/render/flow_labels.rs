@@ -15,9 +15,10 @@ const MOVE_LABELS: usize = 60;
 const LABELLED: f64 = 0.03;
 
 /// The label of a drop-off whose leak (curve `leak`) ends at the right of its box: beside the
-/// arrow, or above, below or left of it, wherever it covers no move, box, mark or label, else in
-/// the box's corner over the leak (the place that crosses the fewest moves when none is free).
-/// Adds its box to `taken`. Drawn after the boxes.
+/// arrow, or above, below or left of it, wherever it covers no move, arrowhead, box, mark or
+/// label (keeping a little room from the last three), else in the box's corner over the leak
+/// (the place that crosses the fewest moves when none is free). Adds its box to `taken`. Drawn
+/// after the boxes.
 pub(super) fn leak_label(
     out: &mut String,
     leak: &Segment,
