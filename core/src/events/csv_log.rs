@@ -237,9 +237,10 @@ fn split(block: &[u8], k: usize) -> Vec<Range<usize>> {
     cuts.windows(2).map(|w| w[0]..w[1]).collect()
 }
 
-/// Reads a block whose first line is `line`, in `parts` parts, each into a fork of `builder`,
-/// absorbed when every part ends outside a quoted field (the last one unless `last`, the end of
-/// the input). Otherwise a cut was wrong: `Ok(false)`, and `builder` is left as it was.
+/// Reads a block whose first line is `line`, in `parts` parts: the first into `builder` itself,
+/// the others each into a fork of it, absorbed when every part ends outside a quoted field (the
+/// last one unless `last`, the end of the input). Otherwise a cut was wrong: `Ok(false)`, and
+/// `builder` is taken back to where it was.
 fn read_block(
     block: &[u8],
     line: u64,
@@ -249,25 +250,24 @@ fn read_block(
     last: bool,
 ) -> Result<bool, Error> {
     let parts = split(block, parts);
-    let mut lines = Vec::with_capacity(parts.len());
+    let mut jobs: Vec<(&[u8], u64)> = Vec::with_capacity(parts.len());
     let mut next = line;
     for p in &parts {
-        lines.push(next);
+        jobs.push((&block[p.clone()], next));
         next += newlines(&block[p.clone()]);
     }
-    let mut forks: Vec<LogBuilder> = lines.iter().map(|&l| builder.fork(l)).collect();
-    let jobs: Vec<(&[u8], u64)> = parts.iter().map(|p| &block[p.clone()]).zip(lines).collect();
+    let Some((&(head, head_line), others)) = jobs.split_first() else {
+        return Ok(true);
+    };
+    let mut forks: Vec<LogBuilder> = others.iter().map(|&(_, l)| builder.fork(l)).collect();
+    let mark = builder.mark();
     let results: Vec<Result<bool, Error>> = std::thread::scope(|s| {
-        let Some(((head, rest), (first, others))) = forks.split_first_mut().zip(jobs.split_first())
-        else {
-            return Vec::new();
-        };
-        let handles: Vec<_> = rest
+        let handles: Vec<_> = forks
             .iter_mut()
             .zip(others)
             .map(|(fork, &(bytes, l))| s.spawn(move || read_records(bytes, l, lay, fork)))
             .collect();
-        let mut results = vec![read_records(first.0, first.1, lay, head)];
+        let mut results = vec![read_records(head, head_line, lay, builder)];
         for h in handles {
             results.push(
                 h.join()
@@ -277,11 +277,21 @@ fn read_block(
         results
     });
     let n = results.len();
+    let mut clean = true;
     for (i, r) in results.into_iter().enumerate() {
-        if !(r? || last && i + 1 == n) {
-            return Ok(false);
+        match r {
+            Ok(ended) => clean &= ended || last && i + 1 == n,
+            Err(e) => {
+                builder.drop_part(mark);
+                return Err(e);
+            }
         }
     }
+    if !clean {
+        builder.drop_part(mark);
+        return Ok(false);
+    }
+    builder.keep_part(mark);
     for fork in forks {
         builder.absorb(fork);
     }

@@ -125,6 +125,16 @@ impl Interner {
             .collect()
     }
 
+    /// Keeps the first `n` strings only.
+    pub(crate) fn truncate(&mut self, n: usize) {
+        if n >= self.len() {
+            return;
+        }
+        self.table.retain(|slot| (slot.id as usize) < n);
+        self.ends.truncate(n);
+        self.bytes.truncate(self.ends.last().copied().unwrap_or(0));
+    }
+
     /// Every string, by id.
     pub(crate) fn strings(&self) -> Vec<String> {
         (0..self.len() as u32)
