@@ -221,6 +221,32 @@ mod tests {
             prop_assert_eq!(interner.len(), seen.len());
         }
 
+        /// After keeping the first `n` strings, interning goes on as if only those had been
+        /// interned: the same ids, whatever was dropped.
+        #[test]
+        fn truncate_forgets_later_strings(
+            first in proptest::collection::vec("[ab]{0,2}x{0,18}", 0..60),
+            then in proptest::collection::vec("[ab]{0,2}x{0,18}", 0..60),
+            n in 0..40usize,
+        ) {
+            let mut cut = Interner::default();
+            for w in &first {
+                cut.intern(w);
+            }
+            let n = n.min(cut.len());
+            let kept: Vec<String> = (0..n as u32).map(|i| cut.get(i).to_owned()).collect();
+            cut.truncate(n);
+            prop_assert_eq!(cut.len(), n);
+            let mut fresh = Interner::default();
+            for w in &kept {
+                fresh.intern(w);
+            }
+            for w in &then {
+                prop_assert_eq!(cut.intern(w), fresh.intern(w));
+            }
+            prop_assert_eq!(cut.strings(), fresh.strings());
+        }
+
         /// Two short strings of the same length with the same words are the same string.
         #[test]
         fn words_tell_short_strings_apart(a in "[ab]{0,16}", b in "[ab]{0,16}") {
