@@ -9,6 +9,7 @@ use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
+use super::csv_rows::{Record, Rows};
 use super::ingest::{Event, EventLog, LogBuilder, Time};
 use super::{ColumnNames, Error, parallel, survey_number};
 
@@ -185,7 +186,7 @@ fn header(
     )))
 }
 
-fn newlines(bytes: &[u8]) -> u64 {
+pub(super) fn newlines(bytes: &[u8]) -> u64 {
     if bytes.len() < 256 {
         // A record's line or two: a plain count beats setting up the vector search.
         bytes.iter().filter(|&&b| b == b'\n').count() as u64
@@ -236,9 +237,10 @@ fn split(block: &[u8], k: usize) -> Vec<Range<usize>> {
     cuts.windows(2).map(|w| w[0]..w[1]).collect()
 }
 
-/// Reads a block whose first line is `line`, in `parts` parts, each into a fork of `builder`,
-/// absorbed when every part ends outside a quoted field (the last one unless `last`, the end of
-/// the input). Otherwise a cut was wrong: `Ok(false)`, and `builder` is left as it was.
+/// Reads a block whose first line is `line`, in `parts` parts: the first into `builder` itself,
+/// the others each into a fork of it, absorbed when every part ends outside a quoted field (the
+/// last one unless `last`, the end of the input). Otherwise a cut was wrong: `Ok(false)`, and
+/// `builder` is taken back to where it was.
 fn read_block(
     block: &[u8],
     line: u64,
@@ -248,25 +250,24 @@ fn read_block(
     last: bool,
 ) -> Result<bool, Error> {
     let parts = split(block, parts);
-    let mut lines = Vec::with_capacity(parts.len());
+    let mut jobs: Vec<(&[u8], u64)> = Vec::with_capacity(parts.len());
     let mut next = line;
     for p in &parts {
-        lines.push(next);
+        jobs.push((&block[p.clone()], next));
         next += newlines(&block[p.clone()]);
     }
-    let mut forks: Vec<LogBuilder> = lines.iter().map(|&l| builder.fork(l)).collect();
-    let jobs: Vec<(&[u8], u64)> = parts.iter().map(|p| &block[p.clone()]).zip(lines).collect();
+    let Some((&(head, head_line), others)) = jobs.split_first() else {
+        return Ok(true);
+    };
+    let mut forks: Vec<LogBuilder> = others.iter().map(|&(_, l)| builder.fork(l)).collect();
+    let mark = builder.mark();
     let results: Vec<Result<bool, Error>> = std::thread::scope(|s| {
-        let Some(((head, rest), (first, others))) = forks.split_first_mut().zip(jobs.split_first())
-        else {
-            return Vec::new();
-        };
-        let handles: Vec<_> = rest
+        let handles: Vec<_> = forks
             .iter_mut()
             .zip(others)
             .map(|(fork, &(bytes, l))| s.spawn(move || read_records(bytes, l, lay, fork)))
             .collect();
-        let mut results = vec![read_records(first.0, first.1, lay, head)];
+        let mut results = vec![read_records(head, head_line, lay, builder)];
         for h in handles {
             results.push(
                 h.join()
@@ -276,11 +277,21 @@ fn read_block(
         results
     });
     let n = results.len();
+    let mut clean = true;
     for (i, r) in results.into_iter().enumerate() {
-        if !(r? || last && i + 1 == n) {
-            return Ok(false);
+        match r {
+            Ok(ended) => clean &= ended || last && i + 1 == n,
+            Err(e) => {
+                builder.drop_part(mark);
+                return Err(e);
+            }
         }
     }
+    if !clean {
+        builder.drop_part(mark);
+        return Ok(false);
+    }
+    builder.keep_part(mark);
     for fork in forks {
         builder.absorb(fork);
     }
@@ -288,53 +299,31 @@ fn read_block(
 }
 
 /// Reads the records of `bytes`, whose first line is `line`, into `builder`; whether the last
-/// record ended outside a quoted field (an unterminated quoted field runs to the end of the
-/// bytes, so its last field ends with the line end the part was cut after).
+/// record ended outside a quoted field (see [`Rows::clean`]).
 fn read_records(
     bytes: &[u8],
     line: u64,
     lay: &Layout,
     builder: &mut LogBuilder,
 ) -> Result<bool, Error> {
-    let mut csv = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(bytes);
-    let mut record = csv::ByteRecord::new();
+    let mut rows = Rows::new(bytes, line);
     let mut metrics: Vec<Option<f64>> = vec![None; lay.metrics.len()];
-    let mut clean = true;
-    // Lines are counted here, not by the CSV reader, which skips line ends inside quoted fields.
-    let (mut at, mut row) = (0, line);
-    while csv
-        .read_byte_record(&mut record)
-        .map_err(|e| Error::Unreadable(e.to_string()))?
-    {
-        // The reader's position of a record that follows blank lines is the blank lines' start.
-        let mut start = record.position().map_or(at, |p| p.byte() as usize);
-        while matches!(bytes.get(start), Some(b'\n' | b'\r')) {
-            start += 1;
-        }
-        row += newlines(&bytes[at.min(start)..start]);
-        at = start;
-        clean = !record
-            .iter()
-            .next_back()
-            .is_some_and(|f| f.ends_with(b"\n") || f.ends_with(b"\r"));
-        push_record(builder, lay, &record, row, &mut metrics);
+    while let Some(record) = rows.next_record() {
+        push_record(builder, lay, &record, &mut metrics);
     }
-    Ok(clean)
+    Ok(rows.clean())
 }
 
-/// Adds one record read at `row`.
+/// Adds one record.
 fn push_record(
     builder: &mut LogBuilder,
     lay: &Layout,
-    record: &csv::ByteRecord,
-    row: u64,
+    record: &Record<'_>,
     metrics: &mut [Option<f64>],
 ) {
-    if record.len() != lay.width {
-        if record.len() == 1 && record.get(0).is_some_and(<[u8]>::is_empty) {
+    let (row, fields) = (record.row, record.fields);
+    if fields.len() != lay.width {
+        if fields.len() == 1 && fields[0].is_empty() {
             return; // a blank line
         }
         builder.reject(
@@ -342,16 +331,20 @@ fn push_record(
             format!(
                 "wrong column count: expected {}, found {}",
                 lay.width,
-                record.len()
+                fields.len()
             ),
         );
         return;
     }
     // The record's text checked once; a field is valid when it also starts and ends on
     // character boundaries.
-    let whole = std::str::from_utf8(record.as_slice()).ok();
-    let field = |i: usize| whole.zip(record.range(i)).and_then(|(w, r)| w.get(r));
-    if whole.is_none() || !(0..record.len()).all(|i| field(i).is_some()) {
+    let field = |i: usize| {
+        record
+            .text
+            .zip(fields.get(i))
+            .and_then(|(w, r)| w.get(r.clone()))
+    };
+    if !(0..fields.len()).all(|i| field(i).is_some()) {
         builder.reject(row, "a field is not UTF-8 text");
         return;
     }

@@ -125,6 +125,16 @@ impl Interner {
             .collect()
     }
 
+    /// Keeps the first `n` strings only.
+    pub(crate) fn truncate(&mut self, n: usize) {
+        if n >= self.len() {
+            return;
+        }
+        self.table.retain(|slot| (slot.id as usize) < n);
+        self.ends.truncate(n);
+        self.bytes.truncate(self.ends.last().copied().unwrap_or(0));
+    }
+
     /// Every string, by id.
     pub(crate) fn strings(&self) -> Vec<String> {
         (0..self.len() as u32)
@@ -209,6 +219,32 @@ mod tests {
                 prop_assert_eq!(interner.get(id), w.as_str());
             }
             prop_assert_eq!(interner.len(), seen.len());
+        }
+
+        /// After keeping the first `n` strings, interning goes on as if only those had been
+        /// interned: the same ids, whatever was dropped.
+        #[test]
+        fn truncate_forgets_later_strings(
+            first in proptest::collection::vec("[ab]{0,2}x{0,18}", 0..60),
+            then in proptest::collection::vec("[ab]{0,2}x{0,18}", 0..60),
+            n in 0..40usize,
+        ) {
+            let mut cut = Interner::default();
+            for w in &first {
+                cut.intern(w);
+            }
+            let n = n.min(cut.len());
+            let kept: Vec<String> = (0..n as u32).map(|i| cut.get(i).to_owned()).collect();
+            cut.truncate(n);
+            prop_assert_eq!(cut.len(), n);
+            let mut fresh = Interner::default();
+            for w in &kept {
+                fresh.intern(w);
+            }
+            for w in &then {
+                prop_assert_eq!(cut.intern(w), fresh.intern(w));
+            }
+            prop_assert_eq!(cut.strings(), fresh.strings());
         }
 
         /// Two short strings of the same length with the same words are the same string.

@@ -22,6 +22,7 @@ pub mod calibrate;
 pub mod columns;
 pub mod conformance;
 mod csv_log;
+mod csv_rows;
 pub mod discover;
 mod figures;
 pub mod ingest;

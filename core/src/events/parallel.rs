@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::ingest::LogBuilder;
-use super::{Error, NONE};
+use super::{Error, NONE, RowIssue};
 
 /// Rows below which a batch is read on one thread (starting threads costs more than it saves).
 const PARALLEL_ROWS: usize = 1 << 16;
@@ -94,14 +94,28 @@ impl LogBuilder {
         if self.case_persona.len() < self.cases.len() {
             self.case_persona.resize(self.cases.len(), NONE);
         }
-        // Persona conflicts found now go before the part's other issues of the same row, where
-        // a single thread reports them (a row's persona is set before its survey values).
+        let rows = part.persona_rows.unwrap_or_default();
+        self.replay_personas(rows, part.issues, |c| id(&cases, c), |p| id(&personas, p));
+        self.next_row = self.next_row.max(part.next_row);
+    }
+
+    /// Applies a part's persona assignments (`case` and `persona` map its ids to `self`'s) and
+    /// appends its issues. Persona conflicts found now go before the part's other issues of the
+    /// same row, where a single thread reports them (a row's persona is set before its survey
+    /// values).
+    fn replay_personas(
+        &mut self,
+        rows: Vec<(u64, u32, u32)>,
+        issues: Vec<RowIssue>,
+        case: impl Fn(u32) -> u32,
+        persona: impl Fn(u32) -> u32,
+    ) {
         let earlier = std::mem::take(&mut self.issues);
-        for (row, case, persona) in part.persona_rows.unwrap_or_default() {
-            self.set_persona(row, id(&cases, case), id(&personas, persona));
+        for (row, c, p) in rows {
+            self.set_persona(row, case(c), persona(p));
         }
         let conflicts = std::mem::replace(&mut self.issues, earlier);
-        let mut others = part.issues.into_iter().peekable();
+        let mut others = issues.into_iter().peekable();
         for c in conflicts {
             while let Some(o) = others.next_if(|o| o.row < c.row) {
                 self.issues.push(o);
@@ -109,8 +123,68 @@ impl LogBuilder {
             self.issues.push(c);
         }
         self.issues.extend(others);
-        self.next_row = self.next_row.max(part.next_row);
     }
+
+    /// Where the builder is now, to read a part into it directly: until [`LogBuilder::keep_part`]
+    /// its persona assignments wait, and [`LogBuilder::drop_part`] takes it back here.
+    pub(crate) fn mark(&mut self) -> Mark {
+        Mark {
+            events: self.ev_case.len(),
+            issues: self.issues.len(),
+            names: [
+                self.cases.len(),
+                self.activities.len(),
+                self.channels.len(),
+                self.personas.len(),
+            ],
+            case_persona: self.case_persona.len(),
+            next_row: self.next_row,
+            persona_rows: self.persona_rows.replace(Vec::new()),
+        }
+    }
+
+    /// Keeps what was read since `mark`, applying its persona assignments.
+    pub(crate) fn keep_part(&mut self, mark: Mark) {
+        let rows = std::mem::replace(&mut self.persona_rows, mark.persona_rows).unwrap_or_default();
+        if let Some(waiting) = &mut self.persona_rows {
+            waiting.extend(rows);
+            return;
+        }
+        let issues = self.issues.split_off(mark.issues);
+        self.replay_personas(rows, issues, |c| c, |p| p);
+    }
+
+    /// Takes back everything read since `mark`.
+    pub(crate) fn drop_part(&mut self, mark: Mark) {
+        let n = mark.events;
+        self.ev_case.truncate(n);
+        self.ev_activity.truncate(n.min(self.ev_activity.len()));
+        self.ev_channel.truncate(n.min(self.ev_channel.len()));
+        self.ev_time.truncate(n);
+        for m in &mut self.ev_metrics {
+            m.truncate(n);
+        }
+        self.issues.truncate(mark.issues);
+        let [cases, activities, channels, personas] = mark.names;
+        self.cases.truncate(cases);
+        self.activities.truncate(activities);
+        self.channels.truncate(channels);
+        self.personas.truncate(personas);
+        self.case_persona.truncate(mark.case_persona);
+        self.next_row = mark.next_row;
+        self.persona_rows = mark.persona_rows;
+    }
+}
+
+/// What [`LogBuilder::mark`] notes.
+#[derive(Debug)]
+pub(crate) struct Mark {
+    events: usize,
+    issues: usize,
+    names: [usize; 4],
+    case_persona: usize,
+    next_row: u64,
+    persona_rows: Option<Vec<(u64, u32, u32)>>,
 }
 
 #[cfg(test)]

@@ -244,8 +244,10 @@ fn epoch_nanos(whole: i64, frac: &[u8]) -> Result<i64, TimestampError> {
     // Nanoseconds from the fraction: of a second, or of a millisecond.
     let scale_digits: usize = if millis { 6 } else { 9 };
     let mut frac_nanos: i64 = 0;
-    for k in 0..scale_digits {
-        frac_nanos = frac_nanos * 10 + frac.get(k).map_or(0, |&c| i64::from(c - b'0'));
+    if !frac.is_empty() {
+        for k in 0..scale_digits {
+            frac_nanos = frac_nanos * 10 + frac.get(k).map_or(0, |&c| i64::from(c - b'0'));
+        }
     }
     let unit = if millis { 1_000_000 } else { NANOS };
     whole

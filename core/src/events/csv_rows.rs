@@ -1,0 +1,324 @@
+//! The records of a part of a CSV file, field by field, as the `csv` crate reads them (comma
+//! delimiter, `"` quotes doubled inside quoted fields, `\r`, `\n` and `\r\n` ending a record,
+//! blank lines skipped). A line whose fields are plain or wholly quoted without inner quotes,
+//! and which has no `\r` before its end, is split in place by one pass over its bytes, without
+//! copying; any other record is read by the `csv_core` parser into a buffer.
+
+use std::ops::Range;
+
+use csv_core::ReadRecordResult;
+
+/// One record: its fields are `text[r]` for each range `r`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Record<'a> {
+    /// The line the record starts on.
+    pub row: u64,
+    /// The fields' bytes as text; `None` when they are not UTF-8.
+    pub text: Option<&'a str>,
+    pub fields: &'a [Range<usize>],
+}
+
+/// The records of `bytes`, whose first line is `line`.
+pub(super) struct Rows<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    row: u64,
+    /// The part as text, when it is UTF-8 (then no line needs checking).
+    text: Option<&'a str>,
+    fields: Vec<Range<usize>>,
+    core: csv_core::Reader,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+    /// Whether the last record read ended outside a quoted field.
+    clean: bool,
+}
+
+impl<'a> Rows<'a> {
+    pub(super) fn new(bytes: &'a [u8], line: u64) -> Self {
+        Self {
+            bytes,
+            pos: 0,
+            row: line,
+            text: std::str::from_utf8(bytes).ok(),
+            fields: Vec::new(),
+            core: csv_core::Reader::new(),
+            out: vec![0; 256],
+            ends: vec![0; 16],
+            clean: true,
+        }
+    }
+
+    /// Whether the last record read ended outside a quoted field (an unterminated quoted field
+    /// runs to the end of the bytes, so its last field ends with the line end the part was cut
+    /// after).
+    pub(super) fn clean(&self) -> bool {
+        self.clean
+    }
+
+    /// The next record, `None` at the end.
+    pub(super) fn next_record(&mut self) -> Option<Record<'_>> {
+        // Blank lines (and the `\n` of a `\r\n` after a record read by the parser) are skipped.
+        while let Some(&b) = self.bytes.get(self.pos) {
+            match b {
+                b'\n' => self.row += 1,
+                b'\r' => {}
+                _ => break,
+            }
+            self.pos += 1;
+        }
+        if self.pos >= self.bytes.len() {
+            return None;
+        }
+        let rest = &self.bytes[self.pos..];
+        if let Some((len, next)) = split_plain(rest, &mut self.fields) {
+            let line = &rest[..len];
+            let text = match self.text {
+                Some(t) => t.get(self.pos..self.pos + len),
+                None => std::str::from_utf8(line).ok(),
+            };
+            let row = self.row;
+            self.clean = !self
+                .fields
+                .last()
+                .is_some_and(|f| ends_open(&line[f.clone()]));
+            self.row += u64::from(rest[..next].ends_with(b"\n"));
+            self.pos += next;
+            return Some(Record {
+                row,
+                text,
+                fields: &self.fields,
+            });
+        }
+        self.parse_one()
+    }
+
+    /// Reads one record with the parser (a quoted field with quotes or line ends inside, a
+    /// quote inside an unquoted field, a lone `\r`).
+    fn parse_one(&mut self) -> Option<Record<'_>> {
+        self.core.reset();
+        let start = self.pos;
+        let (mut nout, mut nend) = (0, 0);
+        loop {
+            let input = &self.bytes[self.pos..];
+            let (res, i, o, e) =
+                self.core
+                    .read_record(input, &mut self.out[nout..], &mut self.ends[nend..]);
+            self.pos += i;
+            nout += o;
+            nend += e;
+            match res {
+                // Every byte of the part is given at once: an empty input is its end, which a
+                // further call with no input tells the parser.
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => self.out.resize(self.out.len() * 2, 0),
+                ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                ReadRecordResult::Record => break,
+                ReadRecordResult::End => return None,
+            }
+        }
+        let row = self.row;
+        self.row += super::csv_log::newlines(&self.bytes[start..self.pos]);
+        self.fields.clear();
+        let mut from = 0;
+        for &end in &self.ends[..nend] {
+            self.fields.push(from..end);
+            from = end;
+        }
+        self.clean = !self
+            .fields
+            .last()
+            .is_some_and(|f| ends_open(&self.out[f.clone()]));
+        Some(Record {
+            row,
+            text: std::str::from_utf8(&self.out[..nout]).ok(),
+            fields: &self.fields,
+        })
+    }
+}
+
+/// Whether a record's last field may be an unterminated quoted field that ran to the end of the
+/// part (it then ends with the line end the part was cut after; a closed quoted field ending
+/// with a line end counts too, which only costs a sequential reading).
+fn ends_open(field: &[u8]) -> bool {
+    matches!(field.last(), Some(b'\n' | b'\r'))
+}
+
+/// The bytes that end an unquoted field or make a line other than plain.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b',' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t
+};
+
+/// Splits the record at the start of `rest` into `fields` (ranges of `rest`) when it is one
+/// line (ended by `\n`, `\r\n`, or the end of `rest`) whose fields are each plain (no quote,
+/// no `\r`) or wholly quoted without a quote or `\n` inside: the length of the line without
+/// its end, and with it. `None` (and `fields` unspecified) otherwise.
+fn split_plain(rest: &[u8], fields: &mut Vec<Range<usize>>) -> Option<(usize, usize)> {
+    fields.clear();
+    let mut i = 0;
+    loop {
+        // At the start of a field: `end` is where its text ends (its closing quote excluded).
+        let end = if rest.get(i) == Some(&b'"') {
+            let body = rest.get(i + 1..)?;
+            let close = i + 1 + body.iter().position(|&b| b == b'"' || b == b'\n')?;
+            if rest[close] != b'"' {
+                return None;
+            }
+            fields.push(i + 1..close);
+            close + 1
+        } else {
+            let tail = &rest[i..];
+            let end = i + tail
+                .iter()
+                .position(|&b| SPECIAL[usize::from(b)])
+                .unwrap_or(tail.len());
+            fields.push(i..end);
+            end
+        };
+        match rest.get(end) {
+            Some(b',') => i = end + 1,
+            None => return Some((end, end)),
+            Some(b'\n') => return Some((end, end + 1)),
+            Some(b'\r') => {
+                return match rest.get(end + 1) {
+                    Some(b'\n') => Some((end, end + 2)),
+                    None => Some((end, end + 1)),
+                    Some(_) => None,
+                };
+            }
+            // A quote inside an unquoted field, or text after a closing quote.
+            Some(_) => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use proptest::prelude::*;
+
+    use super::Rows;
+
+    /// (row, whether the fields are text, the fields) of each record.
+    type Seen = Vec<(u64, bool, Vec<String>)>;
+
+    fn rows(bytes: &[u8], line: u64) -> (Seen, bool) {
+        let mut rows = Rows::new(bytes, line);
+        let mut seen = Vec::new();
+        while let Some(r) = rows.next_record() {
+            let fields = r
+                .fields
+                .iter()
+                .map(|f| {
+                    r.text
+                        .and_then(|t| t.get(f.clone()))
+                        .unwrap_or("?")
+                        .to_owned()
+                })
+                .collect();
+            seen.push((r.row, r.text.is_some(), fields));
+        }
+        (seen, rows.clean())
+    }
+
+    /// The records as the `csv` crate reads them, numbered by the line each starts on.
+    fn csv_crate(bytes: &[u8], line: u64) -> (Seen, bool) {
+        let mut csv = csv::ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(bytes);
+        let mut record = csv::ByteRecord::new();
+        let mut seen = Vec::new();
+        let mut clean = true;
+        let (mut at, mut row) = (0, line);
+        while csv.read_byte_record(&mut record).unwrap() {
+            let mut start = record.position().map_or(at, |p| p.byte() as usize);
+            while matches!(bytes.get(start), Some(b'\n' | b'\r')) {
+                start += 1;
+            }
+            row += bytes[at.min(start)..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
+            at = start;
+            clean = !record
+                .iter()
+                .next_back()
+                .is_some_and(|f| f.ends_with(b"\n") || f.ends_with(b"\r"));
+            let fields: Option<Vec<String>> = record
+                .iter()
+                .map(|f| std::str::from_utf8(f).ok().map(str::to_owned))
+                .collect();
+            let text = fields.is_some();
+            let fields = fields.unwrap_or_else(|| vec!["?".to_owned(); record.len()]);
+            seen.push((row, text, fields));
+        }
+        (seen, clean)
+    }
+
+    fn piece() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            Just(b"a".to_vec()),
+            Just(b"bc".to_vec()),
+            Just(b",".to_vec()),
+            Just(b",".to_vec()),
+            Just(b"\"".to_vec()),
+            Just(b"\"q\"".to_vec()),
+            Just(b"\"\"".to_vec()),
+            Just(b"\n".to_vec()),
+            Just(b"\r\n".to_vec()),
+            Just(b"\r".to_vec()),
+            Just(b" ".to_vec()),
+            Just("é".as_bytes().to_vec()),
+            Just(b"\xff".to_vec()),
+            Just(b"\xc3".to_vec()),
+        ]
+    }
+
+    proptest! {
+        /// Every record, its fields and its line are those the `csv` crate reads, whatever the
+        /// quoting, line ends and bytes; so is whether the last one ended outside quotes.
+        #[test]
+        fn records_are_the_csv_crates(
+            pieces in proptest::collection::vec(piece(), 0..80),
+            line in 1..5u64,
+        ) {
+            let bytes = pieces.concat();
+            prop_assert_eq!(rows(&bytes, line), csv_crate(&bytes, line));
+        }
+
+        /// Lines of plain and quoted fields, as a log holds them.
+        #[test]
+        fn plain_lines_are_the_csv_crates(
+            lines in proptest::collection::vec(
+                proptest::collection::vec("(\"[a-z ,]{0,4}\"|[a-z ]{0,4})", 1..5),
+                0..20,
+            ),
+            crlf: bool,
+        ) {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let text: String = lines.iter().map(|l| l.join(",") + end).collect();
+            prop_assert_eq!(rows(text.as_bytes(), 2), csv_crate(text.as_bytes(), 2));
+        }
+    }
+
+    #[test]
+    fn quoted_line_ends_and_doubled_quotes_are_read_by_the_parser() {
+        let text = b"a,\"x\ny\",1\r\n\"q\"\"r\",b,2\nc,d,3";
+        let (seen, clean) = rows(text, 2);
+        assert!(clean);
+        assert_eq!(
+            seen,
+            vec![
+                (2, true, vec!["a".into(), "x\ny".into(), "1".into()]),
+                (4, true, vec!["q\"r".into(), "b".into(), "2".into()]),
+                (5, true, vec!["c".into(), "d".into(), "3".into()]),
+            ]
+        );
+    }
+}
