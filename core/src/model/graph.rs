@@ -104,6 +104,16 @@ impl GraphEnds {
                 .collect(),
         }
     }
+
+    /// The touchpoint each transition leaves and what it reaches, in array order.
+    pub(crate) fn transitions(&self) -> &[(Option<usize>, End)] {
+        &self.transitions
+    }
+
+    /// The touchpoint of each entry, in array order.
+    pub(crate) fn entries(&self) -> &[Option<usize>] {
+        &self.entries
+    }
 }
 
 impl PersonaGraph {
