@@ -1,7 +1,5 @@
 //! The per-persona journey graph, on petgraph.
 
-use foldhash::{HashMap, HashMapExt};
-
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
@@ -50,8 +48,72 @@ pub struct PersonaGraph {
     pub graph: DiGraph<GraphNode, GraphEdge>,
     /// Entry nodes with the entry's position in `JourneyMap::entries`.
     pub entries: Vec<(NodeIndex, usize)>,
-    touchpoint_nodes: HashMap<usize, NodeIndex>,
-    outcome_nodes: HashMap<usize, NodeIndex>,
+    /// Node of each touchpoint, by position in `JourneyMap::touchpoints`.
+    touchpoint_nodes: Vec<Option<NodeIndex>>,
+    /// Node of each outcome, by position in `JourneyMap::outcomes`.
+    outcome_nodes: Vec<Option<NodeIndex>>,
+}
+
+/// What an id of a transition names, looked up once per map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum End {
+    /// The touchpoint at this position (the first with the id).
+    Touchpoint(usize),
+    /// The outcome at this position (the first with the id; no touchpoint has it).
+    Outcome(usize),
+    /// Neither.
+    Missing,
+}
+
+/// The id lookups every persona's graph needs, made once per map: which touchpoints and
+/// outcomes may become nodes, and what each transition and entry names.
+#[derive(Debug, Clone)]
+pub(crate) struct GraphEnds {
+    /// Whether each touchpoint is the first with its id.
+    first_touchpoints: Vec<bool>,
+    /// Whether each outcome becomes a node: the first with its id, which no touchpoint has.
+    outcomes: Vec<bool>,
+    /// The touchpoint each transition leaves and what it reaches.
+    transitions: Vec<(Option<usize>, End)>,
+    /// The touchpoint of each entry.
+    entries: Vec<Option<usize>>,
+}
+
+impl GraphEnds {
+    pub(crate) fn new(map: &JourneyMap, index: &MapIndex<'_>) -> Self {
+        let end = |id: &str| match index.touchpoint_position(id) {
+            Some(p) => End::Touchpoint(p),
+            None => index
+                .outcome_position(id)
+                .map_or(End::Missing, End::Outcome),
+        };
+        Self {
+            first_touchpoints: (map.touchpoints.iter().enumerate())
+                .map(|(i, tp)| index.touchpoint_position(&tp.id) == Some(i))
+                .collect(),
+            outcomes: (map.outcomes.iter().enumerate())
+                .map(|(i, o)| {
+                    index.outcome_position(&o.id) == Some(i) && index.touchpoint(&o.id).is_none()
+                })
+                .collect(),
+            transitions: (map.transitions.iter())
+                .map(|t| (index.touchpoint_position(&t.from), end(&t.to)))
+                .collect(),
+            entries: (map.entries.iter())
+                .map(|e| index.touchpoint_position(&e.touchpoint))
+                .collect(),
+        }
+    }
+
+    /// The touchpoint each transition leaves and what it reaches, in array order.
+    pub(crate) fn transitions(&self) -> &[(Option<usize>, End)] {
+        &self.transitions
+    }
+
+    /// The touchpoint of each entry, in array order.
+    pub(crate) fn entries(&self) -> &[Option<usize>] {
+        &self.entries
+    }
 }
 
 impl PersonaGraph {
@@ -60,44 +122,41 @@ impl PersonaGraph {
         Self::build_with(map, &map.index(), persona)
     }
 
-    /// [`PersonaGraph::build`] with the map's id lookups already built.
+    /// [`PersonaGraph::build`] with the map's id lookups already built. The ids the transitions
+    /// and entries name are looked up once per index, not once per persona.
     pub fn build_with(map: &JourneyMap, index: &MapIndex<'_>, persona: &str) -> Option<Self> {
         index.persona(persona)?;
+        let ends = index.graph_ends(map);
         let nodes = map.touchpoints.len() + map.outcomes.len();
         let mut graph = DiGraph::with_capacity(nodes, map.transitions.len());
-        let mut touchpoint_nodes = HashMap::with_capacity(map.touchpoints.len());
-        let mut outcome_nodes = HashMap::with_capacity(map.outcomes.len());
-        for (i, tp) in map.touchpoints.iter().enumerate() {
+        let mut touchpoint_nodes = vec![None; map.touchpoints.len()];
+        let firsts = map.touchpoints.iter().zip(&ends.first_touchpoints);
+        for (i, (node, (tp, &first))) in touchpoint_nodes.iter_mut().zip(firsts).enumerate() {
             // Only the first touchpoint of a duplicated id becomes a node.
-            if tp.applies_to(persona) && index.touchpoint_position(&tp.id) == Some(i) {
-                touchpoint_nodes.insert(i, graph.add_node(GraphNode::Touchpoint(i)));
+            if first && tp.applies_to(persona) {
+                *node = Some(graph.add_node(GraphNode::Touchpoint(i)));
             }
         }
-        for (i, outcome) in map.outcomes.iter().enumerate() {
-            if index.outcome_position(&outcome.id) == Some(i)
-                && index.touchpoint(&outcome.id).is_none()
-            {
-                outcome_nodes.insert(i, graph.add_node(GraphNode::Outcome(i)));
+        let mut outcome_nodes = vec![None; map.outcomes.len()];
+        for (i, (node, &kept)) in outcome_nodes.iter_mut().zip(&ends.outcomes).enumerate() {
+            if kept {
+                *node = Some(graph.add_node(GraphNode::Outcome(i)));
             }
         }
-        let node_of = |id: &str| -> Option<NodeIndex> {
-            if let Some(pos) = index.touchpoint_position(id) {
-                return touchpoint_nodes.get(&pos).copied();
-            }
-            index
-                .outcome_position(id)
-                .and_then(|pos| outcome_nodes.get(&pos).copied())
+        let touchpoint_node =
+            |at: Option<usize>| at.and_then(|p| touchpoint_nodes.get(p).copied().flatten());
+        let node_of = |end: End| match end {
+            End::Touchpoint(p) => touchpoint_node(Some(p)),
+            End::Outcome(p) => outcome_nodes.get(p).copied().flatten(),
+            End::Missing => None,
         };
         let mut edges = Vec::with_capacity(map.transitions.len());
-        for (i, t) in map.transitions.iter().enumerate() {
+        for (i, (t, &(from, to))) in map.transitions.iter().zip(&ends.transitions).enumerate() {
             if !t.applies_to(persona) {
                 continue;
             }
             // Transitions leave touchpoints only; one out of an outcome is reported by the validator.
-            let from = index
-                .touchpoint_position(&t.from)
-                .and_then(|p| touchpoint_nodes.get(&p).copied());
-            if let (Some(from), Some(to)) = (from, node_of(&t.to)) {
+            if let (Some(from), Some(to)) = (touchpoint_node(from), node_of(to)) {
                 edges.push((
                     from,
                     to,
@@ -113,14 +172,11 @@ impl PersonaGraph {
             graph.add_edge(from, to, edge);
         }
         let mut entries = Vec::new();
-        for (i, e) in map.entries.iter().enumerate() {
+        for (i, (e, &at)) in map.entries.iter().zip(&ends.entries).enumerate() {
             if !e.applies_to(persona) {
                 continue;
             }
-            if let Some(node) = index
-                .touchpoint_position(&e.touchpoint)
-                .and_then(|p| touchpoint_nodes.get(&p).copied())
-            {
+            if let Some(node) = touchpoint_node(at) {
                 entries.push((node, i));
             }
         }
@@ -135,7 +191,7 @@ impl PersonaGraph {
 
     /// Node of the touchpoint at this position in `JourneyMap::touchpoints`, if it applies.
     pub fn touchpoint_node(&self, position: usize) -> Option<NodeIndex> {
-        self.touchpoint_nodes.get(&position).copied()
+        self.touchpoint_nodes.get(position).copied().flatten()
     }
 
     /// The moves out of `node` in one canonical order (touchpoints before outcomes, each by id,
@@ -191,6 +247,6 @@ impl PersonaGraph {
 
     /// Node of the outcome at this position in `JourneyMap::outcomes`.
     pub fn outcome_node(&self, position: usize) -> Option<NodeIndex> {
-        self.outcome_nodes.get(&position).copied()
+        self.outcome_nodes.get(position).copied().flatten()
     }
 }

@@ -1,7 +1,11 @@
 //! Id lookups over a map.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use foldhash::{HashMap, HashMapExt};
 
+use super::graph::GraphEnds;
 use super::{Channel, JourneyMap, Outcome, Persona, Stage, Touchpoint};
 
 /// Id → object lookups for one map, built once. Where an id is duplicated the first object wins.
@@ -13,6 +17,8 @@ pub struct MapIndex<'a> {
     stages: HashMap<&'a str, usize>,
     touchpoints: HashMap<&'a str, usize>,
     outcomes: HashMap<&'a str, usize>,
+    /// What the transitions and entries name, for the persona graphs (made on first use).
+    graph_ends: OnceLock<GraphEnds>,
 }
 
 fn positions<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, usize> {
@@ -33,6 +39,7 @@ impl<'a> MapIndex<'a> {
             stages: positions(&map.stages, |s| s.id.as_str()),
             touchpoints: positions(&map.touchpoints, |t| t.id.as_str()),
             outcomes: positions(&map.outcomes, |o| o.id.as_str()),
+            graph_ends: OnceLock::new(),
         }
     }
 
@@ -69,5 +76,18 @@ impl<'a> MapIndex<'a> {
     /// Array position of the outcome with this id.
     pub fn outcome_position(&self, id: &str) -> Option<usize> {
         self.outcomes.get(id).copied()
+    }
+
+    /// What the transitions and entries of `map` name, for its persona graphs: looked up once
+    /// per index when `map` is this index's map, else now.
+    pub(crate) fn graph_ends(&self, map: &JourneyMap) -> Cow<'_, GraphEnds> {
+        if std::ptr::eq(self.map, map) {
+            Cow::Borrowed(
+                self.graph_ends
+                    .get_or_init(|| GraphEnds::new(self.map, self)),
+            )
+        } else {
+            Cow::Owned(GraphEnds::new(map, self))
+        }
     }
 }

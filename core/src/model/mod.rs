@@ -22,6 +22,7 @@ mod touchpoints;
 pub mod weights;
 
 pub use frame::*;
+pub(crate) use graph::End;
 pub use graph::{GraphEdge, GraphNode, Move, PersonaGraph};
 pub use index::MapIndex;
 pub use moves::*;

@@ -234,17 +234,23 @@ impl Level<'_, '_> {
     }
 }
 
+/// Most members of an object whose keys are compared pairwise rather than hashed.
+const SMALL_OBJECT: usize = 16;
+
 /// Whether the object at `at` has a key twice.
 fn has_repeat(entries: &[Entry<'_>], at: usize) -> bool {
     let object = TapeNode { entries, at };
     let Kind::Object(len) = object.kind() else {
         return false;
     };
-    if *len <= 16 {
-        return object
-            .children()
-            .enumerate()
-            .any(|(i, a)| object.children().take(i).any(|b| b.key() == a.key()));
+    if *len <= SMALL_OBJECT {
+        // The keys side by side, each compared with those before it.
+        let mut keys = [""; SMALL_OBJECT];
+        for (slot, member) in keys.iter_mut().zip(object.children()) {
+            *slot = member.key();
+        }
+        let keys = keys.get(..*len).unwrap_or_default();
+        return (1..keys.len()).any(|i| keys[..i].contains(&keys[i]));
     }
     let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
     !object.children().all(|c| seen.insert(c.key()))

@@ -70,8 +70,7 @@ struct Findings<'m> {
     loops: BTreeMap<Vec<usize>, BTreeSet<&'m str>>,
 }
 
-pub(super) fn graph_rules(map: &JourneyMap, sink: &mut Sink) {
-    let index = map.index();
+pub(super) fn graph_rules(map: &JourneyMap, index: &MapIndex<'_>, sink: &mut Sink) {
     let mut found = Findings::default();
     let listed = Listed::new(map);
     for (pi, persona) in map.personas.iter().enumerate() {
@@ -79,8 +78,8 @@ pub(super) fn graph_rules(map: &JourneyMap, sink: &mut Sink) {
         if index.persona(p).map(|x| std::ptr::eq(x, persona)) != Some(true) {
             continue; // duplicate persona id, reported already
         }
-        persona_mismatches(map, &index, &listed, p, sink);
-        let Some(graph) = PersonaGraph::build_with(map, &index, p) else {
+        persona_mismatches(map, index, &listed, p, sink);
+        let Some(graph) = PersonaGraph::build_with(map, index, p) else {
             continue;
         };
         entries(map, &graph, pi, sink);
@@ -223,7 +222,6 @@ fn reachability<'m>(
 fn closed_loops<'m>(map: &JourneyMap, graph: &PersonaGraph, p: &'m str, found: &mut Findings<'m>) {
     let g = &graph.graph;
     for component in tarjan_scc(g) {
-        let members: HashSet<NodeIndex> = component.iter().copied().collect();
         let cyclic = component.len() > 1
             || component
                 .iter()
@@ -231,6 +229,7 @@ fn closed_loops<'m>(map: &JourneyMap, graph: &PersonaGraph, p: &'m str, found: &
         if !cyclic {
             continue;
         }
+        let members: HashSet<NodeIndex> = component.iter().copied().collect();
         let leaks_out = component.iter().any(|&n| {
             if matches!(g[n], GraphNode::Outcome(_)) {
                 return true;

@@ -99,7 +99,8 @@ fn baseline(map: &JourneyMap, sink: &mut Sink) {
 
 /// Duplicate moves, and moves and entries with both a probability and a count.
 fn moves(map: &JourneyMap, sink: &mut Sink) {
-    let mut seen: HashMap<(&str, &str, BTreeSet<&str>), usize> = HashMap::new();
+    let mut seen: HashMap<(&str, &str, BTreeSet<&str>), usize> =
+        HashMap::with_capacity(map.transitions.len());
     for (i, t) in map.transitions.iter().enumerate() {
         let key = (
             t.from.as_str(),

@@ -40,16 +40,18 @@ fn esc(s: &str) -> std::borrow::Cow<'_, str> {
 /// Runs every semantic rule on `map`.
 pub(crate) fn check(map: &JourneyMap, options: Options) -> Vec<Diagnostic> {
     let mut sink = Sink { out: Vec::new() };
+    // One id index for the rules that look ids up: the graphs reuse what the references found.
+    let index = map.index();
     format_version(map, &mut sink);
     duplicate_ids(map, &mut sink);
     numbers::numbers(map, &mut sink);
-    references::references(map, &mut sink);
+    references::references(map, &index, &mut sink);
     misc::misc(map, &mut sink);
     effects::effects(map, &mut sink);
     if options.unknown_fields {
         fields::unknown_fields(map, &mut sink);
     }
-    graph::graph_rules(map, &mut sink);
+    graph::graph_rules(map, &index, &mut sink);
     sink.out
 }
 

@@ -3,14 +3,12 @@
 use foldhash::HashSet;
 
 use crate::diagnostics::codes;
-use crate::model::{JourneyMap, MapIndex};
+use crate::model::{End, JourneyMap, MapIndex};
 
 use super::{Sink, esc};
 
 /// Every id the map names, one short loop per kind of object, over one id index.
-pub(super) fn references(map: &JourneyMap, sink: &mut Sink) {
-    let index = map.index();
-    let index = &index;
+pub(super) fn references(map: &JourneyMap, index: &MapIndex<'_>, sink: &mut Sink) {
     for (i, p) in map.personas.iter().enumerate() {
         for (j, c) in p.preferred_channels.iter().enumerate() {
             if index.channel(c).is_none() {
@@ -82,8 +80,10 @@ fn touchpoints(map: &JourneyMap, index: &MapIndex<'_>, sink: &mut Sink) {
 
 /// The ends and personas of every move, the touchpoint and personas of every entry.
 fn moves_and_entries(map: &JourneyMap, index: &MapIndex<'_>, sink: &mut Sink) {
-    for (i, t) in map.transitions.iter().enumerate() {
-        if index.touchpoint(&t.from).is_none() {
+    // What each move and entry names, looked up once for the references and every persona graph.
+    let ends = index.graph_ends(map);
+    for (i, (t, &(from, to))) in map.transitions.iter().zip(ends.transitions()).enumerate() {
+        if from.is_none() {
             if index.outcome(&t.from).is_some() {
                 sink.add(
                     codes::TRANSITION_FROM_OUTCOME,
@@ -98,7 +98,7 @@ fn moves_and_entries(map: &JourneyMap, index: &MapIndex<'_>, sink: &mut Sink) {
                 );
             }
         }
-        if index.touchpoint(&t.to).is_none() && index.outcome(&t.to).is_none() {
+        if to == End::Missing {
             sink.add(
                 codes::UNKNOWN_TARGET,
                 format!("/transitions/{i}/to"),
@@ -112,8 +112,8 @@ fn moves_and_entries(map: &JourneyMap, index: &MapIndex<'_>, sink: &mut Sink) {
             &t.personas,
         );
     }
-    for (i, e) in map.entries.iter().enumerate() {
-        if index.touchpoint(&e.touchpoint).is_none() {
+    for (i, (e, at)) in map.entries.iter().zip(ends.entries()).enumerate() {
+        if at.is_none() {
             sink.add(
                 codes::UNKNOWN_TOUCHPOINT,
                 format!("/entries/{i}/touchpoint"),

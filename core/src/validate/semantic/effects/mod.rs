@@ -96,8 +96,17 @@ impl<'m> Context<'m> {
 }
 
 pub(super) fn effects(map: &JourneyMap, sink: &mut Sink) {
-    let ctx = Context::new(map);
-    for (i, o) in map.opportunities.iter().enumerate() {
+    // The lookups serve effects only: most maps declare none.
+    if map.opportunities.iter().any(|o| o.effects.is_some()) {
+        let ctx = Context::new(map);
+        each_effect(&ctx, sink);
+    }
+    overlaps(map, sink);
+}
+
+/// JM059 for each empty effect, and the rules of [`opportunity`] on every effect.
+fn each_effect(ctx: &Context<'_>, sink: &mut Sink) {
+    for (i, o) in ctx.map.opportunities.iter().enumerate() {
         let Some(e) = &o.effects else { continue };
         if e.is_empty() {
             sink.add(
@@ -106,9 +115,8 @@ pub(super) fn effects(map: &JourneyMap, sink: &mut Sink) {
                 format!("opportunity \"{}\" declares no effect", o.id),
             );
         }
-        opportunity(&ctx, i, e, sink);
+        opportunity(ctx, i, e, sink);
     }
-    overlaps(map, sink);
 }
 
 /// Per opportunity, the errors of its effects (JM054–JM058): an opportunity with any cannot be
