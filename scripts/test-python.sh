@@ -14,12 +14,15 @@ fi
   "maturin>=1.16,<1.17" "pytest>=8,<9" "mypy>=1.13,<2" "pandas>=2,<3" "jsonschema>=4.23,<5" \
   "pyarrow>=15" "polars>=1" "dask[distributed]>=2024.1" "tqdm>=4"
 
-# The documented install, with two build settings for the tests: the `wheel` cargo profile (its
-# own, so that it does not rebuild what `cargo test` built with `dev`) and the `test-hooks`
-# feature (the test-only panic hook, absent from release builds). Without build isolation, the
-# maturin installed above builds it (the backend runs `maturin` from PATH; the venv is not
-# activated).
-PATH="$PWD/.venv/bin:$PATH" MATURIN_PEP517_ARGS="--profile wheel --features test-hooks" \
+# The documented install, with build settings for the tests: the `wheel` cargo profile (its
+# own, so that it does not rebuild what `cargo test` built with `dev`), the `test-hooks` feature
+# (the test-only panic hook, absent from release builds) and the host named as the target, so
+# that the build goes to target/<host>/wheel where the Node addon's build (`napi build
+# --platform`) has already compiled every dependency. Without build isolation, the maturin
+# installed above builds it (the backend runs `maturin` from PATH; the venv is not activated).
+HOST=$(rustc -vV | sed -n 's/^host: //p')
+PATH="$PWD/.venv/bin:$PATH" \
+  MATURIN_PEP517_ARGS="--profile wheel --features test-hooks --target $HOST" \
   "$PY" -m pip install --quiet --disable-pip-version-check --no-build-isolation \
   --force-reinstall --no-deps ./bindings-python
 
