@@ -143,15 +143,64 @@ fn ends_open(field: &[u8]) -> bool {
     matches!(field.last(), Some(b'\n' | b'\r'))
 }
 
-/// The bytes that end an unquoted field or make a line other than plain.
-static SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b',' as usize] = true;
-    t[b'"' as usize] = true;
-    t[b'\n' as usize] = true;
-    t[b'\r' as usize] = true;
-    t
-};
+/// Eight copies of a byte, one in each byte of a word.
+const fn splat(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+const LOW7: u64 = splat(0x7f);
+const HIGH: u64 = splat(0x80);
+
+/// The high bit of each byte of `word` that is `,`, `"`, `\r` or `\n`. A byte of `x` is zero
+/// exactly when `(x & 0x7f) + 0x7f | x` lacks its high bit (no carry crosses bytes, so no
+/// false positives); a byte is special when that holds for one of the four `x = word ^ splat`.
+fn special_mask(word: u64) -> u64 {
+    let nonzero = |x: u64| ((x & LOW7) + LOW7) | x;
+    let all = nonzero(word ^ splat(b','))
+        & nonzero(word ^ splat(b'"'))
+        & nonzero(word ^ splat(b'\r'))
+        & nonzero(word ^ splat(b'\n'));
+    !all & HIGH
+}
+
+/// The high bit of each byte of `word` that is `"` or `\n`.
+fn quote_mask(word: u64) -> u64 {
+    let nonzero = |x: u64| ((x & LOW7) + LOW7) | x;
+    !(nonzero(word ^ splat(b'"')) & nonzero(word ^ splat(b'\n'))) & HIGH
+}
+
+/// The first eight bytes of `bytes` as a little-endian word, padded with zero bytes (which are
+/// never searched for); `None` when `bytes` is empty.
+fn word(bytes: &[u8]) -> Option<u64> {
+    if let Some(w) = bytes.first_chunk::<8>() {
+        return Some(u64::from_le_bytes(*w));
+    }
+    if bytes.is_empty() {
+        return None;
+    }
+    let mut w = [0; 8];
+    for (d, &b) in w.iter_mut().zip(bytes) {
+        *d = b;
+    }
+    Some(u64::from_le_bytes(w))
+}
+
+/// The first position at or after `at` of `"` or `\n` (`quoted`), or else of `,`, `"`, `\r`
+/// or `\n`, found eight bytes at a time (the lowest set bit is the first byte).
+fn find_special(bytes: &[u8], mut at: usize, quoted: bool) -> Option<usize> {
+    loop {
+        let w = word(bytes.get(at..)?)?;
+        let mask = if quoted {
+            quote_mask(w)
+        } else {
+            special_mask(w)
+        };
+        if mask != 0 {
+            return Some(at + (mask.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+}
 
 /// Splits the record at the start of `rest` into `fields` (ranges of `rest`) when it is one
 /// line (ended by `\n`, `\r\n`, or the end of `rest`) whose fields are each plain (no quote,
@@ -163,19 +212,14 @@ fn split_plain(rest: &[u8], fields: &mut Vec<Range<usize>>) -> Option<(usize, us
     loop {
         // At the start of a field: `end` is where its text ends (its closing quote excluded).
         let end = if rest.get(i) == Some(&b'"') {
-            let body = rest.get(i + 1..)?;
-            let close = i + 1 + body.iter().position(|&b| b == b'"' || b == b'\n')?;
-            if rest[close] != b'"' {
+            let close = find_special(rest, i + 1, true)?;
+            if rest.get(close) != Some(&b'"') {
                 return None;
             }
             fields.push(i + 1..close);
             close + 1
         } else {
-            let tail = &rest[i..];
-            let end = i + tail
-                .iter()
-                .position(|&b| SPECIAL[usize::from(b)])
-                .unwrap_or(tail.len());
+            let end = find_special(rest, i, false).unwrap_or(rest.len());
             fields.push(i..end);
             end
         };
@@ -202,7 +246,7 @@ mod tests {
 
     use proptest::prelude::*;
 
-    use super::Rows;
+    use super::{Rows, find_special};
 
     /// (row, whether the fields are text, the fields) of each record.
     type Seen = Vec<(u64, bool, Vec<String>)>;
@@ -304,6 +348,73 @@ mod tests {
             let end = if crlf { "\r\n" } else { "\n" };
             let text: String = lines.iter().map(|l| l.join(",") + end).collect();
             prop_assert_eq!(rows(text.as_bytes(), 2), csv_crate(text.as_bytes(), 2));
+        }
+    }
+
+    /// The positions of the special bytes, found one byte at a time.
+    fn specials_bytewise(bytes: &[u8]) -> Vec<usize> {
+        (0..bytes.len())
+            .filter(|&i| matches!(bytes[i], b',' | b'"' | b'\r' | b'\n'))
+            .collect()
+    }
+
+    /// The positions `find_special` finds, each search starting after the last position.
+    fn specials_by_words(bytes: &[u8]) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(p) = find_special(bytes, at, false) {
+            found.push(p);
+            at = p + 1;
+        }
+        found
+    }
+
+    fn quotes_by_words(bytes: &[u8]) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(p) = find_special(bytes, at, true) {
+            found.push(p);
+            at = p + 1;
+        }
+        found
+    }
+
+    fn byte() -> impl Strategy<Value = u8> {
+        prop_oneof![
+            any::<u8>(),
+            proptest::sample::select(vec![b',', b'"', b'\r', b'\n', 0, 0x80, 0xff]),
+        ]
+    }
+
+    proptest! {
+        /// The word-at-a-time scan finds the special bytes a bytewise scan finds, whatever the
+        /// bytes and length.
+        #[test]
+        fn specials_are_found_as_bytewise(bytes in proptest::collection::vec(byte(), 0..100)) {
+            prop_assert_eq!(specials_by_words(&bytes), specials_bytewise(&bytes));
+            let quotes: Vec<usize> = (0..bytes.len()).filter(|&i| matches!(bytes[i], b'"' | b'\n')).collect();
+            prop_assert_eq!(quotes_by_words(&bytes), quotes);
+        }
+    }
+
+    #[test]
+    fn every_byte_value_is_scanned_in_every_position() {
+        let all: Vec<u8> = (0..=255).collect();
+        for start in 0..16 {
+            for len in 0..=all.len() - start {
+                let bytes = &all[start..start + len];
+                assert_eq!(specials_by_words(bytes), specials_bytewise(bytes));
+            }
+        }
+        // Each value next to each special byte, on both sides of a word boundary.
+        for b in 0..=255u8 {
+            for s in [b',', b'"', b'\r', b'\n'] {
+                for at in 0..10 {
+                    let mut bytes = vec![b; 17];
+                    bytes[at] = s;
+                    assert_eq!(specials_by_words(&bytes), specials_bytewise(&bytes));
+                }
+            }
         }
     }
 
