@@ -9,7 +9,7 @@ use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
-use super::csv_rows::{Record, Rows};
+use super::csv_rows::{Record, Rows, newlines};
 use super::ingest::{Event, EventLog, LogBuilder, Time};
 use super::{ColumnNames, Error, parallel, survey_number};
 
@@ -184,15 +184,6 @@ fn header(
         end,
         1 + newlines(&buf[..end.min(buf.len())]),
     )))
-}
-
-pub(super) fn newlines(bytes: &[u8]) -> u64 {
-    if bytes.len() < 256 {
-        // A record's line or two: a plain count beats setting up the vector search.
-        bytes.iter().filter(|&&b| b == b'\n').count() as u64
-    } else {
-        memchr::memchr_iter(b'\n', bytes).count() as u64
-    }
 }
 
 /// The end of the first line at or after `at` (a fraction of the length) that is outside quoted

@@ -117,7 +117,7 @@ impl<'a> Rows<'a> {
             }
         }
         let row = self.row;
-        self.row += super::csv_log::newlines(&self.bytes[start..self.pos]);
+        self.row += newlines(&self.bytes[start..self.pos]);
         self.fields.clear();
         let mut from = 0;
         for &end in &self.ends[..nend] {
@@ -237,6 +237,16 @@ fn split_plain(rest: &[u8], fields: &mut Vec<Range<usize>>) -> Option<(usize, us
             // A quote inside an unquoted field, or text after a closing quote.
             Some(_) => return None,
         }
+    }
+}
+
+/// How many line ends (`\n`) `bytes` holds.
+pub(super) fn newlines(bytes: &[u8]) -> u64 {
+    if bytes.len() < 256 {
+        // A record's line or two: a plain count beats setting up the vector search.
+        bytes.iter().filter(|&&b| b == b'\n').count() as u64
+    } else {
+        memchr::memchr_iter(b'\n', bytes).count() as u64
     }
 }
 

@@ -3,6 +3,7 @@
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
+use super::index::End;
 use super::weights::Budget;
 use super::{JourneyMap, MapIndex};
 
@@ -54,68 +55,6 @@ pub struct PersonaGraph {
     outcome_nodes: Vec<Option<NodeIndex>>,
 }
 
-/// What an id of a transition names, looked up once per map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum End {
-    /// The touchpoint at this position (the first with the id).
-    Touchpoint(usize),
-    /// The outcome at this position (the first with the id; no touchpoint has it).
-    Outcome(usize),
-    /// Neither.
-    Missing,
-}
-
-/// The id lookups every persona's graph needs, made once per map: which touchpoints and
-/// outcomes may become nodes, and what each transition and entry names.
-#[derive(Debug, Clone)]
-pub(crate) struct GraphEnds {
-    /// Whether each touchpoint is the first with its id.
-    first_touchpoints: Vec<bool>,
-    /// Whether each outcome becomes a node: the first with its id, which no touchpoint has.
-    outcomes: Vec<bool>,
-    /// The touchpoint each transition leaves and what it reaches.
-    transitions: Vec<(Option<usize>, End)>,
-    /// The touchpoint of each entry.
-    entries: Vec<Option<usize>>,
-}
-
-impl GraphEnds {
-    pub(crate) fn new(map: &JourneyMap, index: &MapIndex<'_>) -> Self {
-        let end = |id: &str| match index.touchpoint_position(id) {
-            Some(p) => End::Touchpoint(p),
-            None => index
-                .outcome_position(id)
-                .map_or(End::Missing, End::Outcome),
-        };
-        Self {
-            first_touchpoints: (map.touchpoints.iter().enumerate())
-                .map(|(i, tp)| index.touchpoint_position(&tp.id) == Some(i))
-                .collect(),
-            outcomes: (map.outcomes.iter().enumerate())
-                .map(|(i, o)| {
-                    index.outcome_position(&o.id) == Some(i) && index.touchpoint(&o.id).is_none()
-                })
-                .collect(),
-            transitions: (map.transitions.iter())
-                .map(|t| (index.touchpoint_position(&t.from), end(&t.to)))
-                .collect(),
-            entries: (map.entries.iter())
-                .map(|e| index.touchpoint_position(&e.touchpoint))
-                .collect(),
-        }
-    }
-
-    /// The touchpoint each transition leaves and what it reaches, in array order.
-    pub(crate) fn transitions(&self) -> &[(Option<usize>, End)] {
-        &self.transitions
-    }
-
-    /// The touchpoint of each entry, in array order.
-    pub(crate) fn entries(&self) -> &[Option<usize>] {
-        &self.entries
-    }
-}
-
 impl PersonaGraph {
     /// Builds the graph of `persona`; `None` when no persona has that id.
     pub fn build(map: &JourneyMap, persona: &str) -> Option<Self> {
@@ -151,7 +90,7 @@ impl PersonaGraph {
             End::Missing => None,
         };
         let mut edges = Vec::with_capacity(map.transitions.len());
-        for (i, (t, &(from, to))) in map.transitions.iter().zip(&ends.transitions).enumerate() {
+        for (i, (t, &(from, to))) in map.transitions.iter().zip(ends.transitions()).enumerate() {
             if !t.applies_to(persona) {
                 continue;
             }
@@ -172,7 +111,7 @@ impl PersonaGraph {
             graph.add_edge(from, to, edge);
         }
         let mut entries = Vec::new();
-        for (i, (e, &at)) in map.entries.iter().zip(&ends.entries).enumerate() {
+        for (i, (e, &at)) in map.entries.iter().zip(ends.entries()).enumerate() {
             if !e.applies_to(persona) {
                 continue;
             }

@@ -1,11 +1,10 @@
-//! Id lookups over a map.
+//! Id lookups over a map, and what its transitions and entries name (for the persona graphs).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::graph::GraphEnds;
 use super::{Channel, JourneyMap, Outcome, Persona, Stage, Touchpoint};
 
 /// Id → object lookups for one map, built once. Where an id is duplicated the first object wins.
@@ -89,5 +88,67 @@ impl<'a> MapIndex<'a> {
         } else {
             Cow::Owned(GraphEnds::new(map, self))
         }
+    }
+}
+
+/// What an id of a transition names, looked up once per map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum End {
+    /// The touchpoint at this position (the first with the id).
+    Touchpoint(usize),
+    /// The outcome at this position (the first with the id; no touchpoint has it).
+    Outcome(usize),
+    /// Neither.
+    Missing,
+}
+
+/// The id lookups every persona's graph needs, made once per map: which touchpoints and
+/// outcomes may become nodes, and what each transition and entry names.
+#[derive(Debug, Clone)]
+pub(crate) struct GraphEnds {
+    /// Whether each touchpoint is the first with its id.
+    pub(super) first_touchpoints: Vec<bool>,
+    /// Whether each outcome becomes a node: the first with its id, which no touchpoint has.
+    pub(super) outcomes: Vec<bool>,
+    /// The touchpoint each transition leaves and what it reaches.
+    transitions: Vec<(Option<usize>, End)>,
+    /// The touchpoint of each entry.
+    entries: Vec<Option<usize>>,
+}
+
+impl GraphEnds {
+    pub(crate) fn new(map: &JourneyMap, index: &MapIndex<'_>) -> Self {
+        let end = |id: &str| match index.touchpoint_position(id) {
+            Some(p) => End::Touchpoint(p),
+            None => index
+                .outcome_position(id)
+                .map_or(End::Missing, End::Outcome),
+        };
+        Self {
+            first_touchpoints: (map.touchpoints.iter().enumerate())
+                .map(|(i, tp)| index.touchpoint_position(&tp.id) == Some(i))
+                .collect(),
+            outcomes: (map.outcomes.iter().enumerate())
+                .map(|(i, o)| {
+                    index.outcome_position(&o.id) == Some(i) && index.touchpoint(&o.id).is_none()
+                })
+                .collect(),
+            transitions: (map.transitions.iter())
+                .map(|t| (index.touchpoint_position(&t.from), end(&t.to)))
+                .collect(),
+            entries: (map.entries.iter())
+                .map(|e| index.touchpoint_position(&e.touchpoint))
+                .collect(),
+        }
+    }
+
+    /// The touchpoint each transition leaves and what it reaches, in array order.
+    pub(crate) fn transitions(&self) -> &[(Option<usize>, End)] {
+        &self.transitions
+    }
+
+    /// The touchpoint of each entry, in array order.
+    pub(crate) fn entries(&self) -> &[Option<usize>] {
+        &self.entries
     }
 }

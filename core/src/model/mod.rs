@@ -22,8 +22,8 @@ mod touchpoints;
 pub mod weights;
 
 pub use frame::*;
-pub(crate) use graph::End;
 pub use graph::{GraphEdge, GraphNode, Move, PersonaGraph};
+pub(crate) use index::End;
 pub use index::MapIndex;
 pub use moves::*;
 pub use opportunities::*;
