@@ -357,12 +357,11 @@ fn arrowhead(last: &Segment, w: f64) -> Rect {
 /// Draws every move, the lightest first so that the strongest are on top; returns where each
 /// labelled move's label may go (the middle of its longest segment; the bend of a move beside
 /// its column) and the curves drawn (labels avoid them); adds the moves' marks to `taken` and
-/// their arrowheads to `heads`.
+/// their arrowheads to `taken` as soft rectangles.
 fn moves(
     ctx: &Ctx<'_>,
     out: &mut String,
     taken: &mut Taken,
-    heads: &mut Taken,
     size: (f64, f64),
 ) -> (Vec<Spot>, Curves) {
     let routes = Routes::of(ctx);
@@ -382,7 +381,7 @@ fn moves(
             curves.insert(*s, w, k as u32);
         }
         if let Some(last) = segs.last() {
-            heads.insert(arrowhead(last, w));
+            taken.insert_soft(arrowhead(last, w));
         }
         let labelled =
             !matches!(ctx.kind(k), Kind::Back) && ctx.flow.edges[k].from != ctx.flow.edges[k].to;
@@ -532,9 +531,7 @@ pub(crate) fn draw(
     column_titles(&ctx, &mut body, y);
     let size = (width, top + ctx.flow.height + 2.0 * MARGIN);
     let mut taken = Taken::new(size.0, size.1);
-    // Arrowheads: labels keep clear of them where they can.
-    let mut heads = Taken::new(size.0, size.1);
-    let (geometry, mut curves) = moves(&ctx, &mut body, &mut taken, &mut heads, size);
+    let (geometry, mut curves) = moves(&ctx, &mut body, &mut taken, size);
     for nd in &ctx.flow.nodes {
         taken.insert((col_x(nd.col), ctx.y(nd) - NODE_H / 2.0, node_w(nd), NODE_H));
     }
@@ -552,16 +549,9 @@ pub(crate) fn draw(
         node_box(&ctx, &channels, &mut body, node);
     }
     for (segment, f) in &leaks {
-        leak_label(&mut body, segment, *f, &mut taken, &mut heads, &mut curves);
+        leak_label(&mut body, segment, *f, &mut taken, &mut curves);
     }
-    edge_labels(
-        &ctx,
-        &mut body,
-        &geometry,
-        &mut taken,
-        &mut heads,
-        &mut curves,
-    );
+    edge_labels(&ctx, &mut body, &geometry, &mut taken, &mut curves);
     let height = notes(&ctx, &mut body, &channels, width);
     let mut out = String::with_capacity(body.len() + 4096);
     open(

@@ -24,7 +24,6 @@ pub(super) fn leak_label(
     leak: &Segment,
     f: f64,
     taken: &mut Taken,
-    heads: &mut Taken,
     curves: &mut Curves,
 ) {
     let font = Font::bold(10.0);
@@ -48,7 +47,7 @@ pub(super) fn leak_label(
     let mut best: Option<(usize, Rect)> = None;
     for (left, top) in places.into_iter().chain([inside]) {
         let r = (left, top, w, 14.0);
-        if (left, top) != inside && (taken.hits(&roomy(&r)) || heads.hits(&r)) {
+        if (left, top) != inside && taken.hits_with_room(&r, &roomy(&r)) {
             continue;
         }
         let crossing = curves.crossing(&r, NO_MOVE, best.map_or(usize::MAX, |(c, _)| c));
@@ -89,7 +88,6 @@ pub(super) fn edge_labels(
     out: &mut String,
     spots: &[Spot],
     taken: &mut Taken,
-    heads: &mut Taken,
     curves: &mut Curves,
 ) {
     let font = Font::bold(10.5);
@@ -119,8 +117,7 @@ pub(super) fn edge_labels(
                 (x + dx, y, (x + dx - w / 2.0, y - 10.0, w, 14.0))
             });
         let clear = f < CLEAR_ONLY;
-        let Some((x, y, bx)) =
-            least_crossing(candidates, (taken, heads), curves, spot.k as u32, clear)
+        let Some((x, y, bx)) = least_crossing(candidates, taken, curves, spot.k as u32, clear)
         else {
             continue;
         };
@@ -154,12 +151,12 @@ const CLEAR_ONLY: f64 = 0.10;
 type Place = (f64, f64, Rect);
 
 /// Of the places (anchor x, y and box) free in `taken`, the best: one with room around it and
-/// clear of the arrowheads (`heads`) before one without, then the one that crosses the fewest
-/// moves other than `owner`, then the first. With `clear`, only a place of the first kind that
-/// crosses no other move.
+/// clear of the arrowheads (soft in `taken`) before one without, then the one that crosses the
+/// fewest moves other than `owner`, then the first. With `clear`, only a place of the first
+/// kind that crosses no other move.
 fn least_crossing(
     places: impl Iterator<Item = Place> + Clone,
-    (taken, heads): (&mut Taken, &mut Taken),
+    taken: &mut Taken,
     curves: &mut Curves,
     owner: u32,
     clear: bool,
@@ -173,7 +170,7 @@ fn least_crossing(
             let free = if tight {
                 !taken.hits(&place.2)
             } else {
-                !taken.hits(&roomy(&place.2)) && !heads.hits(&place.2)
+                !taken.hits_with_room(&place.2, &roomy(&place.2))
             };
             if !free {
                 continue;

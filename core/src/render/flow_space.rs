@@ -102,30 +102,60 @@ pub(super) fn overlap(a: &Rect, b: &Rect) -> bool {
     a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
 }
 
-/// Rectangles that labels must not cover.
+/// Rectangles that labels must not cover (boxes, marks, labels), and soft ones (arrowheads)
+/// that labels keep clear of where they can.
 #[derive(Debug, Clone)]
 pub(super) struct Taken {
     cells: Cells,
+    /// Whether each rectangle is soft.
+    soft: Vec<bool>,
 }
 
 impl Taken {
     pub(super) fn new(width: f64, height: f64) -> Self {
         Self {
             cells: Cells::new(width, height),
+            soft: Vec::new(),
         }
     }
 
     pub(super) fn insert(&mut self, r: Rect) {
         self.cells.insert(r);
+        self.soft.push(false);
     }
 
-    /// Whether `r` overlaps a rectangle taken.
+    /// Adds a soft rectangle: one that only [`Taken::hits_with_room`] sees.
+    pub(super) fn insert_soft(&mut self, r: Rect) {
+        self.cells.insert(r);
+        self.soft.push(true);
+    }
+
+    /// Whether `r` overlaps a rectangle taken (soft ones left out).
     pub(super) fn hits(&mut self, r: &Rect) -> bool {
         self.cells.prepare();
-        let cells = &self.cells;
-        cells
-            .near(r)
-            .any(|i| cells.boxes.get(i as usize).is_some_and(|t| overlap(r, t)))
+        let (cells, soft) = (&self.cells, &self.soft);
+        cells.near(r).any(|i| {
+            soft.get(i as usize) == Some(&false)
+                && cells.boxes.get(i as usize).is_some_and(|t| overlap(r, t))
+        })
+    }
+
+    /// Whether `roomy` (`r` with the room kept around it, which holds `r`) overlaps a rectangle
+    /// taken, or `r` a soft one: both in one look at the grid.
+    pub(super) fn hits_with_room(&mut self, r: &Rect, roomy: &Rect) -> bool {
+        self.cells.prepare();
+        let (cells, soft) = (&self.cells, &self.soft);
+        cells.near(roomy).any(|i| {
+            let against = if soft.get(i as usize) == Some(&true) {
+                r
+            } else {
+                roomy
+            };
+            cells
+                .boxes
+                .get(i as usize)
+                .is_some_and(|t| overlap(against, t))
+        })
     }
 }
 
@@ -266,6 +296,23 @@ mod tests {
             assert!(taken.hits(&(f64::from(k) * 9.0 + 1.0, 701.0, 1.0, 1.0)));
         }
         assert!(!taken.hits(&(6.0, 701.0, 2.0, 2.0)));
+    }
+
+    #[test]
+    fn soft_rectangles_are_seen_only_with_room() {
+        let mut taken = Taken::new(300.0, 200.0);
+        taken.insert_soft((100.0, 100.0, 10.0, 10.0));
+        taken.insert((200.0, 100.0, 10.0, 10.0));
+        let near_soft = (111.0, 100.0, 5.0, 5.0);
+        let on_soft = (105.0, 100.0, 5.0, 5.0);
+        let grow = |r: Rect| (r.0 - 4.0, r.1 - 2.0, r.2 + 8.0, r.3 + 4.0);
+        assert!(!taken.hits(&on_soft));
+        assert!(taken.hits_with_room(&on_soft, &grow(on_soft)));
+        // Room is kept from hard rectangles only.
+        assert!(!taken.hits_with_room(&near_soft, &grow(near_soft)));
+        let near_hard = (211.0, 100.0, 5.0, 5.0);
+        assert!(!taken.hits(&near_hard));
+        assert!(taken.hits_with_room(&near_hard, &grow(near_hard)));
     }
 
     #[test]
