@@ -368,21 +368,12 @@ mod tests {
             .collect()
     }
 
-    /// The positions `find_special` finds, each search starting after the last position.
-    fn specials_by_words(bytes: &[u8]) -> Vec<usize> {
+    /// The positions `find_special` finds (in a quoted field with `quoted`), each search
+    /// starting after the last position.
+    fn by_words(bytes: &[u8], quoted: bool) -> Vec<usize> {
         let mut found = Vec::new();
         let mut at = 0;
-        while let Some(p) = find_special(bytes, at, false) {
-            found.push(p);
-            at = p + 1;
-        }
-        found
-    }
-
-    fn quotes_by_words(bytes: &[u8]) -> Vec<usize> {
-        let mut found = Vec::new();
-        let mut at = 0;
-        while let Some(p) = find_special(bytes, at, true) {
+        while let Some(p) = find_special(bytes, at, quoted) {
             found.push(p);
             at = p + 1;
         }
@@ -401,9 +392,9 @@ mod tests {
         /// bytes and length.
         #[test]
         fn specials_are_found_as_bytewise(bytes in proptest::collection::vec(byte(), 0..100)) {
-            prop_assert_eq!(specials_by_words(&bytes), specials_bytewise(&bytes));
+            prop_assert_eq!(by_words(&bytes, false), specials_bytewise(&bytes));
             let quotes: Vec<usize> = (0..bytes.len()).filter(|&i| matches!(bytes[i], b'"' | b'\n')).collect();
-            prop_assert_eq!(quotes_by_words(&bytes), quotes);
+            prop_assert_eq!(by_words(&bytes, true), quotes);
         }
     }
 
@@ -413,7 +404,7 @@ mod tests {
         for start in 0..16 {
             for len in 0..=all.len() - start {
                 let bytes = &all[start..start + len];
-                assert_eq!(specials_by_words(bytes), specials_bytewise(bytes));
+                assert_eq!(by_words(bytes, false), specials_bytewise(bytes));
             }
         }
         // Each value next to each special byte, on both sides of a word boundary.
@@ -422,7 +413,7 @@ mod tests {
                 for at in 0..10 {
                     let mut bytes = vec![b; 17];
                     bytes[at] = s;
-                    assert_eq!(specials_by_words(&bytes), specials_bytewise(&bytes));
+                    assert_eq!(by_words(&bytes, false), specials_bytewise(&bytes));
                 }
             }
         }
